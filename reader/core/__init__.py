@@ -1,0 +1,1 @@
+"""The Qt-free core: importers, structure and clause detection, anchoring, store, exports."""

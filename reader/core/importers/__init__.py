@@ -1,0 +1,91 @@
+"""Turn a file into a :class:`~reader.core.model.Document`.
+
+One module per format turns bytes into text and initial blocks; the shared
+pipeline in :mod:`reader.core.document` finds structure, metadata and clauses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.errors import DocumentError
+from reader.core.model import Document
+
+# Larger files are refused with a clear message: a policy paper is rarely over a
+# few MB of text, and parsing holds several copies of the text in memory.
+MAX_IMPORT_BYTES = 32 * 1024 * 1024
+
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+SUPPORTED_SUFFIXES = tuple(FORMATS)
+
+
+def format_for(path: str | Path) -> str:
+    """The format name for ``path`` by its suffix, or raise :class:`DocumentError`."""
+    suffix = Path(path).suffix.lower()
+    try:
+        return FORMATS[suffix]
+    except KeyError:
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise DocumentError(
+            f"{Path(path).name}: unsupported file type {suffix or '(no extension)'!r} "
+            f"(supported: {supported})"
+        ) from None
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """Read a file for import, turning every OS failure into a one-line error."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if not p.is_file():
+            raise DocumentError(f"{p}: not a file")
+        if size > MAX_IMPORT_BYTES:
+            raise DocumentError(
+                f"{p.name}: {size / 1e6:.1f} MB is too large to import "
+                f"(the limit is {MAX_IMPORT_BYTES / 1e6:.0f} MB)"
+            )
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(f"{p}: no such file") from None
+    except PermissionError:
+        raise DocumentError(f"{p}: permission denied") from None
+    except IsADirectoryError:
+        raise DocumentError(f"{p}: is a directory") from None
+    except OSError as exc:
+        raise DocumentError(f"{p}: cannot read ({exc.strerror or exc})") from None
+
+
+def parse_bytes(data: bytes, fmt: str, filename: str | None = None) -> Document:
+    """Parse file contents of format ``fmt`` ("text", "markdown" or "html")."""
+    from reader.core.importers import html, markdown, text
+
+    name = filename or "document"
+    if len(data) > MAX_IMPORT_BYTES:
+        raise DocumentError(f"{name}: too large to import")
+    if fmt == "text":
+        return text.parse(data, filename)
+    if fmt == "markdown":
+        return markdown.parse(data, filename)
+    if fmt == "html":
+        return html.parse(data, filename)
+    raise DocumentError(f"{name}: unsupported format {fmt!r}")
+
+
+def load_document(path: str | Path) -> Document:
+    """Read and parse one file; raises :class:`DocumentError` with a clear message."""
+    fmt = format_for(path)
+    data = read_bytes(path)
+    return parse_bytes(data, fmt, Path(path).name)
+
+
+def parse_text(text: str, fmt: str = "text", filename: str | None = None) -> Document:
+    """Parse an already decoded string (tests, scripts, the clipboard)."""
+    return parse_bytes(text.encode("utf-8"), fmt, filename)

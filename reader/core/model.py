@@ -1,0 +1,208 @@
+"""Plain data passed between the core, the store, the exports and the UI.
+
+Character offsets into ``Document.text`` (Python ``str`` indices, i.e. code points)
+are the one currency between layers. The blocks of a document tile its text exactly:
+``"".join(text[b.start:b.end] for b in blocks) == text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Block kinds.
+BLANK = "blank"  # whitespace between blocks
+TITLE = "title"  # the document's own title line (metadata, not in the outline)
+HEADING = "heading"  # an outline node's heading
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list_item"
+QUOTE = "quote"
+CODE = "code"
+FURNITURE = "furniture"  # page debris: kept in the text, shown apart, never in the outline
+
+CONTENT_KINDS = frozenset({PARAGRAPH, LIST_ITEM, QUOTE})
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of the stored text with one role.
+
+    ``content_start``/``content_end`` bound the meaningful text inside the block:
+    without surrounding whitespace, Markdown ``#`` marks or a list bullet.
+    """
+
+    kind: str
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    level: int = 0  # outline level (1 = top) for headings
+    label: str | None = None  # "Part IV", "2.", "(3)" for headings and numbered items
+    title: str | None = None  # heading title without its label
+    role: str | None = None  # furniture role: breadcrumb, date, widget, rule, related, ...
+    continues: bool = False  # a paragraph that continues the previous one (broken mid-sentence)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The block as JSON-ready data."""
+        d: dict[str, Any] = {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "content_start": self.content_start,
+            "content_end": self.content_end,
+        }
+        for key in ("level", "label", "title", "role", "continues"):
+            value = getattr(self, key)
+            if value:
+                d[key] = value
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Block:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            kind=d["kind"],
+            start=d["start"],
+            end=d["end"],
+            content_start=d["content_start"],
+            content_end=d["content_end"],
+            level=d.get("level", 0),
+            label=d.get("label"),
+            title=d.get("title"),
+            role=d.get("role"),
+            continues=d.get("continues", False),
+        )
+
+
+@dataclass(slots=True)
+class OutlineNode:
+    """A node of the document outline: ``Part IV`` > ``2.`` > ``(3)``.
+
+    ``start`` is where its heading starts; ``end`` is where the next heading of the
+    same or a higher level starts (or where the document's body ends).
+    """
+
+    label: str | None
+    title: str
+    level: int
+    start: int
+    end: int
+    block: int  # index of the heading block
+    children: list[OutlineNode] = field(default_factory=list)
+
+    @property
+    def display(self) -> str:
+        """``Part IV Further Strengthening ...``: label and title as one line."""
+        if self.label and self.title:
+            return f"{self.label} {self.title}"
+        return self.label or self.title
+
+    def to_dict(self) -> dict[str, Any]:
+        """The node and its subtree as JSON-ready data."""
+        return {
+            "label": self.label,
+            "title": self.title,
+            "level": self.level,
+            "start": self.start,
+            "end": self.end,
+            "children": [c.to_dict() for c in self.children],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], block: int = -1) -> OutlineNode:
+        """Inverse of :meth:`to_dict` (``block`` is not part of the JSON form)."""
+        return cls(
+            label=d["label"],
+            title=d["title"],
+            level=d["level"],
+            start=d["start"],
+            end=d["end"],
+            block=d.get("block", block),
+            children=[cls.from_dict(c) for c in d.get("children", [])],
+        )
+
+    def walk(self) -> list[OutlineNode]:
+        """This node and all its descendants, in document order."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+@dataclass(slots=True)
+class Clause:
+    """A sentence, or a bullet item taken as one unit, inside a content block."""
+
+    start: int
+    end: int
+    block: int  # index of the block the clause starts in
+    kind: str = "sentence"  # "sentence" | "item"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The clause as JSON-ready data."""
+        return {"start": self.start, "end": self.end, "block": self.block, "kind": self.kind}
+
+
+@dataclass(slots=True)
+class Document:
+    """An imported document: its exact text and what the core found in it."""
+
+    id: str  # SHA-256 (hex) of the normalised text
+    title: str
+    date: str | None  # YYYY-MM-DD
+    source: str | None
+    format: str  # "text" | "markdown" | "html"
+    text: str
+    blocks: list[Block]
+    outline: list[OutlineNode]
+    clauses: list[Clause]
+    encoding: str | None = None
+    filename: str | None = None
+
+    def iter_nodes(self) -> list[OutlineNode]:
+        """Every outline node in document order."""
+        out: list[OutlineNode] = []
+        for node in self.outline:
+            out.extend(node.walk())
+        return out
+
+    def section_path(self, offset: int) -> list[OutlineNode]:
+        """The chain of outline nodes (outermost first) that contain ``offset``."""
+        path: list[OutlineNode] = []
+        nodes = self.outline
+        while nodes:
+            for node in nodes:
+                if node.start <= offset < node.end:
+                    path.append(node)
+                    nodes = node.children
+                    break
+            else:
+                break
+        return path
+
+    def section_path_text(self, offset: int, sep: str = " > ") -> str:
+        """``Part IV > 2. In the Economic Field > (3) Financial Cooperation``.
+
+        The outermost node shows only its label when it has one (``Part IV``), as a
+        citation would; inner nodes show label and title.
+        """
+        path = self.section_path(offset)
+        parts = []
+        for i, node in enumerate(path):
+            if i == 0 and node.label and len(path) > 1:
+                parts.append(node.label)
+            else:
+                parts.append(node.display)
+        return sep.join(parts)
+
+    def metadata(self) -> dict[str, Any]:
+        """Title, date, source and identity, as JSON-ready data."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "source": self.source,
+            "format": self.format,
+            "encoding": self.encoding,
+            "filename": self.filename,
+        }
