@@ -88,4 +88,10 @@ def load_document(path: str | Path) -> Document:
 
 def parse_text(text: str, fmt: str = "text", filename: str | None = None) -> Document:
     """Parse an already decoded string (tests, scripts, the clipboard)."""
-    return parse_bytes(text.encode("utf-8"), fmt, filename)
+    from reader.core.importers import html, markdown
+    from reader.core.importers import text as plain
+
+    modules = {"text": plain, "markdown": markdown, "html": html}
+    if fmt not in modules:
+        raise DocumentError(f"{filename or 'document'}: unsupported format {fmt!r}")
+    return modules[fmt].from_string(text, filename)

@@ -1,0 +1,228 @@
+"""Clause boundaries: sentences inside paragraphs, bullet items as single units.
+
+The splitter works on offsets and never changes the text. It is deliberately
+conservative: a boundary is a sentence-ending mark followed by white space and a
+capital, digit or opening quote/bracket, outside parentheses, and not after an
+abbreviation (``i.e.``, ``No.``, ``U.S.``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from reader.core.model import BLANK, CONTENT_KINDS, LIST_ITEM, Block, Clause
+
+# Abbreviations after which a full stop does not end a sentence (lower case, without
+# the final dot). Initialisms such as U.S., U.N., e.g., i.e. are caught by shape.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "no",
+        "nos",
+        "art",
+        "arts",
+        "para",
+        "paras",
+        "sec",
+        "secs",
+        "ch",
+        "chap",
+        "vol",
+        "vols",
+        "fig",
+        "figs",
+        "p",
+        "pp",
+        "cf",
+        "vs",
+        "viz",
+        "approx",
+        "ca",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "gov",
+        "govt",
+        "dept",
+        "univ",
+        "min",
+        "max",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "op",
+        "ed",
+        "eds",
+        "rev",
+        "gen",
+        "col",
+        "lt",
+        "cmdr",
+        "adm",
+        "hon",
+        "amb",
+        "ref",
+        "refs",
+        "reg",
+        "regs",
+        "cl",
+        "ibid",
+        "al",
+    ]
+)
+# Words after which a single capital is a label ("Annex B"), not an initial.
+_LETTER_LABELS = frozenset(
+    [
+        "annex",
+        "appendix",
+        "part",
+        "plan",
+        "schedule",
+        "section",
+        "article",
+        "chapter",
+        "table",
+        "figure",
+        "option",
+        "group",
+        "type",
+        "class",
+        "category",
+        "phase",
+        "level",
+        "grade",
+        "tier",
+        "stage",
+        "vitamin",
+    ]
+)
+_INITIALISM_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
+# A candidate boundary: terminal marks, optional closing quotes/brackets, white space.
+_CANDIDATE_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+_NEXT_RE = re.compile(r"\s+(\S)")
+_STARTS_SENTENCE = re.compile(r"[A-Z0-9\"'\u201c\u2018(\[\u00c0-\u024f*_-]")
+# A paren opened more than this many characters ago is assumed to be unbalanced.
+_MAX_PAREN_SPAN = 250
+
+
+def _is_abbreviation(text: str, stop: int, start: int) -> bool:
+    """Whether the word ending at ``stop`` (just before a '.') is an abbreviation."""
+    i = stop
+    while i > start and not text[i - 1].isspace() and text[i - 1] not in "(\"'\u201c[":
+        i -= 1
+    word = text[i:stop]
+    if not word:
+        return False
+    if word.lower() in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():
+        # "Annex B." ends a sentence; "John F. Kennedy" does not.
+        j = i - 1
+        while j > start and text[j - 1].isspace():
+            j -= 1
+        k = j
+        while k > start and not text[k - 1].isspace():
+            k -= 1
+        return text[k:j].lower() not in _LETTER_LABELS
+    return bool(_INITIALISM_RE.match(word + ".")) and len(word) <= 6
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each sentence in ``text[start:end]``, trimmed of spaces."""
+    end = len(text) if end is None else end
+    pos = start
+    while pos < end and text[pos].isspace():
+        pos += 1
+    seg_start = pos
+    depth = 0
+    open_at = -1
+    scanned = pos
+    for m in _CANDIDATE_RE.finditer(text, pos, end):
+        mark_at, after = m.start(), m.end()
+        # Parenthesis depth, tracked incrementally up to the end of this candidate.
+        for i in range(scanned, after):
+            c = text[i]
+            if c == "(":
+                if depth == 0:
+                    open_at = i
+                depth += 1
+            elif c == ")" and depth:
+                depth -= 1
+        scanned = after
+        if depth and mark_at - open_at > _MAX_PAREN_SPAN:
+            depth = 0  # an unbalanced "(" must not swallow the rest of the paragraph
+        if depth:
+            continue
+        nxt = _NEXT_RE.match(text, after, end)
+        if nxt is None or not _STARTS_SENTENCE.match(nxt.group(1)):
+            continue
+        marks = m.group().rstrip("\"'\u201d\u2019)]")
+        if marks == "." and _is_abbreviation(text, mark_at, seg_start):
+            continue
+        yield seg_start, after
+        seg_start = nxt.start(1)
+    stop = end
+    while stop > seg_start and text[stop - 1].isspace():
+        stop -= 1
+    if stop > seg_start:
+        yield seg_start, stop
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences ``text`` holds."""
+    return sum(1 for _ in sentence_spans(text))
+
+
+def split_clauses(text: str, blocks: Sequence[Block]) -> list[Clause]:
+    """Clauses of every content block; a paragraph continued across a break is one unit.
+
+    Bullet items are one clause each, whatever their length.
+    """
+    clauses: list[Clause] = []
+    n = len(blocks)
+    i = 0
+    while i < n:
+        block = blocks[i]
+        if block.kind not in CONTENT_KINDS or block.content_end <= block.content_start:
+            i += 1
+            continue
+        # Extend over paragraphs that continue this one after a broken line.
+        j = i
+        k = i + 1
+        while k < n:
+            if blocks[k].kind == BLANK:
+                k += 1
+            elif blocks[k].continues:
+                j = k
+                k += 1
+            else:
+                break
+        last = blocks[j]
+        if block.kind == LIST_ITEM and j == i:
+            clauses.append(Clause(block.content_start, block.content_end, i, "item"))
+        else:
+            for s, e in sentence_spans(text, block.content_start, last.content_end):
+                clauses.append(Clause(s, e, i, "sentence"))
+        i = j + 1
+    return clauses

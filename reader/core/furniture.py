@@ -1,0 +1,170 @@
+"""Page furniture: the debris of a saved web page (breadcrumbs, form widgets, rules,
+"Related News" lists, copyright and contact footers, source lines).
+
+Furniture stays in the stored text (nothing is lost) but is marked so that the
+reading view can show it apart and the outline never includes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.dates import find_date, parse_date_line
+from reader.core.model import BLANK, FURNITURE, LIST_ITEM, PARAGRAPH, Block
+
+_BREADCRUMB_SEP_RE = re.compile(r"\s(?:>|»|›|→|/|\|)\s")
+_BREADCRUMB_START_RE = re.compile(r"^(?:home|homepage|you are here|main page|首页)\b", re.I)
+_WIDGET_RE = re.compile(
+    r"<\s*(?:input|button|select|form|textarea)\b|^\s*(?:suggest to a friend|print(?: this)?"
+    r"(?: page)?|close(?: window)?|share(?: this)?|e-?mail(?: this)?(?: page)?|bookmark"
+    r"|back to top|font size|\[?\s*print\s*\]?\s*\[?\s*close\s*\]?)\s*$",
+    re.I,
+)
+_RULE_RE = re.compile(r"^[\s\-=_*~|+#.\u2014\u2013\u2500\u2550]{3,}$")
+_RELATED_RE = re.compile(
+    r"^(?:related(?: news| articles| stories| links| content| reading| topics)?|see also"
+    r"|read more|more news|more on this|recommended(?: for you)?|most (?:read|popular|viewed)"
+    r"|popular (?:news|articles)|latest news|other news|tags|keywords|share(?: this)?)\s*:?\s*$",
+    re.I,
+)
+_FOOTER_RE = re.compile(
+    r"copyright|\u00a9|\(c\)\s*\d{4}|all rights reserved|^\s*contact us\b|privacy policy"
+    r"|terms of (?:use|service)|\btel\s*:|\bfax\s*:|^\s*address\s*:|^\s*(?:responsible )?"
+    r"editor\s*:|webmaster|icp\s*备|sitemap|site map",
+    re.I,
+)
+_SOURCE_LINE_RE = re.compile(
+    r"^\s*[(\[]\s*(?:source\s*:\s*)?(?P<body>[^()\[\]]{3,160})[)\]]\s*$", re.I
+)
+_SOURCE_PREFIX_RE = re.compile(r"^\s*source\s*:\s*(?P<body>.{2,120}?)\s*$", re.I)
+_COPYRIGHT_OWNER_RE = re.compile(
+    r"(?:copyright|\u00a9)\s*(?:\u00a9|\(c\))?\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?\s*[,.]?\s*"
+    r"(?P<owner>[^.\n|]{3,120}?)\s*(?:\.|all rights reserved|$)",
+    re.I,
+)
+_HEAD_ZONE = 8  # blocks near the top where breadcrumbs and date lines live
+
+
+def _line(text: str, b: Block) -> str:
+    return text[b.content_start : b.content_end]
+
+
+def _mark(b: Block, role: str) -> None:
+    b.kind = FURNITURE
+    b.role = role
+
+
+def is_breadcrumb(line: str) -> bool:
+    """``Home > Topics > ...``: a short line of links separated by arrows."""
+    if len(line) > 300 or "\n" in line.strip() or line.rstrip().endswith("."):
+        return False
+    seps = len(_BREADCRUMB_SEP_RE.findall(line))
+    return seps >= 2 or (seps >= 1 and bool(_BREADCRUMB_START_RE.match(line)))
+
+
+def source_line(line: str) -> tuple[str | None, str | None] | None:
+    """``(Xinhua News Agency November 5, 2008)``: returns ``(source, date)`` or None."""
+    m = _SOURCE_LINE_RE.match(line) or _SOURCE_PREFIX_RE.match(line)
+    if not m:
+        return None
+    body = m.group("body")
+    found = find_date(body)
+    date = None
+    if found:
+        date, s, e = found
+        body = body[:s] + body[e:]
+    elif m.re is _SOURCE_LINE_RE and "source" not in line.lower():
+        return None  # a parenthesised line without a date is not a source line
+    source = re.sub(r"(?i)^\s*source\s*:\s*", "", body).strip(" \t,;:-\u2013\u2014")
+    source = " ".join(source.split())
+    if len(source.split()) > 10:
+        return None
+    return (source or None, date)
+
+
+def copyright_owner(line: str) -> str | None:
+    """The owner named in a copyright line, if any."""
+    m = next((m for ln in line.splitlines() if (m := _COPYRIGHT_OWNER_RE.search(ln))), None)
+    if not m:
+        return None
+    owner = m.group("owner").strip(" ,;:-")
+    return owner if len(owner) >= 3 and any(c.isalpha() for c in owner) else None
+
+
+def mark_furniture(text: str, blocks: list[Block]) -> None:
+    """Classify page-furniture blocks in place (kind FURNITURE with a role)."""
+    content = [i for i, b in enumerate(blocks) if b.kind in (PARAGRAPH, LIST_ITEM)]
+    if not content:
+        return
+    for n, i in enumerate(content):
+        b = blocks[i]
+        line = _line(text, b)
+        if _WIDGET_RE.search(line) or _RULE_RE.match(line):
+            _mark(b, "widget" if not _RULE_RE.match(line) else "rule")
+        elif n < _HEAD_ZONE and is_breadcrumb(line):
+            _mark(b, "breadcrumb")
+        elif n < _HEAD_ZONE and parse_date_line(line):
+            _mark(b, "date")
+    _mark_related_lists(text, blocks)
+    _mark_footer(text, blocks)
+
+
+def _mark_related_lists(text: str, blocks: list[Block]) -> None:
+    """A "Related News:" line and the list of links after it."""
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == PARAGRAPH and _RELATED_RE.match(_line(text, b)):
+            _mark(b, "related")
+            j = i + 1
+            while j < len(blocks):
+                nb = blocks[j]
+                if nb.kind == BLANK:
+                    j += 1
+                    continue
+                line = _line(text, nb)
+                if _FOOTER_RE.search(line):
+                    break
+                if nb.kind == LIST_ITEM or (
+                    nb.kind == PARAGRAPH and len(line) < 200 and not line.rstrip().endswith(".")
+                ):
+                    _mark(nb, "related")
+                    j += 1
+                    continue
+                break
+            i = j
+        else:
+            i += 1
+
+
+def _mark_footer(text: str, blocks: list[Block]) -> None:
+    """Copyright/contact lines near the end, and the short lines that follow them."""
+    live = [i for i, b in enumerate(blocks) if b.kind not in (BLANK,)]
+    if not live:
+        return
+    zone = live[-max(6, len(live) // 5) :]
+    first_footer = None
+    for i in zone:
+        b = blocks[i]
+        if (
+            b.kind in (PARAGRAPH, LIST_ITEM, FURNITURE)
+            and len(_line(text, b)) < 400
+            and _FOOTER_RE.search(_line(text, b))
+        ):
+            first_footer = i
+            break
+    if first_footer is not None:
+        for i in live:
+            b = blocks[i]
+            if i >= first_footer and b.kind in (PARAGRAPH, LIST_ITEM) and len(_line(text, b)) < 400:
+                _mark(b, "footer")
+            elif i >= first_footer and b.kind == FURNITURE and b.role != "related":
+                b.role = b.role or "footer"
+    # A source line, e.g. "(Xinhua News Agency November 5, 2008)", closing the text.
+    for i in reversed(live):
+        b = blocks[i]
+        if b.kind == FURNITURE:
+            continue
+        if b.kind in (PARAGRAPH, LIST_ITEM) and source_line(_line(text, b)):
+            _mark(b, "source")
+        break

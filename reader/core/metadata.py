@@ -1,0 +1,75 @@
+"""Title, date and source of a document, from what the document itself states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.clauses import sentence_spans
+from reader.core.dates import parse_date_line
+from reader.core.furniture import copyright_owner, source_line
+from reader.core.model import CONTENT_KINDS, FURNITURE, HEADING, TITLE, Block
+
+_MAX_DERIVED_TITLE = 90
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What an importer found outside the text flow (HTML <title>, front matter)."""
+
+    title: str | None = None
+    date: str | None = None
+    source: str | None = None
+
+
+def _line(text: str, b: Block) -> str:
+    return " ".join(text[b.content_start : b.content_end].split())
+
+
+def _raw(text: str, b: Block) -> str:
+    return text[b.content_start : b.content_end]
+
+
+def shorten(sentence: str, limit: int = _MAX_DERIVED_TITLE) -> str:
+    """A sentence cut at a word boundary to at most ``limit`` characters."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= limit:
+        return sentence.rstrip(".")
+    cut = sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:-")
+    return cut + "\u2026"
+
+
+def derive(text: str, blocks: list[Block], hints: Metadata, filename: str | None) -> Metadata:
+    """Choose title, date and source; stated values win over derived ones."""
+    out = Metadata()
+    for b in blocks:
+        if b.kind == TITLE:
+            out.title = _line(text, b)
+            break
+    out.title = out.title or hints.title
+    out.date = hints.date
+    out.source = hints.source
+    for b in blocks:
+        if b.kind != FURNITURE:
+            continue
+        line = _line(text, b)
+        if b.role == "date" and not out.date:
+            out.date = parse_date_line(line)
+        elif b.role == "source":
+            found = source_line(line)
+            if found:
+                out.source = out.source or found[0]
+                out.date = out.date or found[1]
+        elif b.role == "footer" and not out.source:
+            out.source = copyright_owner(_raw(text, b))
+    if not out.title:
+        first = next((b for b in blocks if b.kind in CONTENT_KINDS), None)
+        if first is not None:
+            span = next(sentence_spans(text, first.content_start, first.content_end), None)
+            if span:
+                out.title = shorten(text[span[0] : span[1]])
+    if not out.title:
+        head = next((b for b in blocks if b.kind == HEADING), None)
+        out.title = (head.title or _line(text, head)) if head else None
+    if not out.title:
+        out.title = filename.rsplit(".", 1)[0] if filename else "Untitled"
+    return out
