@@ -120,17 +120,31 @@ _LETTER_LABELS = frozenset(
 _INITIALISM_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 # A candidate boundary: terminal marks, optional closing quotes/brackets, white space.
 _CANDIDATE_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
-_NEXT_RE = re.compile(r"\s+(\S)")
-_STARTS_SENTENCE = re.compile(r"[A-Z0-9\"'\u201c\u2018(\[\u00c0-\u024f*_-]")
+_PAREN_RE = re.compile(r"[()]")
+_CLOSERS = "\"'\u201d\u2019)]"
+# White space, then what can start a sentence: a capital, digit, quote or bracket.
+_NEXT_START_RE = re.compile(r"\s+(?=[A-Z0-9\"'\u201c\u2018(\[\u00c0-\u024f*_-])")
 # A paren opened more than this many characters ago is assumed to be unbalanced.
 _MAX_PAREN_SPAN = 250
 
 
+def _word_start(text: str, stop: int, start: int) -> int:
+    i = (
+        max(
+            text.rfind(" ", start, stop),
+            text.rfind("\n", start, stop),
+            text.rfind("\t", start, stop),
+        )
+        + 1
+    )
+    while i < stop and text[i] in "(\"'\u201c[":
+        i += 1
+    return max(i, start)
+
+
 def _is_abbreviation(text: str, stop: int, start: int) -> bool:
     """Whether the word ending at ``stop`` (just before a '.') is an abbreviation."""
-    i = stop
-    while i > start and not text[i - 1].isspace() and text[i - 1] not in "(\"'\u201c[":
-        i -= 1
+    i = _word_start(text, stop, start)
     word = text[i:stop]
     if not word:
         return False
@@ -138,14 +152,11 @@ def _is_abbreviation(text: str, stop: int, start: int) -> bool:
         return True
     if len(word) == 1 and word.isupper():
         # "Annex B." ends a sentence; "John F. Kennedy" does not.
-        j = i - 1
+        j = i
         while j > start and text[j - 1].isspace():
             j -= 1
-        k = j
-        while k > start and not text[k - 1].isspace():
-            k -= 1
-        return text[k:j].lower() not in _LETTER_LABELS
-    return bool(_INITIALISM_RE.match(word + ".")) and len(word) <= 6
+        return text[_word_start(text, j, start) : j].lower() not in _LETTER_LABELS
+    return len(word) <= 6 and bool(_INITIALISM_RE.match(word + "."))
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
@@ -158,30 +169,30 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
     depth = 0
     open_at = -1
     scanned = pos
+    find = text.find
     for m in _CANDIDATE_RE.finditer(text, pos, end):
-        mark_at, after = m.start(), m.end()
+        mark_at, after = m.span()
         # Parenthesis depth, tracked incrementally up to the end of this candidate.
-        for i in range(scanned, after):
-            c = text[i]
-            if c == "(":
-                if depth == 0:
-                    open_at = i
-                depth += 1
-            elif c == ")" and depth:
-                depth -= 1
+        if find("(", scanned, after) >= 0 or (depth and find(")", scanned, after) >= 0):
+            for p in _PAREN_RE.finditer(text, scanned, after):
+                if p.group() == "(":
+                    if depth == 0:
+                        open_at = p.start()
+                    depth += 1
+                elif depth:
+                    depth -= 1
         scanned = after
-        if depth and mark_at - open_at > _MAX_PAREN_SPAN:
-            depth = 0  # an unbalanced "(" must not swallow the rest of the paragraph
         if depth:
+            if mark_at - open_at <= _MAX_PAREN_SPAN:
+                continue
+            depth = 0  # an unbalanced "(" must not swallow the rest of the paragraph
+        nxt = _NEXT_START_RE.match(text, after, end)
+        if nxt is None:
             continue
-        nxt = _NEXT_RE.match(text, after, end)
-        if nxt is None or not _STARTS_SENTENCE.match(nxt.group(1)):
-            continue
-        marks = m.group().rstrip("\"'\u201d\u2019)]")
-        if marks == "." and _is_abbreviation(text, mark_at, seg_start):
+        if m.group().rstrip(_CLOSERS) == "." and _is_abbreviation(text, mark_at, seg_start):
             continue
         yield seg_start, after
-        seg_start = nxt.start(1)
+        seg_start = nxt.end()
     stop = end
     while stop > seg_start and text[stop - 1].isspace():
         stop -= 1

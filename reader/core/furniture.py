@@ -42,6 +42,7 @@ _COPYRIGHT_OWNER_RE = re.compile(
     r"(?P<owner>[^.\n|]{3,120}?)\s*(?:\.|all rights reserved|$)",
     re.I,
 )
+_MAX_FURNITURE_CHARS = 500  # widgets, rules, breadcrumbs and date lines are short
 _HEAD_ZONE = 8  # blocks near the top where breadcrumbs and date lines live
 
 
@@ -98,6 +99,8 @@ def mark_furniture(text: str, blocks: list[Block]) -> None:
         return
     for n, i in enumerate(content):
         b = blocks[i]
+        if b.content_end - b.content_start > _MAX_FURNITURE_CHARS:
+            continue
         line = _line(text, b)
         if _WIDGET_RE.search(line) or _RULE_RE.match(line):
             _mark(b, "widget" if not _RULE_RE.match(line) else "rule")

@@ -25,7 +25,7 @@ from reader.core.model import (
     OutlineNode,
 )
 
-_ENDS_OPEN_RE = re.compile(r"[\w,\-\u2013\u2014(]$")  # a paragraph ending mid-sentence
+_ENDS_OPEN_RE = re.compile(r"[\w,\-\u2013\u2014(]")  # a paragraph ending mid-sentence
 
 
 @dataclass(slots=True)
@@ -76,7 +76,7 @@ def find_candidates(text: str, blocks: list[Block], conventions: bool = True) ->
             if m is not None and m.label and label is None:
                 label, title = m.label, m.title  # "Part I Land" -> label "Part I"
             cands.append(_Candidate(i, f"h{b.level}", label, title, explicit_level=b.level))
-        elif conventions and b.kind == PARAGRAPH:
+        elif conventions and b.kind == PARAGRAPH and b.content_end - b.content_start < 600:
             content = text[b.content_start : b.content_end]
             lines = [x.strip() for x in content.splitlines() if x.strip()]
             if not lines or len(lines) > 2:
@@ -246,7 +246,11 @@ def repair_broken_paragraphs(text: str, blocks: list[Block]) -> None:
             and b.content_end > b.content_start
         ):
             first = text[b.content_start]
-            if first.islower() and _ENDS_OPEN_RE.search(text, prev.content_start, prev.content_end):
+            if (
+                first.islower()
+                and prev.content_end > prev.content_start
+                and _ENDS_OPEN_RE.match(text[prev.content_end - 1])
+            ):
                 b.continues = True
         prev = b
 

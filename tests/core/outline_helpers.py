@@ -15,11 +15,13 @@ def tree(nodes: list[OutlineNode]) -> list:
 
 def check_offsets(doc: Document) -> None:
     """Every node starts at its heading and nests inside its parent's span."""
+
     def walk(nodes: list[OutlineNode], lo: int, hi: int, level: int) -> None:
         for n in nodes:
             assert lo <= n.start <= n.end <= hi, (n.display, lo, n.start, n.end, hi)
             assert n.level == level
-            heading = doc.text[n.start:n.end].lstrip("# \t")
+            heading = doc.text[n.start : n.end].lstrip("# \t")
             assert heading.startswith(n.label or n.title), (n.display, heading[:40])
             walk(n.children, n.start, n.end, level + 1)
+
     walk(doc.outline, 0, len(doc.text), 1)

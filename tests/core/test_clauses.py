@@ -18,20 +18,31 @@ def sentences(text: str) -> list[str]:
         ("One sentence. Another one.", ["One sentence.", "Another one."]),
         ("Mostly harmless, i.e. safe. The end.", ["Mostly harmless, i.e. safe.", "The end."]),
         ("See e.g. Annex B. Then act.", ["See e.g. Annex B.", "Then act."]),
-        ("It was signed in the U.S. Congress reacted. Yes.",
-         ["It was signed in the U.S. Congress reacted.", "Yes."]),
+        (
+            "It was signed in the U.S. Congress reacted. Yes.",
+            ["It was signed in the U.S. Congress reacted.", "Yes."],
+        ),
         ("Visit No. 2 Chaoyangmen. Call us.", ["Visit No. 2 Chaoyangmen.", "Call us."]),
         ("Apples, pears, etc. are fruit. Good.", ["Apples, pears, etc. are fruit.", "Good."]),
-        ('The new "1+3+6" framework (i.e. guided by the Plan (2015-2019). Really. Yes) works. '
-         "Next.",
-         ['The new "1+3+6" framework (i.e. guided by the Plan (2015-2019). Really. Yes) works.',
-          "Next."]),
+        (
+            'The new "1+3+6" framework (i.e. guided by the Plan (2015-2019). Really. Yes) works. '
+            "Next.",
+            [
+                'The new "1+3+6" framework (i.e. guided by the Plan (2015-2019). '
+                "Really. Yes) works.",
+                "Next.",
+            ],
+        ),
         ('He said "Go now." Then he left.', ['He said "Go now."', "Then he left."]),
-        ("Growth was 2.5 per cent. Inflation fell.", ["Growth was 2.5 per cent.",
-                                                      "Inflation fell."]),
+        (
+            "Growth was 2.5 per cent. Inflation fell.",
+            ["Growth was 2.5 per cent.", "Inflation fell."],
+        ),
         ("Really? Yes! Fine.", ["Really?", "Yes!", "Fine."]),
-        ("Wrapped line one\ncontinues here. And\nanother.", ["Wrapped line one\ncontinues here.",
-                                                             "And\nanother."]),
+        (
+            "Wrapped line one\ncontinues here. And\nanother.",
+            ["Wrapped line one\ncontinues here.", "And\nanother."],
+        ),
         ("Dr. Smith met Mr. Jones. They talked.", ["Dr. Smith met Mr. Jones.", "They talked."]),
         ("No terminal punctuation", ["No terminal punctuation"]),
         ("  Leading and trailing space.  ", ["Leading and trailing space."]),
@@ -51,7 +62,7 @@ def test_clauses_of_a_document():
         "Part I Aims\n\nFirst sentence here. Second one (with a note. Inside) ends.\n\n"
         "- A bullet item. With two sentences.\n- Another item\n"
     )
-    got = [(doc.text[c.start:c.end], c.kind) for c in doc.clauses]
+    got = [(doc.text[c.start : c.end], c.kind) for c in doc.clauses]
     assert got == [
         ("First sentence here.", "sentence"),
         ("Second one (with a note. Inside) ends.", "sentence"),
@@ -64,6 +75,8 @@ def test_clauses_of_a_document():
 
 
 def test_no_clauses_in_headings_or_furniture():
-    doc = parse_text("Home > News > Paper\n\nPart I Aims\n\nBody text.\n\n"
-                     "Copyright 2020 Ministry. All rights reserved.\n")
-    assert [doc.text[c.start:c.end] for c in doc.clauses] == ["Body text."]
+    doc = parse_text(
+        "Home > News > Paper\n\nPart I Aims\n\nBody text.\n\n"
+        "Copyright 2020 Ministry. All rights reserved.\n"
+    )
+    assert [doc.text[c.start : c.end] for c in doc.clauses] == ["Body text."]

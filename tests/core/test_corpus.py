@@ -43,8 +43,11 @@ def test_paper_top_level(paper):
     assert top == [
         (None, "Preface"),
         ("Part I", "Latin America and the Caribbean: A Land Full of Vitality and Hope"),
-        ("Part II", "China's Relations with Latin America and the Caribbean in the New Stage "
-                    "of Comprehensive Cooperation"),
+        (
+            "Part II",
+            "China's Relations with Latin America and the Caribbean in the New Stage "
+            "of Comprehensive Cooperation",
+        ),
         ("Part III", "Bringing the Comprehensive and Cooperative Partnership to New Heights"),
         ("Part IV", "Further Strengthening Cooperation in All Fields"),
     ]
@@ -72,8 +75,11 @@ def test_paper_section_path(paper):
 def test_paper_furniture_kept_but_apart(paper):
     furniture = {b.role for b in paper.blocks if b.kind == FURNITURE}
     assert {"breadcrumb", "date", "widget", "rule", "related", "footer"} <= furniture
-    text_of = {paper.text[b.content_start:b.content_end].split("\n")[0][:20]: b.role
-               for b in paper.blocks if b.kind == FURNITURE}
+    text_of = {
+        paper.text[b.content_start : b.content_end].split("\n")[0][:20]: b.role
+        for b in paper.blocks
+        if b.kind == FURNITURE
+    }
     assert text_of["Home > Topics > Xi J"] == "breadcrumb"
     assert text_of["Related News:"] == "related"
     assert any(k.startswith("Copyright") and v == "footer" for k, v in text_of.items())
@@ -81,36 +87,41 @@ def test_paper_furniture_kept_but_apart(paper):
     assert len(related_items) == 9  # the heading and its eight links
     # The outline ends with the body: furniture never falls inside a section.
     last = paper.outline[-1]
-    assert "Related News" not in paper.text[last.start:last.end]
-    assert paper.text[last.end:].lstrip().startswith("Suggest to a friend")
+    assert "Related News" not in paper.text[last.start : last.end]
+    assert paper.text[last.end :].lstrip().startswith("Suggest to a friend")
     titles = [b for b in paper.blocks if b.kind == TITLE]
     assert len(titles) == 1
 
 
 def test_paper_broken_paragraphs_rejoined(paper):
-    for tail, head in [("setting", "the course for"), ("downstream and supporting",
-                                                          "industries such as")]:
-        i = next(k for k, b in enumerate(paper.blocks)
-                 if paper.text[b.content_start:b.content_end].startswith(head))
+    for tail, head in [
+        ("setting", "the course for"),
+        ("downstream and supporting", "industries such as"),
+    ]:
+        i = next(
+            k
+            for k, b in enumerate(paper.blocks)
+            if paper.text[b.content_start : b.content_end].startswith(head)
+        )
         assert paper.blocks[i].continues
         # The sentence across the break is one clause.
         start = paper.text.index(tail + "\n")
         clause = next(c for c in paper.clauses if c.start <= start < c.end)
-        assert paper.text[clause.start:clause.end].endswith(".")
-        assert head in paper.text[clause.start:clause.end]
+        assert paper.text[clause.start : clause.end].endswith(".")
+        assert head in paper.text[clause.start : clause.end]
     assert sum(b.continues for b in paper.blocks) == 2
 
 
 def test_paper_lossless(paper, corpus_dir):
     raw = (corpus_dir / "policy-paper-lac-2016.txt").read_text(encoding="utf-8")
     assert paper.text == raw
-    assert "".join(paper.text[b.start:b.end] for b in paper.blocks) == raw
+    assert "".join(paper.text[b.start : b.end] for b in paper.blocks) == raw
 
 
 def test_paper_bullets_are_single_clauses(paper):
     items = [c for c in paper.clauses if c.kind == "item"]
     assert len(items) == 5
-    assert paper.text[items[0].start:items[0].end].startswith("Sticking to the principle")
+    assert paper.text[items[0].start : items[0].end].startswith("Sticking to the principle")
     assert paper.text[items[0].end - 1] == "."
 
 

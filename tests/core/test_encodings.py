@@ -38,9 +38,14 @@ def test_latin1_control_range_falls_back():
 
 def test_same_text_in_other_encodings_has_the_same_id(tmp_path):
     ids = set()
-    for n, data in enumerate([SAMPLE.encode("utf-8"), SAMPLE.encode("utf-16"),
-                              SAMPLE.encode("cp1252"),
-                              SAMPLE.replace("\n", "\r\n").encode("utf-8")]):
+    for n, data in enumerate(
+        [
+            SAMPLE.encode("utf-8"),
+            SAMPLE.encode("utf-16"),
+            SAMPLE.encode("cp1252"),
+            SAMPLE.replace("\n", "\r\n").encode("utf-8"),
+        ]
+    ):
         p = tmp_path / f"doc{n}.txt"
         p.write_bytes(data)
         ids.add(load_document(p).id)
@@ -55,8 +60,14 @@ def test_crlf_is_kept_in_the_stored_text(tmp_path):
     assert [n.display for n in doc.outline] == ["Part I Aims"]
 
 
-@pytest.mark.parametrize("data", [bytes(range(256)) * 20, b"\x00\x01\x02\x03binary\x00" * 100,
-                                  b"\x89PNG\r\n\x1a\n" + bytes(200)])
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 20,
+        b"\x00\x01\x02\x03binary\x00" * 100,
+        b"\x89PNG\r\n\x1a\n" + bytes(200),
+    ],
+)
 def test_binary_input_is_a_clear_error(tmp_path, data):
     p = tmp_path / "weird.txt"
     p.write_bytes(data)

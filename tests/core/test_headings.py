@@ -18,8 +18,12 @@ def doc_of(*lines: str):
 @pytest.mark.parametrize(
     "line,key,label,title",
     [
-        ("Part IV Further Strengthening Cooperation", "part", "Part IV",
-         "Further Strengthening Cooperation"),
+        (
+            "Part IV Further Strengthening Cooperation",
+            "part",
+            "Part IV",
+            "Further Strengthening Cooperation",
+        ),
         ("PART 1: SCOPE", "part", "PART 1", "SCOPE"),
         ("Part One - The Setting", "part", "Part One", "The Setting"),
         ("Chapter 3 Trade", "chapter", "Chapter 3", "Trade"),
@@ -75,15 +79,24 @@ def test_roman_values():
 
 def test_nesting_follows_order_of_appearance():
     doc = doc_of(
-        "Foreword", BODY,
-        "Chapter 1 Background", BODY,
-        "1.1 Scope", BODY,
-        "1.1.1 Detail", BODY,
-        "1.2 Method", BODY,
-        "Chapter 2 Approach", BODY,
-        "(a) First Point", BODY,
-        "(b) Second Point", BODY,
-        "Conclusion", BODY,
+        "Foreword",
+        BODY,
+        "Chapter 1 Background",
+        BODY,
+        "1.1 Scope",
+        BODY,
+        "1.1.1 Detail",
+        BODY,
+        "1.2 Method",
+        BODY,
+        "Chapter 2 Approach",
+        BODY,
+        "(a) First Point",
+        BODY,
+        "(b) Second Point",
+        BODY,
+        "Conclusion",
+        BODY,
     )
     assert tree(doc.outline) == [
         "Foreword",
@@ -96,15 +109,16 @@ def test_nesting_follows_order_of_appearance():
 
 def test_same_conventions_other_order_nest_the_other_way():
     # (1) appears first here, so it is the outer level and "1." nests inside it.
-    doc = doc_of("(1) Outer One", BODY, "1. Inner A", BODY, "2. Inner B", BODY,
-                 "(2) Outer Two", BODY)
-    assert tree(doc.outline) == [("(1) Outer One", ["1. Inner A", "2. Inner B"]),
-                                 "(2) Outer Two"]
+    doc = doc_of(
+        "(1) Outer One", BODY, "1. Inner A", BODY, "2. Inner B", BODY, "(2) Outer Two", BODY
+    )
+    assert tree(doc.outline) == [("(1) Outer One", ["1. Inner A", "2. Inner B"]), "(2) Outer Two"]
 
 
 def test_roman_and_letter_i_are_told_apart_by_sequence():
-    letters = doc_of("Part I Topic", BODY, *[x for c in "abcdefghi" for x in
-                                            (f"({c}) Point {c.upper()}", BODY)])
+    letters = doc_of(
+        "Part I Topic", BODY, *[x for c in "abcdefghi" for x in (f"({c}) Point {c.upper()}", BODY)]
+    )
     assert [n.label for n in letters.outline[0].children][-2:] == ["(h)", "(i)"]
     assert len({n.level for n in letters.outline[0].children}) == 1
     romans = doc_of("Part I Topic", BODY, "(i) One", BODY, "(ii) Two", BODY, "(iii) Three", BODY)
@@ -112,36 +126,45 @@ def test_roman_and_letter_i_are_told_apart_by_sequence():
 
 
 def test_numbered_body_paragraphs_are_not_headings():
-    long = ("1. The Parties shall cooperate closely in the areas listed below, taking into "
-            "account their respective capacities and national circumstances.")
+    long = (
+        "1. The Parties shall cooperate closely in the areas listed below, taking into "
+        "account their respective capacities and national circumstances."
+    )
     doc = doc_of("Article 1 Scope", long, "2. Each Party shall report annually.", BODY)
     assert tree(doc.outline) == ["Article 1 Scope"]
 
 
 def test_consecutive_numbered_lines_are_a_list():
-    doc = parse_text(f"Part I Aims\n\n{BODY}\n\n1. Grow Trade\n2. Build Roads\n3. Train People\n"
-                     f"\n{BODY}\n")
+    doc = parse_text(
+        f"Part I Aims\n\n{BODY}\n\n1. Grow Trade\n2. Build Roads\n3. Train People\n\n{BODY}\n"
+    )
     assert tree(doc.outline) == ["Part I Aims"]
     items = [b for b in doc.blocks if b.kind == "list_item"]
     assert [b.label for b in items] == ["1.", "2.", "3."] or len(items) == 3
 
 
 def test_heading_followed_directly_by_text():
-    doc = parse_text("Part I Aims\nThe aims of this paper are set out below, in the order of "
-                     "their priority for the coming\nfive years of cooperation.\n")
+    doc = parse_text(
+        "Part I Aims\nThe aims of this paper are set out below, in the order of "
+        "their priority for the coming\nfive years of cooperation.\n"
+    )
     assert tree(doc.outline) == ["Part I Aims"]
 
 
 def test_article_with_title_on_next_line():
     doc = parse_text(f"Article 1\nPurpose\n\n{BODY}\n\nArticle 2\nDefinitions\n\n{BODY}\n")
-    assert [(n.label, n.title) for n in doc.outline] == [("Article 1", "Purpose"),
-                                                         ("Article 2", "Definitions")]
+    assert [(n.label, n.title) for n in doc.outline] == [
+        ("Article 1", "Purpose"),
+        ("Article 2", "Definitions"),
+    ]
 
 
 def test_hard_wrapped_paragraph_is_not_split():
-    text = ("1. Cooperation will be extended to downstream and supporting industries\n"
-            "such as smelting, processing, logistics trade and equipment manufacturing,\n"
-            "so as to improve added value of products.\n")
+    text = (
+        "1. Cooperation will be extended to downstream and supporting industries\n"
+        "such as smelting, processing, logistics trade and equipment manufacturing,\n"
+        "so as to improve added value of products.\n"
+    )
     doc = parse_text(text)
     assert doc.outline == []
     assert [b.kind for b in doc.blocks] == ["paragraph"]
@@ -153,8 +176,15 @@ def test_heading_at_the_very_end_is_a_closing_line():
 
 
 def test_table_of_contents_is_furniture():
-    doc = doc_of("Contents", "Part I Origins", "Part II Futures",
-                 "Part I Origins", BODY, "Part II Futures", BODY)
+    doc = doc_of(
+        "Contents",
+        "Part I Origins",
+        "Part II Futures",
+        "Part I Origins",
+        BODY,
+        "Part II Futures",
+        BODY,
+    )
     assert tree(doc.outline) == ["Part I Origins", "Part II Futures"]
     assert [b.role for b in doc.blocks if b.kind == "furniture"] == ["contents"] * 3
     assert doc.outline[0].start > doc.text.index("Part II")

@@ -52,8 +52,11 @@ def test_html_outline_text_and_metadata():
 
 def test_html_page_furniture():
     doc = parse_bytes(PAGE.encode("utf-8"), "html", "page.html")
-    roles = {doc.text[b.content_start:b.content_end]: b.role for b in doc.blocks
-             if b.kind == "furniture"}
+    roles = {
+        doc.text[b.content_start : b.content_end]: b.role
+        for b in doc.blocks
+        if b.kind == "furniture"
+    }
     assert roles["Home > Topics"] == "navigation"
     assert roles["Menu one"] == "navigation"
     assert roles["Related News"] == "related"
@@ -82,6 +85,6 @@ def test_html_declared_charset_is_used():
 )
 def test_hostile_or_broken_html_never_raises(hostile):
     doc = parse_bytes(hostile.encode("utf-8"), "html", "bad.html")
-    assert "".join(doc.text[b.start:b.end] for b in doc.blocks) == doc.text
+    assert "".join(doc.text[b.start : b.end] for b in doc.blocks) == doc.text
     assert "alert" not in doc.text
     assert "not text" not in doc.text

@@ -61,13 +61,13 @@ def test_markdown_outline_and_metadata():
 
 def test_markdown_blocks_are_lossless_and_typed():
     doc = parse_text(MD, "markdown")
-    assert "".join(doc.text[b.start:b.end] for b in doc.blocks) == MD
+    assert "".join(doc.text[b.start : b.end] for b in doc.blocks) == MD
     kinds = [b.kind for b in doc.blocks if b.kind != "blank"]
     assert kinds.count("list_item") == 4
     assert "code" in kinds and "quote" in kinds
     assert doc.blocks[0].role == "front-matter"
     heading = next(b for b in doc.blocks if b.kind == "heading")
-    assert doc.text[heading.content_start:heading.content_end] == "Part I Context"
+    assert doc.text[heading.content_start : heading.content_end] == "Part I Context"
 
 
 def test_markdown_numbered_list_items_are_not_headings():

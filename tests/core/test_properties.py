@@ -9,21 +9,72 @@ from reader.core.importers import parse_bytes, parse_text
 from reader.core.model import Document
 
 # Text built from the pieces that drive the parser: labels, bullets, breaks, punctuation.
-PIECES = st.sampled_from([
-    "Part I ", "PART 2: ", "Chapter 3 ", "Article 4\n", "1. ", "1.1 ", "(1) ", "(a) ", "(i) ",
-    "IV. ", "Preface", "Introduction", "CONCLUSION", "- ", "* ", "\u2022 ", "# ", "## ",
-    "Title Case Words", "body text goes here", ". ", "? ", "! ", ", ", "\n", "\n\n", "\r\n",
-    "\r", "\t", "  ", "(", ")", '"', "e.g. ", "U.S. ", "No. ", "Copyright \u00a9 2020 X",
-    "Home > A > B", "Related News:", "2016/11/24", "(Xinhua May 5, 2008)", "---", "```",
-    "<p>", "</p>", "<h2>", "</h2>", "<li>", "&amp;", "\u00e9", "\u4e2d\u6587", "\U0001f600",
-    "\ufeff", "\x00", "\u2028", "lower continuation",
-])
+PIECES = st.sampled_from(
+    [
+        "Part I ",
+        "PART 2: ",
+        "Chapter 3 ",
+        "Article 4\n",
+        "1. ",
+        "1.1 ",
+        "(1) ",
+        "(a) ",
+        "(i) ",
+        "IV. ",
+        "Preface",
+        "Introduction",
+        "CONCLUSION",
+        "- ",
+        "* ",
+        "\u2022 ",
+        "# ",
+        "## ",
+        "Title Case Words",
+        "body text goes here",
+        ". ",
+        "? ",
+        "! ",
+        ", ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "  ",
+        "(",
+        ")",
+        '"',
+        "e.g. ",
+        "U.S. ",
+        "No. ",
+        "Copyright \u00a9 2020 X",
+        "Home > A > B",
+        "Related News:",
+        "2016/11/24",
+        "(Xinhua May 5, 2008)",
+        "---",
+        "```",
+        "<p>",
+        "</p>",
+        "<h2>",
+        "</h2>",
+        "<li>",
+        "&amp;",
+        "\u00e9",
+        "\u4e2d\u6587",
+        "\U0001f600",
+        "\ufeff",
+        "\x00",
+        "\u2028",
+        "lower continuation",
+    ]
+)
 TEXTS = st.one_of(st.text(max_size=400), st.lists(PIECES, max_size=60).map("".join))
 
 
 def check(doc: Document) -> None:
     n = len(doc.text)
-    assert "".join(doc.text[b.start:b.end] for b in doc.blocks) == doc.text
+    assert "".join(doc.text[b.start : b.end] for b in doc.blocks) == doc.text
     pos = 0
     for b in doc.blocks:
         assert b.start == pos and b.start <= b.end
