@@ -65,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="policy-reader", description="Policy Reader command line")
     parser.add_argument("--version", action="version", version=f"policy-reader {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH", help="library file (default: $POLICY_READER_DB or the user data dir)"
+        "--db",
+        metavar="PATH",
+        help="library file (default: $POLICY_READER_DB or the user data dir)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -73,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", help="a .txt, .md or .html file")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_outline)
+
+    from reader.cli_library import add_library_commands
+
+    add_library_commands(sub)
     return parser
 
 

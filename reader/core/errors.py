@@ -7,3 +7,7 @@ class ReaderError(Exception):
 
 class DocumentError(ReaderError):
     """A file could not be imported (missing, unreadable, unsupported, undecodable, too large)."""
+
+
+class LibraryError(ReaderError):
+    """The library file or a request to it is unusable (not a library, unknown id, bad tag)."""

@@ -1,0 +1,124 @@
+"""Plain data the library (store) returns: annotations, tags, excerpts, search hits.
+
+Like :mod:`reader.core.model`, these carry character offsets into ``Document.text``
+and are JSON-ready through ``to_dict``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class DocumentInfo:
+    """A row of the library's document list (no text, no structure)."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str | None
+    format: str
+    filename: str | None
+    length: int  # characters of text
+    imported: str  # ISO-8601 UTC
+    annotations: int = 0  # live (not deleted) annotations
+
+    def to_dict(self) -> dict[str, Any]:
+        """The row as JSON-ready data."""
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Annotation:
+    """A highlight: a span of a document's text with what the researcher said about it.
+
+    ``prefix``/``suffix`` hold up to :data:`CONTEXT_CHARS` characters either side of
+    the quote, so the span can be found again if offsets ever stop matching.
+    """
+
+    id: str  # uuid4
+    document_id: str
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    color: str
+    note: str
+    author: str | None
+    created: str  # ISO-8601 UTC
+    modified: str
+    deleted: str | None = None  # when it was deleted; None while live
+    tags: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The annotation as JSON-ready data."""
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Excerpt:
+    """An annotation with where it stands: document title and section path."""
+
+    annotation: Annotation
+    document_title: str
+    section_path: str  # "Part IV > 2. In the Economic Field > (3) Financial Cooperation"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Flat JSON-ready form: the annotation's fields plus title and section path."""
+        d = self.annotation.to_dict()
+        d["document_title"] = self.document_title
+        d["section_path"] = self.section_path
+        return d
+
+
+@dataclass(slots=True)
+class TagNode:
+    """A node of the tag tree. ``count`` is live annotations carrying this tag or a sub-tag.
+
+    ``exists`` is False for a parent that is only implied by its children's paths
+    (``economy`` when only ``economy/trade`` was ever used).
+    """
+
+    name: str  # last path segment: "trade"
+    path: str  # full path: "economy/trade"
+    count: int = 0
+    exists: bool = True
+    children: list[TagNode] = field(default_factory=list)
+
+    def walk(self) -> list[TagNode]:
+        """This node and all its descendants, depth first."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The node and its subtree as JSON-ready data."""
+        return {
+            "name": self.name,
+            "path": self.path,
+            "count": self.count,
+            "exists": self.exists,
+            "children": [c.to_dict() for c in self.children],
+        }
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """One ranked full-text match, in a document's text or in an annotation's note."""
+
+    kind: str  # "text" | "note"
+    document_id: str
+    document_title: str
+    start: int  # the matching paragraph's (or the annotation's) span in the text
+    end: int
+    section_path: str
+    snippet: str  # matched terms wrapped in the marks passed to search()
+    rank: float  # bm25: lower is better
+    annotation_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The hit as JSON-ready data."""
+        return asdict(self)

@@ -1,0 +1,168 @@
+"""Numbered schema migrations of the library; ``PRAGMA user_version`` is the version.
+
+Rules: a migration, once released, is never edited; a schema change is a new
+function appended to :data:`MIGRATIONS`. Each runs in its own transaction together
+with the bump of ``user_version``, so a crash leaves the library at the previous
+version, never in between.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.core.store.indexing import blocks_from_json, search_chunks
+
+APPLICATION = "policy-reader"  # the marker that tells our library from any SQLite file
+
+# Porter stemming lets "trade" find "trading"; remove_diacritics lets "Peru" find "Perú".
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+_V1_SCHEMA = [
+    """CREATE TABLE library_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    f"""INSERT INTO library_meta (key, value) VALUES ('application', '{APPLICATION}')""",
+    # Big columns last: SQLite then reads a row's title without touching its text.
+    """CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        date TEXT,
+        source TEXT,
+        format TEXT NOT NULL,
+        encoding TEXT,
+        filename TEXT,
+        imported TEXT NOT NULL,
+        length INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        blocks TEXT NOT NULL,
+        outline TEXT NOT NULL,
+        clauses TEXT NOT NULL
+    )""",
+    """CREATE TABLE sections (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        depth INTEGER NOT NULL,
+        path TEXT NOT NULL
+    )""",
+    """CREATE INDEX sections_by_document ON sections (document_id, start_offset)""",
+    # seq is a stable integer key for the notes index; id is the public uuid4.
+    # No ON DELETE CASCADE from documents: removing a document must never
+    # silently take highlights with it.
+    """CREATE TABLE annotations (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        document_id TEXT NOT NULL REFERENCES documents(id),
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        color TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        author TEXT,
+        created TEXT NOT NULL,
+        modified TEXT NOT NULL,
+        deleted TEXT,
+        CHECK (0 <= start_offset AND start_offset <= end_offset)
+    )""",
+    """CREATE INDEX annotations_by_document ON annotations (document_id, start_offset)""",
+    """CREATE INDEX annotations_by_author ON annotations (author COLLATE NOCASE)""",
+    """CREATE TABLE tags (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE COLLATE NOCASE)""",
+    """CREATE TABLE annotation_tags (
+        annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        PRIMARY KEY (annotation_id, tag_id)
+    ) WITHOUT ROWID""",
+    """CREATE INDEX annotation_tags_by_tag ON annotation_tags (tag_id, annotation_id)""",
+]
+
+
+def _v1_documents_annotations_tags(conn: sqlite3.Connection) -> None:
+    for statement in _V1_SCHEMA:
+        conn.execute(statement)
+
+
+def _v2_full_text_search(conn: sqlite3.Connection) -> None:
+    # Document text: one row per paragraph/heading (see indexing.search_chunks),
+    # stored in the FTS table itself since documents never change once imported.
+    conn.execute(
+        "CREATE VIRTUAL TABLE text_fts USING fts5(document_id UNINDEXED, "
+        f"start_offset UNINDEXED, end_offset UNINDEXED, text, tokenize='{FTS_TOKENIZER}')"
+    )
+    # Notes change often: an external-content index kept current by triggers.
+    conn.execute(
+        "CREATE VIRTUAL TABLE note_fts USING fts5(note, content='annotations', "
+        f"content_rowid='seq', tokenize='{FTS_TOKENIZER}')"
+    )
+    conn.execute(
+        """CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN
+            INSERT INTO note_fts (rowid, note) VALUES (new.seq, new.note);
+        END"""
+    )
+    conn.execute(
+        """CREATE TRIGGER annotations_fts_delete AFTER DELETE ON annotations BEGIN
+            INSERT INTO note_fts (note_fts, rowid, note) VALUES ('delete', old.seq, old.note);
+        END"""
+    )
+    conn.execute(
+        """CREATE TRIGGER annotations_fts_update AFTER UPDATE OF note ON annotations BEGIN
+            INSERT INTO note_fts (note_fts, rowid, note) VALUES ('delete', old.seq, old.note);
+            INSERT INTO note_fts (rowid, note) VALUES (new.seq, new.note);
+        END"""
+    )
+    conn.execute("INSERT INTO note_fts (note_fts) VALUES ('rebuild')")
+    for doc_id, text, blocks in conn.execute("SELECT id, text, blocks FROM documents").fetchall():
+        conn.executemany(
+            "INSERT INTO text_fts (document_id, start_offset, end_offset, text) "
+            "VALUES (?, ?, ?, ?)",
+            [(doc_id, s, e, text[s:e]) for s, e in search_chunks(text, blocks_from_json(blocks))],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One schema step: ``apply`` brings a library at ``version - 1`` to ``version``."""
+
+    version: int
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "documents, annotations and tags", _v1_documents_annotations_tags),
+    Migration(2, "full-text search over document text and notes", _v2_full_text_search),
+]
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The library's schema version (0 for a new, empty file)."""
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> list[int]:
+    """Apply every migration above the current version up to ``target``.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``). Each step takes
+    the write lock first and re-reads the version, so two processes opening a new
+    library at once do not both create it. Returns the versions applied.
+    """
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version > target:
+            break
+        if schema_version(conn) >= migration.version:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(conn) < migration.version:
+                migration.apply(conn)
+                conn.execute(f"PRAGMA user_version = {migration.version:d}")
+                applied.append(migration.version)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return applied

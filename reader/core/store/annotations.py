@@ -1,0 +1,260 @@
+"""Annotations: create from offsets or a quote, tag, note, colour, delete and undelete."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable
+
+from reader.core.errors import LibraryError
+from reader.core.library_model import Annotation
+from reader.core.quotes import CONTEXT_CHARS, find_quote, widen_to_clauses
+from reader.core.store.base import StoreBase, utc_now
+from reader.core.store.documents import DocumentsMixin
+from reader.core.store.tags import TagsMixin, normalize_tag
+
+COLORS = ("yellow", "green", "blue", "pink", "purple", "orange", "red", "grey")
+DEFAULT_COLOR = "yellow"
+_HEX_COLOR = re.compile(r"#[0-9a-f]{6}")
+MIN_ID_PREFIX = 4
+
+ANNOTATION_COLUMNS = (
+    "a.id, a.document_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix, "
+    "a.color, a.note, a.author, a.created, a.modified, a.deleted"
+)
+# Tag paths of annotation a, joined by the unit separator (which no tag contains).
+TAGS_OF_ANNOTATION = (
+    "(SELECT group_concat(t.path, char(31)) FROM annotation_tags x "
+    "JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id)"
+)
+
+
+def annotation_from_row(row: tuple, tags: str | None) -> Annotation:
+    """An :class:`Annotation` from ``ANNOTATION_COLUMNS`` and ``TAGS_OF_ANNOTATION``."""
+    ann = Annotation(*row)
+    ann.tags = sorted(tags.split("\x1f"), key=str.lower) if tags else []
+    return ann
+
+
+def normalize_color(color: str) -> str:
+    """A palette name or ``#rrggbb``, lower-cased; raises on anything else."""
+    c = color.strip().lower()
+    if c == "gray":
+        c = "grey"
+    if c in COLORS or _HEX_COLOR.fullmatch(c):
+        return c
+    raise LibraryError(f"unknown colour {color!r} (use one of {', '.join(COLORS)} or #rrggbb)")
+
+
+class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
+    """Create and change annotations; every change is one transaction."""
+
+    def add_annotation(
+        self,
+        document_id: str,
+        start: int,
+        end: int,
+        *,
+        note: str = "",
+        color: str = DEFAULT_COLOR,
+        author: str | None = None,
+        tags: Iterable[str] = (),
+    ) -> Annotation:
+        """Annotate ``text[start:end]`` of a document, keeping the quote and its context."""
+        color = normalize_color(color)
+        tag_paths = [normalize_tag(t) for t in tags]
+        lo = max(0, start - CONTEXT_CHARS)
+        with self.transaction():
+            # substr() counts characters, as Python indexes str: no need to load the text.
+            row = self._one(
+                "SELECT length, substr(text, ?, ?), substr(text, ?, ?), substr(text, ?, ?) "
+                "FROM documents WHERE id = ?",
+                (lo + 1, start - lo, start + 1, end - start, end + 1, CONTEXT_CHARS, document_id),
+            )
+            if row is None:
+                raise LibraryError(f"unknown document: {document_id}")
+            length, prefix, quote, suffix = row
+            if not 0 <= start < end <= length:
+                raise LibraryError(
+                    f"span {start}-{end} is not inside the document (0-{length}, non-empty)"
+                )
+            now = utc_now()
+            ann_id = str(uuid.uuid4())
+            self.conn.execute(
+                "INSERT INTO annotations (id, document_id, start_offset, end_offset, quote, "
+                "prefix, suffix, color, note, author, created, modified) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    ann_id,
+                    document_id,
+                    start,
+                    end,
+                    quote,
+                    prefix,
+                    suffix,
+                    color,
+                    note,
+                    author,
+                    now,
+                    now,
+                ),
+            )
+            for path in tag_paths:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+                    (ann_id, self._ensure_tag(path)),
+                )
+        return Annotation(
+            id=ann_id,
+            document_id=document_id,
+            start=start,
+            end=end,
+            quote=quote,
+            prefix=prefix,
+            suffix=suffix,
+            color=color,
+            note=note,
+            author=author,
+            created=now,
+            modified=now,
+            tags=sorted(set(tag_paths), key=str.lower),
+        )
+
+    def annotate_quote(
+        self,
+        document_id: str,
+        quote: str,
+        *,
+        occurrence: int | None = None,
+        whole_clauses: bool = False,
+        note: str = "",
+        color: str = DEFAULT_COLOR,
+        author: str | None = None,
+        tags: Iterable[str] = (),
+    ) -> Annotation:
+        """Annotate where ``quote`` occurs (see :func:`reader.core.quotes.find_quote`).
+
+        :param whole_clauses: widen the span to the whole clause(s) it touches.
+        """
+        doc = self.get_document(document_id)
+        start, end = find_quote(doc.text, quote, occurrence, where=f'"{doc.title}"')
+        if whole_clauses:
+            start, end = widen_to_clauses(doc.clauses, start, end)
+        return self.add_annotation(
+            doc.id, start, end, note=note, color=color, author=author, tags=tags
+        )
+
+    def get_annotation(self, annotation_id: str) -> Annotation:
+        """One annotation (live or deleted) with its tags."""
+        row = self._one(
+            f"SELECT {ANNOTATION_COLUMNS}, {TAGS_OF_ANNOTATION} FROM annotations a WHERE a.id = ?",
+            (annotation_id,),
+        )
+        if row is None:
+            raise LibraryError(f"unknown annotation: {annotation_id}")
+        return annotation_from_row(row[:-1], row[-1])
+
+    def annotations(self, document_id: str, include_deleted: bool = False) -> list[Annotation]:
+        """A document's annotations in text order (what a viewer highlights)."""
+        deleted = "" if include_deleted else "AND a.deleted IS NULL"
+        rows = self.conn.execute(
+            f"SELECT {ANNOTATION_COLUMNS}, {TAGS_OF_ANNOTATION} FROM annotations a "
+            f"WHERE a.document_id = ? {deleted} ORDER BY a.start_offset, a.end_offset",
+            (document_id,),
+        )
+        return [annotation_from_row(r[:-1], r[-1]) for r in rows]
+
+    def resolve_annotation(self, ref: str) -> str:
+        """The id of the one annotation whose id is or starts with ``ref``."""
+        ref = ref.strip().lower()
+        if len(ref) < MIN_ID_PREFIX:
+            raise LibraryError(f"annotation id too short: {ref!r} (give at least 4 characters)")
+        rows = self.conn.execute(
+            "SELECT id FROM annotations WHERE id = ? OR substr(id, 1, ?) = ? LIMIT 3",
+            (ref, len(ref), ref),
+        ).fetchall()
+        if not rows:
+            raise LibraryError(f"unknown annotation: {ref}")
+        if len(rows) > 1:
+            raise LibraryError(f"ambiguous annotation id {ref!r}: give more characters")
+        return rows[0][0]
+
+    def _change(self, annotation_id: str, sql: str, params: tuple, want_deleted: bool = False):
+        """Run one UPDATE on a live (or, for undelete, a deleted) annotation."""
+        with self.transaction():
+            row = self._one("SELECT deleted FROM annotations WHERE id = ?", (annotation_id,))
+            if row is None:
+                raise LibraryError(f"unknown annotation: {annotation_id}")
+            if want_deleted and row[0] is None:
+                raise LibraryError(f"annotation {annotation_id} is not deleted")
+            if not want_deleted and row[0] is not None:
+                raise LibraryError(f"annotation {annotation_id} is deleted (undelete it first)")
+            if sql:
+                self.conn.execute(sql, (*params, annotation_id))
+            self.conn.execute(
+                "UPDATE annotations SET modified = ? WHERE id = ?", (utc_now(), annotation_id)
+            )
+
+    def set_note(self, annotation_id: str, note: str) -> Annotation:
+        """Replace an annotation's note (an empty string clears it)."""
+        self._change(annotation_id, "UPDATE annotations SET note = ? WHERE id = ?", (note,))
+        return self.get_annotation(annotation_id)
+
+    def set_color(self, annotation_id: str, color: str) -> Annotation:
+        """Change an annotation's colour."""
+        color = normalize_color(color)
+        self._change(annotation_id, "UPDATE annotations SET color = ? WHERE id = ?", (color,))
+        return self.get_annotation(annotation_id)
+
+    def tag_annotation(self, annotation_id: str, tag: str) -> Annotation:
+        """Add ``tag`` (created if new) to an annotation; adding it twice is harmless."""
+        path = normalize_tag(tag)
+        with self.transaction():
+            self._change(
+                annotation_id,
+                "INSERT OR IGNORE INTO annotation_tags (tag_id, annotation_id) VALUES (?, ?)",
+                (self._ensure_tag(path),),
+            )
+        return self.get_annotation(annotation_id)
+
+    def untag_annotation(self, annotation_id: str, tag: str) -> Annotation:
+        """Remove ``tag`` (exactly that tag, not its sub-tags) from an annotation."""
+        path = normalize_tag(tag)
+        with self.transaction():
+            row = self._one(
+                "SELECT x.tag_id FROM annotation_tags x JOIN tags t ON t.id = x.tag_id "
+                "WHERE x.annotation_id = ? AND t.path = ?",
+                (annotation_id, path),
+            )
+            if row is None:
+                self.get_annotation(annotation_id)  # unknown id beats unknown tag
+                raise LibraryError(f"annotation {annotation_id} has no tag {path}")
+            self._change(
+                annotation_id,
+                "DELETE FROM annotation_tags WHERE tag_id = ? AND annotation_id = ?",
+                (row[0],),
+            )
+        return self.get_annotation(annotation_id)
+
+    def delete_annotation(self, annotation_id: str) -> Annotation:
+        """Delete an annotation recoverably: it disappears from views until undeleted."""
+        self._change(annotation_id, "UPDATE annotations SET deleted = ? WHERE id = ?", (utc_now(),))
+        return self.get_annotation(annotation_id)
+
+    def undelete_annotation(self, annotation_id: str) -> Annotation:
+        """Bring back a deleted annotation with its tags and note."""
+        self._change(
+            annotation_id,
+            "UPDATE annotations SET deleted = NULL WHERE id = ?",
+            (),
+            want_deleted=True,
+        )
+        return self.get_annotation(annotation_id)
+
+    def deleted_annotations(self) -> list[Annotation]:
+        """Deleted annotations, most recently deleted first (the trash)."""
+        rows = self.conn.execute(
+            f"SELECT {ANNOTATION_COLUMNS}, {TAGS_OF_ANNOTATION} FROM annotations a "
+            "WHERE a.deleted IS NOT NULL ORDER BY a.deleted DESC"
+        )
+        return [annotation_from_row(r[:-1], r[-1]) for r in rows]

@@ -1,0 +1,52 @@
+"""What every part of the library shares: the connection and its transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+
+def utc_now() -> str:
+    """The current time as ISO-8601 UTC with milliseconds: ``2026-11-24T10:15:00.123Z``."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class StoreBase:
+    """The open library file; the mixins of :class:`~reader.core.store.Library` build on it."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The underlying connection (autocommit mode: transactions are explicit)."""
+        return self.db.conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: everything inside commits together or not at all.
+
+        It takes the write lock up front (``BEGIN IMMEDIATE``), so a second process
+        waits for the busy timeout instead of failing half-way. Nested use joins
+        the outer transaction.
+        """
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _one(self, sql: str, params: tuple | dict = ()) -> tuple | None:
+        return self.conn.execute(sql, params).fetchone()

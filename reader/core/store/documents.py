@@ -1,0 +1,158 @@
+"""Documents in the library: import, fetch, list, and find one from what a user typed."""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.errors import LibraryError
+from reader.core.library_model import DocumentInfo
+from reader.core.model import Document
+from reader.core.store.base import StoreBase, utc_now
+from reader.core.store.indexing import (
+    blocks_from_json,
+    blocks_to_json,
+    clauses_from_json,
+    clauses_to_json,
+    outline_from_json,
+    outline_to_json,
+    search_chunks,
+    section_rows,
+)
+
+_INFO_COLUMNS = (
+    "d.id, d.title, d.date, d.source, d.format, d.filename, d.length, d.imported, "
+    "(SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted IS NULL)"
+)
+_HEX = re.compile(r"[0-9a-f]+")
+MIN_ID_PREFIX = 4  # shorter hex strings are more likely title words ("2016") than ids
+
+
+def _info(row: tuple) -> DocumentInfo:
+    return DocumentInfo(*row)
+
+
+class DocumentsMixin(StoreBase):
+    """Import and look up documents."""
+
+    def add_document(self, doc: Document) -> tuple[DocumentInfo, bool]:
+        """Store ``doc`` with its structure and search index, in one transaction.
+
+        Re-importing the same text (same id) changes nothing and returns the
+        existing document. Returns ``(info, added)``.
+        """
+        with self.transaction():
+            existing = self.document_info(doc.id, missing_ok=True)
+            if existing is not None:
+                return existing, False
+            self.db["documents"].insert(
+                {
+                    "id": doc.id,
+                    "title": doc.title,
+                    "date": doc.date,
+                    "source": doc.source,
+                    "format": doc.format,
+                    "encoding": doc.encoding,
+                    "filename": doc.filename,
+                    "imported": utc_now(),
+                    "length": len(doc.text),
+                    "text": doc.text,
+                    "blocks": blocks_to_json(doc.blocks),
+                    "outline": outline_to_json(doc.outline),
+                    "clauses": clauses_to_json(doc.clauses),
+                }
+            )
+            self.conn.executemany(
+                "INSERT INTO sections (document_id, start_offset, end_offset, depth, path) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(doc.id, *row) for row in section_rows(doc)],
+            )
+            self.conn.executemany(
+                "INSERT INTO text_fts (document_id, start_offset, end_offset, text) "
+                "VALUES (?, ?, ?, ?)",
+                [(doc.id, s, e, doc.text[s:e]) for s, e in search_chunks(doc.text, doc.blocks)],
+            )
+            info = self.document_info(doc.id)
+        return info, True
+
+    def document_info(self, document_id: str, missing_ok: bool = False) -> DocumentInfo | None:
+        """One document's list row; None (``missing_ok``) or :class:`LibraryError` if absent."""
+        row = self._one(f"SELECT {_INFO_COLUMNS} FROM documents d WHERE d.id = ?", (document_id,))
+        if row is None:
+            if missing_ok:
+                return None
+            raise LibraryError(f"unknown document: {document_id}")
+        return _info(row)
+
+    def get_document(self, document_id: str) -> Document:
+        """The stored document, rebuilt exactly as it was imported (no re-parsing)."""
+        row = self._one(
+            "SELECT id, title, date, source, format, text, blocks, outline, clauses, encoding, "
+            "filename FROM documents WHERE id = ?",
+            (document_id,),
+        )
+        if row is None:
+            raise LibraryError(f"unknown document: {document_id}")
+        return Document(
+            id=row[0],
+            title=row[1],
+            date=row[2],
+            source=row[3],
+            format=row[4],
+            text=row[5],
+            blocks=blocks_from_json(row[6]),
+            outline=outline_from_json(row[7]),
+            clauses=clauses_from_json(row[8]),
+            encoding=row[9],
+            filename=row[10],
+        )
+
+    def list_documents(self) -> list[DocumentInfo]:
+        """Every document with its count of live annotations, by title."""
+        rows = self.conn.execute(
+            f"SELECT {_INFO_COLUMNS} FROM documents d ORDER BY d.title COLLATE NOCASE, d.id"
+        )
+        return [_info(r) for r in rows]
+
+    def resolve_document(self, ref: str) -> DocumentInfo:
+        """The one document ``ref`` names: an id, an id prefix, or a title/filename fragment.
+
+        :raises LibraryError: no document matches, or several do (they are listed).
+        """
+        ref = ref.strip()
+        if not ref:
+            raise LibraryError("empty document reference")
+        found = self.document_info(ref.lower(), missing_ok=True)
+        if found is not None:
+            return found
+        candidates: list[DocumentInfo] = []
+        if len(ref) >= MIN_ID_PREFIX and _HEX.fullmatch(ref.lower()):
+            rows = self.conn.execute(
+                f"SELECT {_INFO_COLUMNS} FROM documents d WHERE substr(d.id, 1, ?) = ?",
+                (len(ref), ref.lower()),
+            )
+            candidates = [_info(r) for r in rows]
+        if not candidates:
+            # instr() on lower() rather than LIKE: a title may contain % or _.
+            rows = self.conn.execute(
+                f"SELECT {_INFO_COLUMNS} FROM documents d "
+                "WHERE instr(lower(d.title), lower(?)) OR instr(lower(d.filename), lower(?)) "
+                "ORDER BY d.title COLLATE NOCASE",
+                (ref, ref),
+            )
+            candidates = [_info(r) for r in rows]
+        if not candidates:
+            raise LibraryError(f'unknown document: "{ref}" (see the list with: docs)')
+        exact = [c for c in candidates if c.title.lower() == ref.lower()]
+        if len(exact) == 1:
+            return exact[0]
+        if len(candidates) > 1:
+            shown = "; ".join(
+                f"{c.id[:12]} {c.title}" + (f" ({c.date})" if c.date else "")
+                for c in candidates[:5]
+            )
+            more = f"; and {len(candidates) - 5} more" if len(candidates) > 5 else ""
+            raise LibraryError(
+                f'ambiguous document "{ref}": {len(candidates)} match ({shown}{more}); '
+                "give more of the title or an id prefix"
+            )
+        return candidates[0]

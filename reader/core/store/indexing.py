@@ -1,0 +1,93 @@
+"""What the library indexes for a document: searchable chunks and section paths.
+
+Pure functions (no SQL), shared by the store and by the migrations that backfill
+older libraries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from reader.core.model import BLANK, FURNITURE, Block, Clause, Document, OutlineNode
+
+# Paragraphs are split on blank lines when a document comes without blocks.
+_PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*")
+
+
+def search_chunks(text: str, blocks: list[Block]) -> list[tuple[int, int]]:
+    """Spans of ``text`` to index for search: one per heading, paragraph or item.
+
+    One row per block means a hit maps back to an offset (and so to a section
+    path), and snippets stay within one paragraph. Page furniture is left out:
+    a breadcrumb repeated on every page would only add noise to the ranking.
+    """
+    if not blocks:
+        return [m.span() for m in _PARAGRAPH.finditer(text)]
+    spans = []
+    for block in blocks:
+        if block.kind in (BLANK, FURNITURE):
+            continue
+        start, end = block.content_start, block.content_end
+        if end > start and text[start:end].strip():
+            spans.append((start, end))
+    return spans
+
+
+def section_rows(doc: Document) -> list[tuple[int, int, int, str]]:
+    """``(start, end, depth, path)`` for every outline node of ``doc``.
+
+    The deepest row containing an offset gives that offset's section path, so
+    excerpts and search find it in SQL without loading the outline.
+    """
+    rows = []
+
+    def visit(nodes: list[OutlineNode], depth: int) -> None:
+        for node in nodes:
+            if node.end > node.start:
+                rows.append((node.start, node.end, depth, doc.section_path_text(node.start)))
+            visit(node.children, depth + 1)
+
+    visit(doc.outline, 0)
+    return rows
+
+
+def outline_to_json(nodes: list[OutlineNode]) -> str:
+    """The outline as JSON, keeping each node's heading block index."""
+
+    def node_dict(node: OutlineNode) -> dict[str, Any]:
+        d = node.to_dict()
+        d["block"] = node.block
+        d["children"] = [node_dict(c) for c in node.children]
+        return d
+
+    return json.dumps([node_dict(n) for n in nodes], ensure_ascii=False)
+
+
+def outline_from_json(data: str) -> list[OutlineNode]:
+    """Inverse of :func:`outline_to_json`."""
+    return [OutlineNode.from_dict(d) for d in json.loads(data)]
+
+
+def blocks_to_json(blocks: list[Block]) -> str:
+    """Blocks as compact JSON."""
+    return json.dumps([b.to_dict() for b in blocks], ensure_ascii=False)
+
+
+def blocks_from_json(data: str) -> list[Block]:
+    """Inverse of :func:`blocks_to_json`."""
+    return [Block.from_dict(d) for d in json.loads(data)]
+
+
+def clauses_to_json(clauses: list[Clause]) -> str:
+    """Clauses as compact JSON."""
+    return json.dumps([c.to_dict() for c in clauses])
+
+
+def clauses_from_json(data: str) -> list[Clause]:
+    """Inverse of :func:`clauses_to_json`."""
+    return [
+        Clause(start=d["start"], end=d["end"], block=d["block"], kind=d.get("kind", "sentence"))
+        for d in json.loads(data)
+    ]

@@ -1,0 +1,68 @@
+"""The :class:`Library`: one local SQLite file holding documents, annotations and tags."""
+
+from __future__ import annotations
+
+import os
+from types import TracebackType
+
+import sqlite_utils
+
+from reader.core import migrations
+from reader.core.paths import library_path
+from reader.core.store.annotations import AnnotationsMixin
+from reader.core.store.opening import connect
+from reader.core.store.queries import QueriesMixin
+
+
+class Library(AnnotationsMixin, QueriesMixin):
+    """A researcher's library. Open it with :meth:`open`; close it (or use ``with``).
+
+    Every method that changes data is one transaction. Several processes may use
+    the same file at once: writers wait for each other (busy timeout), readers
+    never wait (WAL).
+    """
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None) -> Library:
+        """Open (creating and upgrading as needed) the library at ``path``.
+
+        Without ``path``: ``$POLICY_READER_DB``, else ``library.db`` in the user
+        data folder. Raises :class:`~reader.core.errors.LibraryError` for a file
+        that is not a library, and leaves such a file untouched.
+        """
+        resolved = library_path(path)
+        conn = connect(resolved)
+        return cls(sqlite_utils.Database(conn), resolved)
+
+    def close(self) -> None:
+        """Close the connection; committed data is already on disk."""
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open file."""
+        return migrations.schema_version(self.conn)
+
+    def integrity_check(self) -> str:
+        """SQLite's ``PRAGMA integrity_check``: ``"ok"`` for a sound file."""
+        rows = self.conn.execute("PRAGMA integrity_check").fetchall()
+        return "\n".join(r[0] for r in rows)
+
+
+def open_library(path: str | os.PathLike[str] | None = None) -> Library:
+    """Shorthand for :meth:`Library.open`."""
+    return Library.open(path)
+
+
+__all__ = ["Library", "open_library"]

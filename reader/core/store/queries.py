@@ -1,0 +1,136 @@
+"""Reading across the library: excerpts by tag/document/author, and full-text search."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from reader.core.errors import LibraryError
+from reader.core.library_model import Excerpt, SearchHit
+from reader.core.store.annotations import (
+    ANNOTATION_COLUMNS,
+    TAGS_OF_ANNOTATION,
+    annotation_from_row,
+)
+from reader.core.store.base import StoreBase
+from reader.core.store.tags import TAG_AND_SUBTAGS, normalize_tag
+
+DEFAULT_MARKS = ("«", "»")
+
+
+def section_at(document: str, offset: str) -> str:
+    """SQL for the section path of ``offset`` in ``document`` (both SQL expressions).
+
+    The deepest outline section containing the offset; '' before the first heading.
+    """
+    return (
+        "coalesce((SELECT s.path FROM sections s "
+        f"WHERE s.document_id = {document} AND s.start_offset <= {offset} "
+        f"AND {offset} < s.end_offset ORDER BY s.depth DESC LIMIT 1), '')"
+    )
+
+
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+
+
+def fts_fallback_query(query: str) -> str:
+    """``query`` with every word quoted, so FTS5 reads no operators or syntax in it.
+
+    Stray operators are dropped: whoever typed ``trade AND`` did not mean the word "and".
+    """
+    words = [w for w in query.split() if w not in _OPERATORS] or query.split()
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+class QueriesMixin(StoreBase):
+    """Excerpts and search: read-only queries over every document."""
+
+    def excerpts(
+        self,
+        tags: Iterable[str] = (),
+        document_id: str | None = None,
+        author: str | None = None,
+        any_tag: bool = False,
+    ) -> list[Excerpt]:
+        """Live annotations matching every filter, by document title then position.
+
+        :param tags: a tag matches itself and its sub-tags (``economy`` matches
+            ``economy/trade``); an excerpt must match all of them, or any of them
+            with ``any_tag``.
+        :param author: exact author name (ignoring case).
+        """
+        where = ["a.deleted IS NULL"]
+        params: list[object] = []
+        tag_clauses = []
+        for tag in tags:
+            tag_clauses.append(
+                "a.id IN (SELECT x.annotation_id FROM annotation_tags x WHERE x.tag_id IN "
+                f"(SELECT id FROM tags WHERE {TAG_AND_SUBTAGS.replace(':tag', '?')}))"
+            )
+            params.extend([normalize_tag(tag)] * 3)
+        if tag_clauses:
+            where.append("(" + (" OR " if any_tag else " AND ").join(tag_clauses) + ")")
+        if document_id is not None:
+            where.append("a.document_id = ?")
+            params.append(document_id)
+        if author is not None:
+            where.append("a.author = ? COLLATE NOCASE")
+            params.append(author)
+        rows = self.conn.execute(
+            f"SELECT {ANNOTATION_COLUMNS}, {TAGS_OF_ANNOTATION}, d.title, "
+            f"{section_at('a.document_id', 'a.start_offset')} "
+            "FROM annotations a JOIN documents d ON d.id = a.document_id "
+            f"WHERE {' AND '.join(where)} "
+            "ORDER BY d.title COLLATE NOCASE, d.id, a.start_offset, a.end_offset",
+            params,
+        )
+        return [
+            Excerpt(annotation_from_row(r[:13], r[13]), document_title=r[14], section_path=r[15])
+            for r in rows
+        ]
+
+    def search(
+        self, query: str, limit: int = 20, marks: tuple[str, str] = DEFAULT_MARKS
+    ) -> list[SearchHit]:
+        """Ranked full-text hits in document text and in live annotations' notes.
+
+        ``query`` may use FTS5 syntax (``"a phrase"``, ``OR``, ``NOT``, ``trade*``);
+        when it is not valid syntax (``trade AND``) its words are searched as typed.
+        Snippets wrap matched terms in ``marks``.
+        """
+        if not query.strip():
+            raise LibraryError("empty search query")
+        try:
+            return self._search(query, limit, marks)
+        except sqlite3.OperationalError:
+            # Not valid FTS5 syntax ("fts5: syntax error", "unterminated string",
+            # "no such column"): search the words as typed. A real failure fails
+            # again below and propagates.
+            pass
+        return self._search(fts_fallback_query(query), limit, marks)
+
+    def _search(self, match: str, limit: int, marks: tuple[str, str]) -> list[SearchHit]:
+        open_mark, close_mark = marks
+        text_rows = self.conn.execute(
+            "SELECT f.document_id, d.title, f.start_offset, f.end_offset, "
+            f"{section_at('f.document_id', 'f.start_offset')}, "
+            "snippet(text_fts, 3, ?, ?, '…', 32), f.rank "
+            "FROM text_fts f JOIN documents d ON d.id = f.document_id "
+            "WHERE text_fts MATCH ? ORDER BY f.rank LIMIT ?",
+            (open_mark, close_mark, match, limit),
+        ).fetchall()
+        note_rows = self.conn.execute(
+            "SELECT a.document_id, d.title, a.start_offset, a.end_offset, "
+            f"{section_at('a.document_id', 'a.start_offset')}, "
+            "snippet(note_fts, 0, ?, ?, '…', 32), note_fts.rank, a.id "
+            "FROM note_fts JOIN annotations a ON a.seq = note_fts.rowid "
+            "JOIN documents d ON d.id = a.document_id "
+            "WHERE note_fts MATCH ? AND a.deleted IS NULL ORDER BY note_fts.rank LIMIT ?",
+            (open_mark, close_mark, match, limit),
+        ).fetchall()
+        hits = [SearchHit("text", *r) for r in text_rows]
+        hits += [SearchHit("note", *r) for r in note_rows]
+        # bm25 scores from the two indexes are on similar scales (both negative,
+        # lower is better); merging by score keeps the strongest hits first.
+        hits.sort(key=lambda h: h.rank)
+        return hits[:limit]

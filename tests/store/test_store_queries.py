@@ -1,0 +1,115 @@
+"""Excerpts across documents and full-text search."""
+
+from __future__ import annotations
+
+import pytest
+from store_helpers import SAMPLE
+
+from reader.core.errors import LibraryError
+from reader.core.importers import load_document, parse_text
+
+
+@pytest.fixture
+def tagged(library, doc_id):
+    """Three annotations in the sample paper, by two authors."""
+    lib = library
+    return {
+        "trade": lib.annotate_quote(
+            doc_id, "Tariffs will fall", tags=["economy/trade"], author="Ana"
+        ),
+        "banks": lib.annotate_quote(
+            doc_id,
+            "Banks will cooperate.",
+            tags=["economy/finance"],
+            note="swap lines with central banks",
+            author="Bo",
+        ),
+        "students": lib.annotate_quote(
+            doc_id, "Students will travel.", tags=["culture", "economy/trade"], author="ana"
+        ),
+    }
+
+
+def ids(excerpts) -> list[str]:
+    return [e.annotation.id for e in excerpts]
+
+
+def test_a_tag_matches_its_sub_tags_with_section_paths(library, tagged):
+    found = library.excerpts(["economy"])
+    assert ids(found) == [tagged[k].id for k in ("trade", "banks", "students")]
+    assert [e.section_path for e in found] == [
+        "Part I > 1. In the Economic Field > (1) Trade",
+        "Part I > 1. In the Economic Field > (2) Financial Cooperation",
+        "Part II Culture",
+    ]
+    assert found[1].annotation.note == "swap lines with central banks"
+    assert found[1].document_title == "Trade Policy Paper"
+    assert ids(library.excerpts(["economy/trade"])) == [tagged["trade"].id, tagged["students"].id]
+    assert library.excerpts(["econ"]) == []  # a prefix of a name is not a parent
+
+
+def test_tags_combine_with_and_or_any(library, tagged):
+    assert ids(library.excerpts(["culture", "economy"])) == [tagged["students"].id]
+    assert ids(library.excerpts(["culture", "economy/finance"], any_tag=True)) == [
+        tagged["banks"].id,
+        tagged["students"].id,
+    ]
+
+
+def test_filters_by_author_and_document(library, tagged, doc_id):
+    assert ids(library.excerpts(author="ANA")) == [tagged["trade"].id, tagged["students"].id]
+    other = parse_text(SAMPLE.replace("Trade Policy Paper", "Other Paper"))
+    library.add_document(other)
+    library.annotate_quote(other.id, "Banks will cooperate.", tags=["economy"])
+    assert len(library.excerpts(["economy"])) == 4
+    assert len(library.excerpts(["economy"], document_id=doc_id)) == 3
+
+
+def test_deleted_annotations_are_not_excerpts(library, tagged):
+    library.delete_annotation(tagged["banks"].id)
+    assert tagged["banks"].id not in ids(library.excerpts())
+
+
+def test_search_ranks_text_hits_with_snippets_and_section_paths(library, doc_id):
+    hits = library.search("currency swaps")
+    assert hits[0].kind == "text"
+    assert hits[0].snippet == "Banks will cooperate. «Currency» «swaps» will be expanded."
+    assert hits[0].section_path == "Part I > 1. In the Economic Field > (2) Financial Cooperation"
+    assert hits[0].document_id == doc_id
+    assert library.search("swapping")[0].start == hits[0].start  # stemmed
+
+
+def test_search_finds_notes_of_live_annotations(library, tagged):
+    hits = library.search("central", marks=("<", ">"))
+    assert [(h.kind, h.annotation_id) for h in hits] == [("note", tagged["banks"].id)]
+    assert hits[0].snippet == "swap lines with <central> banks"
+    library.set_note(tagged["banks"].id, "rewritten")
+    assert library.search("central") == []
+    library.set_note(tagged["banks"].id, "central again")
+    library.delete_annotation(tagged["banks"].id)
+    assert library.search("central") == []
+
+
+@pytest.mark.parametrize("query", ["trade AND", '"1+3+6', "NOT", "(", "tariffs:", "a OR OR b"])
+def test_queries_that_are_not_fts_syntax_do_not_crash(library, doc_id, query):
+    library.search(query)
+
+
+def test_operators_work_when_valid(library, doc_id):
+    assert len(library.search("tariffs OR banks")) == 2
+    assert "«will fall»" in library.search('"will fall"')[0].snippet
+
+
+def test_empty_query_is_an_error(library):
+    with pytest.raises(LibraryError, match="empty"):
+        library.search("  ")
+
+
+def test_search_corpus_paper(library, corpus_dir):
+    doc = load_document(corpus_dir / "policy-paper-lac-2016.txt")
+    library.add_document(doc)
+    hits = library.search('"1+3+6"')
+    assert hits and '"«1+3+6»" framework' in hits[0].snippet
+    hit = library.search("branch networks")[0]
+    assert hit.section_path == "Part IV > 2. In the Economic Field > (3) Financial Cooperation"
+    assert doc.section_path_text(hit.start) == hit.section_path
