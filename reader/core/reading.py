@@ -1,0 +1,202 @@
+"""The clean reading view of a document, with an exact map back to the stored text.
+
+The reading view shows one display block per heading, paragraph, list item or piece
+of furniture: white space runs (hard wraps, CRLF, tabs) become one space, Markdown
+``#`` marks and list bullets are left out (bullets are drawn as ``•``), and a paragraph
+broken mid-sentence is rejoined with its continuation. Display blocks are joined by
+``\\n``, so a display offset is also a position in a ``QTextDocument`` holding the
+same blocks (up to UTF-16 surrogates, which the UI adapter converts).
+
+Offsets into the stored text stay the currency: :meth:`ReadingView.to_source` and
+:meth:`ReadingView.to_display` convert in both directions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from reader.core.model import BLANK, LIST_ITEM, Document
+
+# White space that is not a single plain space: shown as one space.
+_COLLAPSE_RE = re.compile(r"\s{2,}|[^\S ]")
+BULLET = "\u2022 "
+
+
+@dataclass(slots=True)
+class ReadingBlock:
+    """One displayed block: its display text and what it shows of the source."""
+
+    kind: str  # title, heading, paragraph, list_item, quote, code, furniture
+    text: str
+    start: int  # display offset of the block's first character
+    source_start: int  # source span it shows (content, across a rejoined break)
+    source_end: int
+    block: int  # index of the (first) source block
+    level: int = 0
+    role: str | None = None
+    label: str | None = None
+
+    @property
+    def end(self) -> int:
+        """Display offset just past the block's last character."""
+        return self.start + len(self.text)
+
+
+@dataclass
+class ReadingView:
+    """Display text, its blocks, and the display/source offset map."""
+
+    text: str
+    blocks: list[ReadingBlock]
+    # Segments sorted by both display and source offset: (display, source, d_len, s_len).
+    _d: list[int] = field(default_factory=list, repr=False)
+    _s: list[int] = field(default_factory=list, repr=False)
+    _dl: list[int] = field(default_factory=list, repr=False)
+    _sl: list[int] = field(default_factory=list, repr=False)
+    _block_starts: list[int] = field(default_factory=list, repr=False)
+
+    def _seg(self, i: int) -> tuple[int, int, int, int]:
+        return self._d[i], self._s[i], self._dl[i], self._sl[i]
+
+    def to_source(self, pos: int) -> int:
+        """The stored-text offset shown at display offset ``pos`` (a start position).
+
+        A position the source does not back (a bullet, the line between blocks) snaps
+        forward to the next shown character.
+        """
+        if not self._d:
+            return 0
+        i = bisect_right(self._d, pos) - 1
+        if i < 0:
+            return self._s[0]
+        d, s, dl, sl = self._seg(i)
+        if pos - d < dl:
+            return s + (pos - d if dl == sl else 0)
+        return self._s[i + 1] if i + 1 < len(self._s) else s + sl
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Stored-text span of a display span (e.g. a selection)."""
+        s0 = self.to_source(start)
+        if end <= start or not self._d:
+            return s0, s0
+        i = bisect_right(self._d, end - 1) - 1
+        if i < 0:
+            return s0, s0
+        d, s, dl, sl = self._seg(i)
+        off = end - 1 - d
+        e0 = s + off + 1 if off < dl and dl == sl else s + sl
+        return s0, max(s0, e0)
+
+    def to_display(self, offset: int) -> int:
+        """The display offset where stored-text ``offset`` is shown (a start position).
+
+        An offset the view does not show (blank lines, ``#`` marks) snaps forward.
+        """
+        if not self._s:
+            return 0
+        i = bisect_right(self._s, offset) - 1
+        if i < 0:
+            return self._d[0]
+        d, s, dl, sl = self._seg(i)
+        if offset - s < sl:
+            return d + (offset - s if dl == sl else 0)
+        return self._d[i + 1] if i + 1 < len(self._d) else d + dl
+
+    def display_span(self, start: int, end: int) -> tuple[int, int]:
+        """Display span of a stored-text span (e.g. an annotation or a clause)."""
+        d0 = self.to_display(start)
+        if end <= start or not self._s:
+            return d0, d0
+        i = bisect_right(self._s, end - 1) - 1
+        if i < 0:
+            return d0, d0
+        d, s, dl, sl = self._seg(i)
+        off = end - 1 - s
+        e0 = d + off + 1 if off < sl and dl == sl else d + dl
+        return d0, max(d0, e0)
+
+    def block_at(self, pos: int) -> int:
+        """Index of the display block containing display offset ``pos``."""
+        return max(0, bisect_right(self._block_starts, pos) - 1)
+
+    def _add(self, d: int, s: int, dl: int, sl: int) -> None:
+        self._d.append(d)
+        self._s.append(s)
+        self._dl.append(dl)
+        self._sl.append(sl)
+
+
+def _append_span(
+    view: ReadingView, parts: list[str], text: str, start: int, end: int, pos: int
+) -> int:
+    """Append source ``text[start:end]`` with white space collapsed; returns new ``pos``."""
+    cur = start
+    for m in _COLLAPSE_RE.finditer(text, start, end):
+        if m.start() > cur:
+            view._add(pos, cur, m.start() - cur, m.start() - cur)
+            parts.append(text[cur : m.start()])
+            pos += m.start() - cur
+        view._add(pos, m.start(), 1, m.end() - m.start())
+        parts.append(" ")
+        pos += 1
+        cur = m.end()
+    if end > cur:
+        view._add(pos, cur, end - cur, end - cur)
+        parts.append(text[cur:end])
+        pos += end - cur
+    return pos
+
+
+def build_reading_view(doc: Document) -> ReadingView:
+    """The reading view of ``doc``: clean display blocks over exact source offsets."""
+    view = ReadingView("", [])
+    parts: list[str] = []
+    text = doc.text
+    pos = 0
+    ends: list[int] = []
+    blocks = doc.blocks
+    n = len(blocks)
+    i = 0
+    while i < n:
+        b = blocks[i]
+        if b.kind == BLANK or b.content_end <= b.content_start:
+            i += 1
+            continue
+        if view.blocks:
+            parts.append("\n")
+            pos += 1
+        start = pos
+        content_start = b.content_start
+        if b.kind == LIST_ITEM:
+            marker = text[b.start : b.content_start].strip()
+            if marker[:1].isalnum() or marker[:1] == "(":
+                content_start = text.index(marker, b.start)  # keep "1." or "(a)" visible
+            else:
+                parts.append(BULLET)
+                pos += len(BULLET)
+        pos = _append_span(view, parts, text, content_start, b.content_end, pos)
+        source_end = b.content_end
+        j = i + 1
+        while j < n and (blocks[j].kind == BLANK or blocks[j].continues):
+            if blocks[j].continues:
+                parts.append(" ")  # the rejoined break stands for the gap in the source
+                view._add(pos, source_end, 1, blocks[j].content_start - source_end)
+                pos = _append_span(
+                    view, parts, text, blocks[j].content_start, blocks[j].content_end, pos + 1
+                )
+                source_end = blocks[j].content_end
+            j += 1
+        view.blocks.append(
+            ReadingBlock(
+                b.kind, "", start, b.content_start, source_end, i, b.level, b.role, b.label
+            )
+        )
+        ends.append(pos)
+        i = j
+    view.text = "".join(parts)
+    for rb, end in zip(view.blocks, ends, strict=True):
+        rb.text = view.text[rb.start : end]
+    view._block_starts = [rb.start for rb in view.blocks]
+    return view
