@@ -133,11 +133,10 @@ def test_search_prints_snippets_with_section_paths(run, imported):
     where = "Trade Policy Paper > Part I > 1. In the Economic Field > (2) Financial Cooperation"
     headers = sorted(out.splitlines()[0::3])
     assert headers == [where, f"{where}  [note on {ann}]"]
-    assert "  «Banks» will cooperate. Currency swaps will be expanded." in out.splitlines()
+    assert "«Banks» will cooperate. Currency swaps will be expanded." in out
     hits = json.loads(run("search", "tariffs AND", "--json")[1])
-    assert [h["snippet"] for h in hits] == [
-        "Trade frictions will be handled properly. «Tariffs» will fall over time."
-    ]
+    [hit] = hits
+    assert hit["snippet"].endswith("handled properly. «Tariffs» will fall over time.")
 
 
 @pytest.mark.parametrize(

@@ -112,7 +112,7 @@ class SearchHit:
     kind: str  # "text" | "note"
     document_id: str
     document_title: str
-    start: int  # the matching paragraph's (or the annotation's) span in the text
+    start: int  # text hits: the first matching words; note hits: the annotation's span
     end: int
     section_path: str
     snippet: str  # matched terms wrapped in the marks passed to search()

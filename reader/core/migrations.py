@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.core.store.indexing import blocks_from_json, search_chunks
+from reader.core.store.indexing import blocks_from_json, outline_from_json, search_chunks
 
 APPLICATION = "policy-reader"  # the marker that tells our library from any SQLite file
 
@@ -112,11 +112,17 @@ def _v2_full_text_search(conn: sqlite3.Connection) -> None:
         END"""
     )
     conn.execute("INSERT INTO note_fts (note_fts) VALUES ('rebuild')")
-    for doc_id, text, blocks in conn.execute("SELECT id, text, blocks FROM documents").fetchall():
+    documents = conn.execute("SELECT id, text, blocks, outline FROM documents").fetchall()
+    for doc_id, text, blocks, outline in documents:
         conn.executemany(
             "INSERT INTO text_fts (document_id, start_offset, end_offset, text) "
             "VALUES (?, ?, ?, ?)",
-            [(doc_id, s, e, text[s:e]) for s, e in search_chunks(text, blocks_from_json(blocks))],
+            [
+                (doc_id, s, e, text[s:e])
+                for s, e in search_chunks(
+                    text, blocks_from_json(blocks), outline_from_json(outline)
+                )
+            ],
         )
 
 

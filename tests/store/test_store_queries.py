@@ -70,13 +70,15 @@ def test_deleted_annotations_are_not_excerpts(library, tagged):
     assert tagged["banks"].id not in ids(library.excerpts())
 
 
-def test_search_ranks_text_hits_with_snippets_and_section_paths(library, doc_id):
+def test_search_ranks_text_hits_with_snippets_and_section_paths(library, doc_id, sample_doc):
     hits = library.search("currency swaps")
     assert hits[0].kind == "text"
-    assert hits[0].snippet == "Banks will cooperate. «Currency» «swaps» will be expanded."
+    assert hits[0].snippet.endswith("Banks will cooperate. «Currency» «swaps» will be expanded.")
+    assert sample_doc.text[hits[0].start : hits[0].end] == "Currency"
     assert hits[0].section_path == "Part I > 1. In the Economic Field > (2) Financial Cooperation"
     assert hits[0].document_id == doc_id
-    assert library.search("swapping")[0].start == hits[0].start  # stemmed
+    stemmed = library.search("swapping")[0]
+    assert sample_doc.text[stemmed.start : stemmed.end] == "swaps"
 
 
 def test_search_finds_notes_of_live_annotations(library, tagged):
@@ -113,3 +115,4 @@ def test_search_corpus_paper(library, corpus_dir):
     hit = library.search("branch networks")[0]
     assert hit.section_path == "Part IV > 2. In the Economic Field > (3) Financial Cooperation"
     assert doc.section_path_text(hit.start) == hit.section_path
+    assert doc.text[hit.start : hit.end] == "branch"

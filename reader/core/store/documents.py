@@ -69,7 +69,10 @@ class DocumentsMixin(StoreBase):
             self.conn.executemany(
                 "INSERT INTO text_fts (document_id, start_offset, end_offset, text) "
                 "VALUES (?, ?, ?, ?)",
-                [(doc.id, s, e, doc.text[s:e]) for s, e in search_chunks(doc.text, doc.blocks)],
+                [
+                    (doc.id, s, e, doc.text[s:e])
+                    for s, e in search_chunks(doc.text, doc.blocks, doc.outline)
+                ],
             )
             info = self.document_info(doc.id)
         return info, True

@@ -110,26 +110,48 @@ class QueriesMixin(StoreBase):
         return self._search(fts_fallback_query(query), limit, marks)
 
     def _search(self, match: str, limit: int, marks: tuple[str, str]) -> list[SearchHit]:
-        open_mark, close_mark = marks
-        text_rows = self.conn.execute(
-            "SELECT f.document_id, d.title, f.start_offset, f.end_offset, "
-            f"{section_at('f.document_id', 'f.start_offset')}, "
-            "snippet(text_fts, 3, ?, ?, '…', 32), f.rank "
-            "FROM text_fts f JOIN documents d ON d.id = f.document_id "
-            "WHERE text_fts MATCH ? ORDER BY f.rank LIMIT ?",
-            (open_mark, close_mark, match, limit),
+        # Rank first, on bare rowids; then build each kept hit with its own
+        # rowid-bound query. Snippets, titles and section paths for every match,
+        # or a second bm25() pass (it rescans all matches for its statistics),
+        # would cost more than the ranking itself.
+        hits = []
+        top = self.conn.execute(
+            "SELECT rowid, bm25(text_fts) AS score FROM text_fts WHERE text_fts MATCH ? "
+            "ORDER BY score LIMIT ?",
+            (match, limit),
         ).fetchall()
-        note_rows = self.conn.execute(
-            "SELECT a.document_id, d.title, a.start_offset, a.end_offset, "
-            f"{section_at('a.document_id', 'a.start_offset')}, "
-            "snippet(note_fts, 0, ?, ?, '…', 32), note_fts.rank, a.id "
-            "FROM note_fts JOIN annotations a ON a.seq = note_fts.rowid "
-            "JOIN documents d ON d.id = a.document_id "
-            "WHERE note_fts MATCH ? AND a.deleted IS NULL ORDER BY note_fts.rank LIMIT ?",
-            (open_mark, close_mark, match, limit),
+        for rowid, score in top:
+            doc_id, title, chunk_start, path, snippet, marked = self._one(
+                "SELECT f.document_id, d.title, f.start_offset, "
+                f"{section_at('f.document_id', 'f.start_offset')}, "
+                "snippet(text_fts, 3, ?, ?, '…', 32), highlight(text_fts, 3, char(2), char(3)) "
+                "FROM text_fts f JOIN documents d ON d.id = f.document_id "
+                "WHERE text_fts MATCH ? AND f.rowid = ?",
+                (*marks, match, rowid),
+            )
+            # The first marked words give the hit's exact span in the document.
+            first = marked.find("\x02")
+            start = chunk_start + max(first, 0)
+            end = chunk_start + max(marked.find("\x03", first) - 1, first, 0)
+            hits.append(SearchHit("text", doc_id, title, start, end, path, snippet, score))
+        top = self.conn.execute(
+            "SELECT n.rowid, bm25(note_fts) AS score FROM note_fts n "
+            "JOIN annotations a ON a.seq = n.rowid "
+            "WHERE note_fts MATCH ? AND a.deleted IS NULL ORDER BY score LIMIT ?",
+            (match, limit),
         ).fetchall()
-        hits = [SearchHit("text", *r) for r in text_rows]
-        hits += [SearchHit("note", *r) for r in note_rows]
+        for rowid, score in top:
+            row = self._one(
+                "SELECT a.document_id, d.title, a.start_offset, a.end_offset, "
+                f"{section_at('a.document_id', 'a.start_offset')}, "
+                "snippet(note_fts, 0, ?, ?, '…', 32), a.id "
+                "FROM note_fts JOIN annotations a ON a.seq = note_fts.rowid "
+                "JOIN documents d ON d.id = a.document_id "
+                "WHERE note_fts MATCH ? AND note_fts.rowid = ?",
+                (*marks, match, rowid),
+            )
+            *located, annotation_id = row
+            hits.append(SearchHit("note", *located, score, annotation_id))
         # bm25 scores from the two indexes are on similar scales (both negative,
         # lower is better); merging by score keeps the strongest hits first.
         hits.sort(key=lambda h: h.rank)
