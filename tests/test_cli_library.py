@@ -188,3 +188,13 @@ def test_env_variable_names_the_library(tmp_path, monkeypatch, paper, capsys):
     assert cli.main(["import", str(paper)]) == 0
     assert (tmp_path / "env.db").is_file()
     capsys.readouterr()
+
+
+def test_every_subcommand_is_documented_in_the_readme():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    missing = [
+        name
+        for name in sorted(cli.command_names())
+        if not any(form in readme for form in (f"main.py {name}", f"{name} ANN", f"`{name}`"))
+    ]
+    assert missing == []
