@@ -179,8 +179,11 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
             raise LibraryError(f"ambiguous annotation id {ref!r}: give more characters")
         return rows[0][0]
 
-    def _change(self, annotation_id: str, sql: str, params: tuple, want_deleted: bool = False):
-        """Run one UPDATE on a live (or, for undelete, a deleted) annotation."""
+    def _change(
+        self, annotation_id: str, sql: str, params: tuple, want_deleted: bool = False
+    ) -> None:
+        """Run ``sql`` (its last parameter: the annotation id) on a live annotation (or,
+        for undelete, a deleted one) and update its modified time, in one transaction."""
         with self.transaction():
             row = self._one("SELECT deleted FROM annotations WHERE id = ?", (annotation_id,))
             if row is None:
@@ -189,8 +192,7 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
                 raise LibraryError(f"annotation {annotation_id} is not deleted")
             if not want_deleted and row[0] is not None:
                 raise LibraryError(f"annotation {annotation_id} is deleted (undelete it first)")
-            if sql:
-                self.conn.execute(sql, (*params, annotation_id))
+            self.conn.execute(sql, (*params, annotation_id))
             self.conn.execute(
                 "UPDATE annotations SET modified = ? WHERE id = ?", (utc_now(), annotation_id)
             )
