@@ -1,0 +1,171 @@
+"""Every command of the main window as a ``QAction``, with its shortcut, in menus.
+
+Shortcuts (all listed in the menus so they can be discovered):
+Ctrl+O open, Ctrl+F find, F3/Shift+F3 next/previous, Ctrl+Shift+F library search,
+Ctrl+Z/Ctrl+Shift+Z undo/redo, Ctrl++/Ctrl+-/Ctrl+0 zoom, H highlight,
+Ctrl+1..5 colour, Ctrl+L select clause, Ctrl+T tags, Ctrl+Shift+N note,
+Delete remove highlight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+from reader.ui.theme import DARK, LIGHT, PICKER_COLORS, SYSTEM, highlight_color
+
+StdKey = QKeySequence.StandardKey
+
+
+def color_icon(name: str) -> QIcon:
+    """A small square of a highlight colour."""
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(highlight_color(name, dark=False))
+    return QIcon(pixmap)
+
+
+class Actions:
+    """Creates the window's actions, connects them to its methods, builds menus."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        w = window
+
+        def make(
+            text: str,
+            slot: Callable[[], object] | None,
+            shortcut: str | StdKey | list | None = None,
+            tip: str = "",
+            checkable: bool = False,
+        ) -> QAction:
+            action = QAction(text, w)
+            if shortcut is not None:
+                shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+                action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setStatusTip(tip)
+            action.setCheckable(checkable)
+            if slot is not None:
+                action.triggered.connect(lambda _checked=False: slot())
+            w.addAction(action)  # shortcuts work even when a menu bar is hidden
+            return action
+
+        # File
+        self.open = make("&Open…", w.open_files, StdKey.Open, "Import and open documents")
+        self.recent_menu = QMenu("Open &Recent", w)
+        self.guide = make("Policy Reader &Guide", w.open_guide, None, "Open the built-in guide")
+        self.quit = make("&Quit", w.close, StdKey.Quit)
+        # Edit
+        self.undo = w.operations.undo_stack.createUndoAction(w, "&Undo")
+        self.undo.setShortcuts([QKeySequence(StdKey.Undo)])
+        self.redo = w.operations.undo_stack.createRedoAction(w, "&Redo")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(StdKey.Redo)])
+        w.addAction(self.undo)
+        w.addAction(self.redo)
+        self.copy = make("&Copy", w.copy_selection, StdKey.Copy)
+        self.find = make("&Find…", w.find_bar.open_bar, StdKey.Find, "Find in this document")
+        self.find_next = make("Find &Next", w.find_bar.find_next, ["F3", StdKey.FindNext])
+        self.find_prev = make(
+            "Find &Previous", w.find_bar.find_previous, ["Shift+F3", StdKey.FindPrevious]
+        )
+        self.search = make(
+            "&Search Library…", w.show_search, "Ctrl+Shift+F", "Search every document and note"
+        )
+        # Annotate
+        self.highlight = make("&Highlight", w.highlight_selection, "H", "Highlight the selection")
+        self.select_clause = make(
+            "Select &Clause",
+            w.select_clause,
+            "Ctrl+L",
+            "Select the clause at the cursor (Alt+click)",
+        )
+        self.tag = make("&Tags…", w.edit_tags, "Ctrl+T", "Tag the highlight at the cursor")
+        self.note = make("&Note…", w.edit_note, "Ctrl+Shift+N", "Write a note on the highlight")
+        self.delete = make("&Delete Highlight", w.delete_highlight, StdKey.Delete)
+        self.color_group = QActionGroup(w)
+        self.colors: list[QAction] = []
+        for n, name in enumerate(PICKER_COLORS, 1):
+            action = make(
+                name.capitalize(),
+                lambda name=name: w.choose_color(name),
+                f"Ctrl+{n}",
+                f"Highlight (or recolour) in {name}",
+                checkable=True,
+            )
+            action.setIcon(color_icon(name))
+            action.setData(name)
+            self.color_group.addAction(action)
+            self.colors.append(action)
+        # View
+        self.zoom_in = make("Zoom &In", w.zoom_in, [StdKey.ZoomIn, "Ctrl+="])
+        self.zoom_out = make("Zoom &Out", w.zoom_out, StdKey.ZoomOut)
+        self.zoom_reset = make("&Actual Size", w.zoom_reset, "Ctrl+0")
+        self.furniture = make(
+            "Show Page &Furniture",
+            w.toggle_furniture,
+            None,
+            "Show breadcrumbs, footers and related-news lists",
+            checkable=True,
+        )
+        self.theme_group = QActionGroup(w)
+        self.themes: dict[str, QAction] = {}
+        for mode, label in ((SYSTEM, "&System"), (LIGHT, "&Light"), (DARK, "&Dark")):
+            action = make(label, lambda mode=mode: w.set_theme(mode), checkable=True)
+            self.theme_group.addAction(action)
+            self.themes[mode] = action
+
+    def check_color(self, name: str) -> None:
+        """Show ``name`` as the current highlight colour."""
+        for action in self.colors:
+            action.setChecked(action.data() == name)
+
+    def build_menus(self) -> None:
+        """The menu bar."""
+        bar = self.window.menuBar()
+        file = bar.addMenu("&File")
+        file.addAction(self.open)
+        file.addMenu(self.recent_menu)
+        file.addSeparator()
+        file.addAction(self.quit)
+        edit = bar.addMenu("&Edit")
+        for a in (self.undo, self.redo, None, self.copy, None, self.find, self.find_next):
+            edit.addAction(a) if a else edit.addSeparator()
+        edit.addAction(self.find_prev)
+        edit.addAction(self.search)
+        annotate = bar.addMenu("&Annotate")
+        for a in (self.highlight, self.select_clause, None):
+            annotate.addAction(a) if a else annotate.addSeparator()
+        colors = annotate.addMenu("Highlight &Colour")
+        colors.addActions(self.colors)
+        annotate.addSeparator()
+        annotate.addActions([self.tag, self.note, self.delete])
+        view = bar.addMenu("&View")
+        view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
+        view.addSeparator()
+        view.addAction(self.furniture)
+        theme = view.addMenu("&Theme")
+        theme.addActions(list(self.themes.values()))
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.guide)
+
+    def build_toolbar(self) -> QToolBar:
+        """The main toolbar: the few commands used all the time."""
+        bar = QToolBar("Main", self.window)
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        bar.addAction(self.open)
+        bar.addSeparator()
+        bar.addAction(self.highlight)
+        bar.addActions(self.colors)
+        bar.addAction(self.tag)
+        bar.addAction(self.note)
+        bar.addSeparator()
+        bar.addActions([self.undo, self.redo])
+        bar.addSeparator()
+        bar.addActions([self.find, self.search])
+        return bar
+
+    def context_actions(self) -> list[QAction | None]:
+        """Actions put first in the reading view's context menu (None: a separator)."""
+        return [self.highlight, self.select_clause, None, self.tag, self.note, self.delete]

@@ -1,0 +1,63 @@
+"""Small modal editors for a highlight's tags and note.
+
+Module-level functions, so tests can replace them with canned answers instead of
+driving a modal event loop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.library_model import Annotation
+from reader.ui.tag_editor import TagLineEdit
+
+QUOTE_PREVIEW = 160
+
+
+def _quote_label(ann: Annotation) -> QLabel:
+    quote = ann.quote if len(ann.quote) <= QUOTE_PREVIEW else ann.quote[:QUOTE_PREVIEW] + "…"
+    label = QLabel(f"“{quote}”")
+    label.setWordWrap(True)
+    label.setEnabled(False)  # muted
+    return label
+
+
+def _dialog(parent: QWidget | None, title: str, ann: Annotation, editor: QWidget) -> QDialog:
+    dlg = QDialog(parent)
+    dlg.setWindowTitle(title)
+    dlg.setMinimumWidth(440)
+    layout = QVBoxLayout(dlg)
+    layout.addWidget(_quote_label(ann))
+    layout.addWidget(editor)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dlg.accept)
+    buttons.rejected.connect(dlg.reject)
+    layout.addWidget(buttons)
+    editor.setFocus()
+    return dlg
+
+
+def ask_tags(parent: QWidget | None, ann: Annotation, known: list[str]) -> list[str] | None:
+    """Edit ``ann``'s tags; the new list, or None when cancelled."""
+    edit = TagLineEdit(known)
+    edit.setText(", ".join(ann.tags) + (", " if ann.tags else ""))
+    dlg = _dialog(parent, "Tags", ann, edit)
+    return edit.tags() if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_note(parent: QWidget | None, ann: Annotation) -> str | None:
+    """Edit ``ann``'s note; the new text, or None when cancelled."""
+    edit = QPlainTextEdit(ann.note)
+    edit.setPlaceholderText("Your note on this passage")
+    edit.setTabChangesFocus(True)
+    dlg = _dialog(parent, "Note", ann, edit)
+    return edit.toPlainText().strip() if dlg.exec() == QDialog.DialogCode.Accepted else None

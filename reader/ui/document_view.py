@@ -1,0 +1,364 @@
+"""The reading view: a read-only ``QTextEdit`` showing a :class:`ReadingView`.
+
+Each display block becomes one ``QTextBlock``, so a display offset is a document
+position (through :class:`OffsetMap` for characters outside the BMP). Headings
+are styled by level, page furniture is muted or hidden, and the text is set in a
+centred column of comfortable width.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QMouseEvent,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from reader.core.library_model import Annotation
+from reader.core.model import Document
+from reader.core.reading import ReadingView
+from reader.ui.highlighter import Highlighter
+from reader.ui.offsets import OffsetMap
+
+SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "serif"]
+BASE_POINT_SIZE = 12.5
+COLUMN_CHARS = 74  # a comfortable measure: 65-80 characters a line
+ZOOM_STEP = 1.1
+ZOOM_RANGE = (-6, 10)
+# (size factor, bold, space above in em, space below in em) by block kind / heading level.
+_HEADING_STYLE = {1: (1.3, True, 1.5, 0.45), 2: (1.14, True, 1.2, 0.35), 3: (1.02, True, 0.9, 0.3)}
+_LINE_HEIGHT = 140  # percent
+
+
+class DocumentView(QTextEdit):
+    """Shows one document; converts between text offsets and what is on screen."""
+
+    topOffsetChanged = Signal(int)  # text offset at the top of the viewport (debounced)
+    painted = Signal()  # the first paint after load()
+    cursorOffsetChanged = Signal(int)  # text offset of the caret
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setFrameShape(QTextEdit.Shape.NoFrame)
+        self.setUndoRedoEnabled(False)
+        self.doc: Document | None = None
+        self.view: ReadingView | None = None
+        self.offsets = OffsetMap("")
+        self.highlighter: Highlighter | None = None
+        self.zoom = 0
+        self.dark = False
+        self.show_furniture = True  # muted, not hidden, by default
+        self.context_actions: list = []  # QActions put first in the context menu
+        self._annotations: list[Annotation] = []
+        self._current_annotation: str | None = None
+        self._matches: list[tuple[int, int]] = []
+        self._current_match = -1
+        self._clause_starts: list[int] = []
+        self._waiting_for_paint = False
+        self._margin = -1
+        self._scroll_timer = QTimer(self, singleShot=True, interval=60)
+        self._scroll_timer.timeout.connect(self._scroll_settled)
+        self._anchor = 0  # text offset kept at the top when the width changes
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._scroll_timer.start())
+        self.cursorPositionChanged.connect(
+            lambda: self.cursorOffsetChanged.emit(self.cursor_offset())
+        )
+
+    # --- loading and rendering ---------------------------------------------
+    def load(self, doc: Document | None, view: ReadingView | None) -> None:
+        """Show ``doc`` through its reading ``view`` (None clears the view)."""
+        self.doc, self.view = doc, view
+        self._clause_starts = [c.start for c in doc.clauses] if doc else []
+        self._annotations, self._matches, self._current_match = [], [], -1
+        self._waiting_for_paint = True
+        self._render()
+
+    def _fonts(self) -> tuple[QFont, QFont]:
+        size = BASE_POINT_SIZE * ZOOM_STEP**self.zoom
+        body = QFont()
+        body.setFamilies(SERIF_FAMILIES)
+        body.setPointSizeF(size)
+        heading = QFont(QGuiApplication.font())  # headings in the UI's sans face
+        heading.setPointSizeF(size)
+        return body, heading
+
+    def _render(self) -> None:
+        """Rebuild the QTextDocument (load, zoom, theme or furniture toggle)."""
+        top = self.top_offset() if self.view and self.document().characterCount() > 1 else None
+        body, heading = self._fonts()
+        qdoc = QTextDocument(self)
+        qdoc.setUndoRedoEnabled(False)
+        qdoc.setDefaultFont(body)
+        old = self.document()
+        ours = old.parent() is self  # Qt deletes the editor's own first document itself
+        self.setDocument(qdoc)
+        if ours:
+            old.deleteLater()
+        self._margin = -1
+        self._update_margins()
+        view = self.view
+        text = view.text if view else ""
+        self.offsets = OffsetMap(text)
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        cursor = QTextCursor(qdoc)
+        cursor.beginEditBlock()
+        for i, rb in enumerate(view.blocks if view else []):
+            bf, cf = self._formats(rb.kind, rb.level, body, heading, muted)
+            if i:
+                cursor.insertBlock(bf, cf)
+            else:
+                cursor.setBlockFormat(bf)
+                cursor.setBlockCharFormat(cf)
+            cursor.insertText(rb.text, cf)
+        cursor.endEditBlock()
+        if view and not self.show_furniture:
+            self._hide_furniture(qdoc)
+        self.highlighter = Highlighter(qdoc, view, self.offsets) if view else None
+        self._refresh_selections()
+        if top is not None:
+            self.scroll_to_offset(top, margin=0)
+
+    def _formats(
+        self, kind: str, level: int, body: QFont, heading: QFont, muted: object
+    ) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        size = body.pointSizeF()
+        bf = QTextBlockFormat()
+        bf.setLineHeight(_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        bf.setBottomMargin(size * 0.7)
+        cf = QTextCharFormat()
+        if kind == "title":
+            cf.setFont(heading)
+            cf.setFontPointSize(size * 1.55)
+            cf.setFontWeight(QFont.Weight.Bold)
+            bf.setBottomMargin(size * 1.2)
+            bf.setLineHeight(115, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        elif kind == "heading":
+            factor, bold, above, below = _HEADING_STYLE.get(level, _HEADING_STYLE[3])
+            cf.setFont(heading)
+            cf.setFontPointSize(size * factor)
+            cf.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.DemiBold)
+            bf.setTopMargin(size * above)
+            bf.setBottomMargin(size * below)
+            bf.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        elif kind == "furniture":
+            cf.setFont(heading)
+            cf.setFontPointSize(size * 0.8)
+            cf.setForeground(muted)
+            bf.setBottomMargin(size * 0.35)
+            bf.setLineHeight(115, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        elif kind == "list_item":
+            bf.setLeftMargin(size * 1.4)
+            bf.setTextIndent(-size * 0.9)  # hanging bullet
+            bf.setBottomMargin(size * 0.35)
+        elif kind == "quote":
+            cf.setFontItalic(True)
+            bf.setLeftMargin(size * 2)
+        elif kind == "code":
+            cf.setFontFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
+            cf.setFontPointSize(size * 0.9)
+        return bf, cf
+
+    def _hide_furniture(self, qdoc: QTextDocument) -> None:
+        # Hidden blocks keep their text, so positions (and highlights) stay valid.
+        block = qdoc.begin()
+        for rb in self.view.blocks if self.view else []:
+            if rb.kind == "furniture":
+                block.setVisible(False)
+            block = block.next()
+        qdoc.markContentsDirty(0, qdoc.characterCount())
+
+    def set_furniture_visible(self, visible: bool) -> None:
+        """Show page furniture muted (True) or hide it (False)."""
+        if visible != self.show_furniture:
+            self.show_furniture = visible
+            self._render()
+
+    def set_zoom(self, zoom: int) -> None:
+        """Zoom step (0 is the default size); clamped to a sane range."""
+        zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], zoom))
+        if zoom != self.zoom:
+            self.zoom = zoom
+            self._render()
+
+    def set_dark(self, dark: bool) -> None:
+        """Re-render for a light or dark palette (muted and highlight colours)."""
+        self.dark = dark
+        self._render()
+
+    def _update_margins(self) -> None:
+        """Centre a column of about :data:`COLUMN_CHARS` characters."""
+        fm = QFontMetricsF(self.document().defaultFont())
+        column = fm.averageCharWidth() * COLUMN_CHARS
+        margin = int(max(24, (self.viewport().width() - column) / 2))
+        if margin == self._margin:
+            return
+        self._margin = margin
+        fmt: QTextFrameFormat = self.document().rootFrame().frameFormat()
+        fmt.setLeftMargin(margin)
+        fmt.setRightMargin(margin)
+        fmt.setTopMargin(28)
+        fmt.setBottomMargin(80)
+        self.document().rootFrame().setFrameFormat(fmt)
+
+    # --- highlights and matches --------------------------------------------
+    def set_annotations(self, annotations: list[Annotation]) -> None:
+        """Draw these (live) annotations."""
+        self._annotations = list(annotations)
+        self._refresh_selections()
+
+    def set_current_annotation(self, annotation_id: str | None) -> None:
+        """Mark the annotation that tag/note/delete act on."""
+        if annotation_id != self._current_annotation:
+            self._current_annotation = annotation_id
+            self._refresh_selections()
+
+    def set_matches(self, matches: list[tuple[int, int]], current: int) -> None:
+        """Draw find matches (Qt positions); ``current`` is drawn strongly."""
+        self._matches, self._current_match = matches, current
+        self._refresh_selections()
+
+    def _refresh_selections(self) -> None:
+        if self.highlighter is None:
+            self.setExtraSelections([])
+            return
+        sels = self.highlighter.annotation_selections(
+            self._annotations, self.dark, self._current_annotation
+        )
+        sels += self.highlighter.match_selections(self._matches, self._current_match, self.dark)
+        self.setExtraSelections(sels)
+
+    # --- offsets <-> screen ------------------------------------------------
+    def qt_to_offset(self, position: int) -> int:
+        """The text offset shown at Qt ``position``."""
+        if self.view is None:
+            return 0
+        return self.view.to_source(self.offsets.from_qt(position))
+
+    def offset_to_qt(self, offset: int) -> int:
+        """The Qt position where text ``offset`` is shown."""
+        if self.view is None:
+            return 0
+        return self.offsets.to_qt(self.view.to_display(offset))
+
+    def cursor_offset(self) -> int:
+        """The text offset of the caret."""
+        return self.qt_to_offset(self.textCursor().position())
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The text span of the selection, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if self.view is None or not cursor.hasSelection():
+            return None
+        d0 = self.offsets.from_qt(cursor.selectionStart())
+        d1 = self.offsets.from_qt(cursor.selectionEnd())
+        start, end = self.view.source_span(d0, d1)
+        return (start, end) if end > start else None
+
+    def select_qt(self, start: int, end: int, scroll: bool = True) -> None:
+        """Select Qt positions ``start``-``end`` (and bring them into view)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if scroll:
+            self._scroll_to_qt(start, margin=80)
+
+    def select_span(self, start: int, end: int, scroll: bool = True) -> None:
+        """Select the text span ``start``-``end``."""
+        if self.highlighter is not None:
+            self.select_qt(*self.highlighter.qt_span(start, end), scroll=scroll)
+
+    def scroll_to_offset(self, offset: int, margin: int = 16) -> None:
+        """Scroll so text ``offset`` is at the top of the viewport."""
+        self._scroll_to_qt(self.offset_to_qt(offset), margin)
+        self._anchor = offset
+
+    def _scroll_settled(self) -> None:
+        self._anchor = self.top_offset()
+        self.topOffsetChanged.emit(self._anchor)
+
+    def _scroll_to_qt(self, position: int, margin: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - margin)
+
+    def top_offset(self) -> int:
+        """The text offset shown at the top of the viewport."""
+        pos = self.cursorForPosition(QPoint(max(self._margin, 0) + 2, 6)).position()
+        return self.qt_to_offset(pos)
+
+    def select_clause(self, position: int | None = None) -> bool:
+        """Select the clause at Qt ``position`` (default: the caret); False if none."""
+        if self.doc is None:
+            return False
+        pos = self.textCursor().selectionStart() if position is None else position
+        offset = self.qt_to_offset(pos)
+        i = bisect_right(self._clause_starts, offset) - 1
+        if i < 0 or not self.doc.clauses[i].start <= offset < self.doc.clauses[i].end:
+            return False
+        clause = self.doc.clauses[i]
+        self.select_span(clause.start, clause.end, scroll=False)
+        return True
+
+    # --- events --------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        anchor = self._anchor
+        super().resizeEvent(event)
+        self._update_margins()
+        if event.oldSize().width() != event.size().width() and self.view is not None:
+            # Rewrapping moves the text under a fixed scroll value: keep the place read.
+            self.scroll_to_offset(anchor, margin=0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._waiting_for_paint:
+            self._waiting_for_paint = False
+            self.painted.emit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # Alt+click: the whole clause (policy texts are read clause by clause).
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and event.modifiers() & Qt.KeyboardModifier.AltModifier
+        ):
+            pos = self.cursorForPosition(event.position().toPoint()).position()
+            if self.select_clause(pos):
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if not self.textCursor().hasSelection():
+            # Right-click moves the caret, so "Tag"/"Note" act on the highlight clicked.
+            self.setTextCursor(self.cursorForPosition(event.pos()))
+        menu = self.createStandardContextMenu(event.pos())
+        first = menu.actions()[0] if menu.actions() else None
+        for action in self.context_actions:
+            if action is None:
+                menu.insertSeparator(first)
+            else:
+                menu.insertAction(first, action)
+        menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+        menu.deleteLater()

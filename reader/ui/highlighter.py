@@ -1,0 +1,85 @@
+"""Highlights and find matches drawn over the reading view with extra selections.
+
+Nothing is written into the ``QTextDocument`` (the Frescobaldi way): each
+highlight is a cursor span with a background format, which stays cheap for
+thousands of highlights and leaves the document's offsets untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit
+
+from reader.core.library_model import Annotation
+from reader.core.reading import ReadingView
+from reader.ui.offsets import OffsetMap
+from reader.ui.theme import highlight_color
+
+ExtraSelection = QTextEdit.ExtraSelection
+
+
+def _selection(doc: QTextDocument, start: int, end: int, fmt: QTextCharFormat) -> ExtraSelection:
+    sel = ExtraSelection()
+    cursor = QTextCursor(doc)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    sel.cursor = cursor
+    sel.format = fmt
+    return sel
+
+
+class Highlighter:
+    """Turns annotations (text offsets) and find matches (Qt positions) into selections."""
+
+    def __init__(self, doc: QTextDocument, view: ReadingView, offsets: OffsetMap) -> None:
+        self.doc = doc
+        self.view = view
+        self.offsets = offsets
+        self._formats: dict[tuple[str, bool, bool], QTextCharFormat] = {}
+
+    def qt_span(self, start: int, end: int) -> tuple[int, int]:
+        """The Qt positions showing text span ``start``-``end``."""
+        d0, d1 = self.view.display_span(start, end)
+        return self.offsets.to_qt(d0), self.offsets.to_qt(d1)
+
+    def _format(self, color: str, dark: bool, current: bool) -> QTextCharFormat:
+        # One shared format per colour: thousands of highlights share a handful.
+        key = (color, dark, current)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(highlight_color(color, dark))
+            if current:
+                # The highlight under the cursor: underlined, so it is clear what
+                # Ctrl+T / Ctrl+Shift+N / Delete act on.
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            self._formats[key] = fmt
+        return fmt
+
+    def annotation_selections(
+        self, annotations: Iterable[Annotation], dark: bool, current_id: str | None = None
+    ) -> list[ExtraSelection]:
+        """One selection per live annotation."""
+        out = []
+        for ann in annotations:
+            start, end = self.qt_span(ann.start, ann.end)
+            if end > start:
+                fmt = self._format(ann.color, dark, ann.id == current_id)
+                out.append(_selection(self.doc, start, end, fmt))
+        return out
+
+    def match_selections(
+        self, matches: list[tuple[int, int]], current: int, dark: bool
+    ) -> list[ExtraSelection]:
+        """Find matches (Qt positions): all outlined softly, the current one strongly."""
+        soft = QTextCharFormat()
+        soft.setBackground(QColor(120, 160, 255, 90 if dark else 70))
+        strong = QTextCharFormat()
+        strong.setBackground(QColor("#ff9800" if not dark else "#c46a00"))
+        strong.setForeground(QColor("#000000" if not dark else "#ffffff"))
+        return [
+            _selection(self.doc, s, e, strong if i == current else soft)
+            for i, (s, e) in enumerate(matches)
+        ]

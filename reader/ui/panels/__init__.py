@@ -1,0 +1,1 @@
+"""The side panes: library, annotations, tags (with excerpts) and library search."""

@@ -1,0 +1,48 @@
+"""The open document's highlights in reading order: colour, quote, tags and note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from reader.core.library_model import Annotation
+from reader.ui.panels.common import header_label, select_row, short, stack, swatch, table_view
+from reader.ui.row_model import Column, RowModel
+
+
+def _tooltip(a: Annotation) -> str:
+    parts = [f"“{short(a.quote, 600)}”"]
+    if a.tags:
+        parts.append("Tags: " + ", ".join(a.tags))
+    if a.note:
+        parts.append("Note: " + a.note)
+    return "\n\n".join(parts)
+
+
+class AnnotationsPanel(QWidget):
+    """Lists highlights; clicking one asks to show it."""
+
+    annotationActivated = Signal(object)  # Annotation
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model: RowModel[Annotation] = RowModel(
+            [
+                Column("Highlight", lambda a: short(a.quote), _tooltip, lambda a: swatch(a.color)),
+                Column("Tags", lambda a: ", ".join(a.tags), _tooltip),
+                Column("Note", lambda a: short(a.note), _tooltip),
+            ],
+            self,
+        )
+        self.view = table_view(self.model, self.annotationActivated.emit, widths={1: 90, 2: 90})
+        self.title = header_label("Highlights")
+        stack(self, self.title, self.view)
+
+    def set_annotations(self, annotations: list[Annotation]) -> None:
+        """Show the open document's live highlights (already in reading order)."""
+        self.model.set_rows(annotations)
+        self.title.setText(f"Highlights ({len(annotations)})" if annotations else "Highlights")
+
+    def select(self, annotation_id: str | None) -> None:
+        """Mark the highlight under the caret, without emitting activation."""
+        select_row(self.view, self.model, lambda a: a.id == annotation_id)

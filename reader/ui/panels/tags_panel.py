@@ -1,0 +1,90 @@
+"""The tag tree with counts; a selected tag lists its excerpts from every document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import QSplitter, QTreeView, QWidget
+
+from reader.core.library_model import Excerpt, TagNode
+from reader.ui.panels.common import header_label, short, stack, swatch, table_view
+from reader.ui.row_model import Column, RowModel
+from reader.ui.tag_model import PATH_ROLE, TagModel
+
+
+def _tooltip(e: Excerpt) -> str:
+    note = f"\n\nNote: {e.annotation.note}" if e.annotation.note else ""
+    return f"{e.document_title}\n{e.section_path}\n\n“{short(e.annotation.quote, 600)}”{note}"
+
+
+class TagsPanel(QWidget):
+    """Tag tree above, excerpts of the selected tag below."""
+
+    tagSelected = Signal(str)  # tag path ("" when none)
+    excerptActivated = Signal(object)  # Excerpt
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tag_model = TagModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.tag_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.selectionModel().selectionChanged.connect(self._on_selection)
+        self.excerpt_model: RowModel[Excerpt] = RowModel(
+            [
+                Column(
+                    "Excerpt",
+                    lambda e: short(e.annotation.quote),
+                    _tooltip,
+                    lambda e: swatch(e.annotation.color),
+                ),
+                Column("Document", lambda e: e.document_title, _tooltip),
+                Column("Section", lambda e: e.section_path, _tooltip),
+            ],
+            self,
+        )
+        self.excerpts = table_view(
+            self.excerpt_model, self.excerptActivated.emit, widths={1: 110, 2: 110}
+        )
+        self.excerpt_title = header_label("Excerpts")
+        lower = QWidget(self)
+        stack(lower, self.excerpt_title, self.excerpts)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(lower)
+        self.splitter.setSizes([200, 300])
+        stack(self, self.splitter)
+
+    def current_tag(self) -> str:
+        """The selected tag's path, or ""."""
+        index = self.tree.currentIndex()
+        return index.data(PATH_ROLE) or "" if index.isValid() else ""
+
+    def set_tags(self, roots: list[TagNode]) -> None:
+        """Show the tag tree, keeping the selected tag and expansion where they still exist."""
+        keep = self.current_tag()
+        self.tree.selectionModel().blockSignals(True)
+        self.tag_model.set_tags(roots)
+        self.tree.expandAll()
+        index = self.tag_model.index_for_path(keep) if keep else None
+        if index is not None and index.isValid():
+            self.tree.setCurrentIndex(index)
+        self.tree.selectionModel().blockSignals(False)
+        if keep and (index is None or not index.isValid()):
+            self.tagSelected.emit("")
+
+    def select_tag(self, path: str) -> None:
+        """Select tag ``path`` (which lists its excerpts)."""
+        index = self.tag_model.index_for_path(path)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+
+    def set_excerpts(self, tag: str, excerpts: list[Excerpt]) -> None:
+        """List the excerpts of ``tag``."""
+        self.excerpt_model.set_rows(excerpts)
+        self.excerpt_title.setText(
+            f"Excerpts tagged “{tag}” ({len(excerpts)})" if tag else "Excerpts"
+        )
+
+    def _on_selection(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        self.tagSelected.emit(self.current_tag())

@@ -1,0 +1,113 @@
+"""Light and dark themes, following the system or chosen in View > Theme.
+
+"System" keeps the platform's own style and palette (so the app looks native and
+follows the desktop's dark mode); "Light" and "Dark" use Fusion with our palettes,
+which looks the same everywhere.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+SYSTEM, LIGHT, DARK = "system", "light", "dark"
+THEMES = (SYSTEM, LIGHT, DARK)
+
+# Highlight backgrounds per store colour name: translucent on light paper,
+# deeper (and more opaque) on dark paper so light text stays readable.
+_HIGHLIGHTS_LIGHT = {
+    "yellow": "#ffe86b",
+    "green": "#a8e6a1",
+    "blue": "#a9d1ff",
+    "pink": "#ffb3d1",
+    "purple": "#d7b8ff",
+    "orange": "#ffc98a",
+    "red": "#ff9c9c",
+    "grey": "#d4d4d4",
+}
+_HIGHLIGHTS_DARK = {
+    "yellow": "#6b5a00",
+    "green": "#24552a",
+    "blue": "#1f4470",
+    "pink": "#6e2748",
+    "purple": "#4b3270",
+    "orange": "#6d4010",
+    "red": "#702626",
+    "grey": "#4a4a4a",
+}
+PICKER_COLORS = ("yellow", "green", "blue", "pink", "purple")  # Ctrl+1..5
+
+
+class Theme:
+    """Applies a theme to the application and answers colour questions for views."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self._native_style = app.style().name()
+        self._native_palette = QPalette(app.palette())
+        self.mode = SYSTEM
+
+    def apply(self, mode: str) -> None:
+        """Switch to ``mode`` (one of :data:`THEMES`)."""
+        self.mode = mode if mode in THEMES else SYSTEM
+        if self.mode == SYSTEM:
+            self.app.setStyle(QStyleFactory.create(self._native_style))
+            self.app.setPalette(self._native_palette)
+            return
+        self.app.setStyle(QStyleFactory.create("Fusion"))
+        self.app.setPalette(dark_palette() if self.mode == DARK else light_palette())
+
+    @property
+    def is_dark(self) -> bool:
+        """Whether the effective theme is dark."""
+        if self.mode == SYSTEM:
+            scheme = QGuiApplication.styleHints().colorScheme()
+            if scheme != Qt.ColorScheme.Unknown:
+                return scheme == Qt.ColorScheme.Dark
+            return self.app.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        return self.mode == DARK
+
+
+def highlight_color(name: str, dark: bool) -> QColor:
+    """The background for a highlight of store colour ``name`` (or ``#rrggbb``)."""
+    table = _HIGHLIGHTS_DARK if dark else _HIGHLIGHTS_LIGHT
+    if name in table:
+        return QColor(table[name])
+    color = QColor(name)
+    if not color.isValid():
+        return QColor(table["yellow"])
+    return color.darker(250) if dark else color
+
+
+def light_palette() -> QPalette:
+    """A calm light palette: warm white paper, dark grey ink."""
+    return _palette(
+        window="#f3f2ef", base="#fdfcf9", text="#1f1f1f", button="#ebeae6",
+        alt="#f4f3ef", highlight="#3f6fb5", muted="#7a7a7a",
+    )  # fmt: skip
+
+
+def dark_palette() -> QPalette:
+    """A dark palette with enough contrast for long reading."""
+    return _palette(
+        window="#2a2b2e", base="#1e1f22", text="#dcdcdc", button="#34363a",
+        alt="#25262a", highlight="#4f7fc4", muted="#8d8d8d",
+    )  # fmt: skip
+
+
+def _palette(
+    *, window: str, base: str, text: str, button: str, alt: str, highlight: str, muted: str
+) -> QPalette:
+    R = QPalette.ColorRole
+    p = QPalette()
+    for role, value in (
+        (R.Window, window), (R.WindowText, text), (R.Base, base), (R.AlternateBase, alt),
+        (R.Text, text), (R.Button, button), (R.ButtonText, text), (R.ToolTipBase, base),
+        (R.ToolTipText, text), (R.Highlight, highlight), (R.HighlightedText, "#ffffff"),
+        (R.PlaceholderText, muted), (R.Link, highlight),
+    ):  # fmt: skip
+        p.setColor(role, QColor(value))
+    for role in (R.Text, R.WindowText, R.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(muted))
+    return p
