@@ -1,0 +1,87 @@
+"""Find in document (Ctrl+F) and library search (Ctrl+Shift+F)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from ui_helpers import import_and_open
+
+
+def test_find_bar_counts_and_steps(qtbot, window, paper):
+    doc = import_and_open(qtbot, window, paper)
+    window.actions.find.trigger()
+    bar = window.find_bar
+    assert bar.isVisible()
+    qtbot.keyClicks(bar.edit, "Caribbean")
+    expected = window.reading.text.lower().count("caribbean")
+    assert len(bar.matches) == expected > 5
+    assert bar.count_label.text() == f"1 of {expected}"
+    assert window.doc_view.textCursor().selectedText().lower() == "caribbean"
+    window.actions.find_next.trigger()
+    assert bar.count_label.text() == f"2 of {expected}"
+    window.actions.find_prev.trigger()
+    window.actions.find_prev.trigger()
+    assert bar.count_label.text() == f"{expected} of {expected}"
+    assert len(window.doc_view.extraSelections()) == expected
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and window.doc_view.extraSelections() == []
+    window.actions.find.trigger()
+    bar.edit.setText("zzzz-not-there")
+    assert bar.count_label.text() == "No matches"
+    assert doc
+
+
+def test_library_search_lists_hits_and_opens_them(qtbot, window, library, paper, trade_paper):
+    trade = import_and_open(qtbot, window, trade_paper)
+    doc = import_and_open(qtbot, window, paper)
+    window.open_document(trade.id)
+    start = doc.text.index("Global and regional hot-spot")
+    ann = library.add_annotation(doc.id, start, start + 40, note="volatile neighbourhood")
+    window.actions.search.trigger()
+    panel = window.search_panel
+    assert window.tabs.currentWidget() is panel
+    qtbot.keyClicks(panel.edit, "neighbourhood")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    hits = panel.model.rows()
+    assert [h.kind for h in hits] == ["note"] and hits[0].annotation_id == ann.id
+    panel.edit.clear()
+    qtbot.keyClicks(panel.edit, "tariffs")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    hits = panel.model.rows()
+    assert hits and all(h.document_id == trade.id for h in hits)
+    assert "«" in panel.model.index(0, 0).data()
+    assert panel.model.index(0, 2).data().startswith("Part I")
+    # Search the big paper and open a hit from another document.
+    panel.edit.clear()
+    qtbot.keyClicks(panel.edit, '"maritime cooperation"')
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    rect = panel.view.visualRect(panel.model.index(0, 0))
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.doc.id == doc.id
+    assert "maritime" in window.doc_view.textCursor().selectedText().lower()
+
+
+def test_empty_search_shows_nothing(window):
+    window.search_library("   ")
+    assert window.search_panel.model.rowCount() == 0
+
+
+def test_excerpt_click_opens_document_in_place(qtbot, window, library, paper, trade_paper):
+    doc = import_and_open(qtbot, window, paper)
+    other = import_and_open(qtbot, window, trade_paper)
+    start = doc.text.index("Space Cooperation")
+    ann = library.add_annotation(doc.id, start, start + 17, tags=["science/space"])
+    window.refresh_tags()
+    window.tabs.setCurrentWidget(window.tags_panel)
+    tree = window.tags_panel.tree
+    index = window.tags_panel.tag_model.index_for_path("science")
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center()
+    )
+    excerpts = window.tags_panel.excerpts
+    model = window.tags_panel.excerpt_model
+    assert model.rowCount() == 1 and model.index(0, 1).data() == doc.title
+    assert window.doc.id == other.id
+    rect = excerpts.visualRect(model.index(0, 0))
+    qtbot.mouseClick(excerpts.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.doc.id == doc.id
+    assert window.current_annotation().id == ann.id
