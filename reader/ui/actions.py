@@ -63,6 +63,15 @@ class Actions:
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(StdKey.Redo)])
         w.addAction(self.undo)
         w.addAction(self.redo)
+        # Toolbar twins with fixed labels: the menu's "Undo Edit Tags" would make
+        # the toolbar jump as the text changes.
+        stack = w.operations.undo_stack
+        self.undo_button = QAction("Undo", w, toolTip="Undo (Ctrl+Z)", enabled=False)
+        self.undo_button.triggered.connect(stack.undo)
+        stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.redo_button = QAction("Redo", w, toolTip="Redo (Ctrl+Shift+Z)", enabled=False)
+        self.redo_button.triggered.connect(stack.redo)
+        stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.copy = make("&Copy", w.copy_selection, StdKey.Copy)
         self.find = make("&Find…", w.find_bar.open_bar, StdKey.Find, "Find in this document")
         self.find_next = make("Find &Next", w.find_bar.find_next, ["F3", StdKey.FindNext])
@@ -161,7 +170,7 @@ class Actions:
         bar.addAction(self.tag)
         bar.addAction(self.note)
         bar.addSeparator()
-        bar.addActions([self.undo, self.redo])
+        bar.addActions([self.undo_button, self.redo_button])
         bar.addSeparator()
         bar.addActions([self.find, self.search])
         return bar

@@ -54,7 +54,8 @@ class Highlighter:
             if current:
                 # The highlight under the cursor: underlined, so it is clear what
                 # Ctrl+T / Ctrl+Shift+N / Delete act on.
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(QColor("#8a8a8a"))
             self._formats[key] = fmt
         return fmt
 

@@ -34,7 +34,7 @@ class AnnotationsPanel(QWidget):
             ],
             self,
         )
-        self.view = table_view(self.model, self.annotationActivated.emit, widths={1: 90, 2: 90})
+        self.view = table_view(self.model, self.annotationActivated.emit, widths={1: 80, 2: 60})
         self.title = header_label("Highlights")
         stack(self, self.title, self.view)
 
