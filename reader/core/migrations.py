@@ -126,6 +126,25 @@ def _v2_full_text_search(conn: sqlite3.Connection) -> None:
         )
 
 
+def _v3_shared_annotations_aside(conn: sqlite3.Connection) -> None:
+    # Shared annotations that could not be placed: orphans (document_id set: the
+    # document is here but the quote was not found) and those waiting for their document
+    # (document_id NULL). Kept as received so that nothing a teammate sent is lost.
+    conn.execute(
+        """CREATE TABLE pending_annotations (
+            id TEXT PRIMARY KEY,
+            document_fingerprint TEXT,
+            document_title TEXT,
+            document_id TEXT REFERENCES documents(id),
+            reason TEXT NOT NULL,
+            modified TEXT NOT NULL,
+            received TEXT NOT NULL,
+            payload TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX pending_by_document ON pending_annotations (document_id)")
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One schema step: ``apply`` brings a library at ``version - 1`` to ``version``."""
@@ -138,6 +157,11 @@ class Migration:
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents, annotations and tags", _v1_documents_annotations_tags),
     Migration(2, "full-text search over document text and notes", _v2_full_text_search),
+    Migration(
+        3,
+        "shared annotations set aside (orphans, waiting for a document)",
+        _v3_shared_annotations_aside,
+    ),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -1,0 +1,192 @@
+"""Subcommands that take annotations out of the library: exports and team exchange.
+
+``export-md``, ``export-csv``, ``export-json`` write tagged excerpts; ``share-export``
+and ``share-import`` move annotations between teammates; ``set-aside`` lists shared
+annotations that could not be placed yet. Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+
+from reader.cli_library import _library, _print_json
+
+SHORT = 8
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        from reader.core.atomic import write_atomic
+
+        path = write_atomic(output, text)
+        print(f"wrote {path}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+
+
+def _selection(args: argparse.Namespace):  # noqa: ANN202 - an ExportSelection
+    from reader.core.export import select
+
+    with _library(args) as lib:
+        return select(lib, args.tag, args.doc, args.author)
+
+
+def cmd_export_md(args: argparse.Namespace) -> int:
+    """Tagged excerpts as Markdown."""
+    from reader.core.export import to_markdown
+
+    _emit(to_markdown(_selection(args), args.group_by), args.output)
+    return 0
+
+
+def cmd_export_csv(args: argparse.Namespace) -> int:
+    """Tagged excerpts as CSV."""
+    from reader.core.export import to_csv
+
+    _emit(to_csv(_selection(args)), args.output)
+    return 0
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    """Tagged excerpts as JSON."""
+    from reader.core.export import to_json
+
+    _emit(to_json(_selection(args)), args.output)
+    return 0
+
+
+def cmd_share_export(args: argparse.Namespace) -> int:
+    """Annotations as a W3C Web Annotation collection for teammates."""
+    from reader.core.exchange import export_collection
+
+    with _library(args) as lib:
+        doc_ids = [lib.resolve_document(ref).id for ref in args.doc]
+        collection = export_collection(lib, args.author, doc_ids)
+    _emit(json.dumps(collection, ensure_ascii=False, indent=1) + "\n", args.output)
+    if args.output:
+        print(f"{collection['total']} annotations", file=sys.stderr)
+    return 0
+
+
+def cmd_share_import(args: argparse.Namespace) -> int:
+    """Validate exchange files, then merge them; report what was placed and what was not."""
+    from reader.core.exchange import import_files
+
+    with _library(args) as lib:
+        report = import_files(lib, args.files)
+    if args.json:
+        _print_json(
+            {
+                "files": report.files,
+                "annotations": report.annotations,
+                "added": report.added,
+                "updated": report.updated,
+                "unchanged": report.unchanged,
+                "matches": [
+                    {"file_title": t, "document_id": m.document_id, "title": m.title, "how": m.how}
+                    for t, m in report.matches
+                ],
+                "set_aside": [vars(s) for s in report.set_aside],
+            }
+        )
+        return 0
+    print(
+        f"{report.annotations} annotations in {report.files} file(s): {report.added} added, "
+        f"{report.updated} updated, {report.unchanged} unchanged, "
+        f"{report.newly_set_aside} set aside"
+    )
+    for title, m in report.matches:
+        print(f"  {title!r} -> {m.title!r} (matched by {m.how})")
+    _print_set_aside(report.set_aside)
+    return 0
+
+
+def _print_set_aside(items: list) -> None:
+    orphans = [s for s in items if s.document_id]
+    waiting = Counter(
+        (s.document_title, s.document_fingerprint) for s in items if not s.document_id
+    )
+    if orphans:
+        print(f"orphans ({len(orphans)}): their document is here but the text was not found")
+        for s in orphans:
+            quote = " ".join(s.quote.split())
+            quote = quote if len(quote) <= 60 else quote[:57] + "..."
+            print(f"  {s.id[:SHORT]}  {quote!r} in {s.document_title!r}: {s.reason}")
+    if waiting:
+        print("waiting for documents (import them to place these annotations):")
+        for (title, fp), n in waiting.items():
+            print(f"  {title or '(untitled)'!r} fingerprint {fp or '?'}: {n} annotation(s)")
+
+
+def cmd_set_aside(args: argparse.Namespace) -> int:
+    """Shared annotations not placed yet (orphans, and those waiting for a document)."""
+    with _library(args) as lib:
+        items = lib.set_aside()
+    if args.json:
+        _print_json([vars(s) for s in items])
+    elif items:
+        _print_set_aside(items)
+    else:
+        print("nothing set aside")
+    return 0
+
+
+def _filters(p: argparse.ArgumentParser, group_by: bool = False) -> None:
+    p.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        metavar="T",
+        help="excerpts with this tag or its sub-tags (repeatable: any of them)",
+    )
+    p.add_argument(
+        "--doc",
+        action="append",
+        default=[],
+        metavar="DOC",
+        help="document id, id prefix or title fragment (repeatable)",
+    )
+    p.add_argument(
+        "--author",
+        action="append",
+        default=[],
+        metavar="A",
+        help="annotations by this author (repeatable)",
+    )
+    if group_by:
+        p.add_argument("--group-by", choices=("tag", "document"), default="tag")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+
+
+def add_exchange_commands(sub: argparse._SubParsersAction) -> None:
+    """Register the export and exchange subcommands."""
+    p = sub.add_parser("export-md", help="tagged excerpts as Markdown with citations")
+    _filters(p, group_by=True)
+    p.set_defaults(func=cmd_export_md)
+    p = sub.add_parser("export-csv", help="tagged excerpts as CSV")
+    _filters(p)
+    p.set_defaults(func=cmd_export_csv)
+    p = sub.add_parser("export-json", help="tagged excerpts as JSON")
+    _filters(p)
+    p.set_defaults(func=cmd_export_json)
+    p = sub.add_parser("share-export", help="annotations as a W3C Web Annotation file")
+    p.add_argument("--author", metavar="A", help="only this author's annotations")
+    p.add_argument(
+        "--doc",
+        action="append",
+        default=[],
+        metavar="DOC",
+        help="only these documents (repeatable)",
+    )
+    p.add_argument("-o", "--output", metavar="FILE.json", help="write here (default: stdout)")
+    p.set_defaults(func=cmd_share_export)
+    p = sub.add_parser("share-import", help="merge teammates' Web Annotation files")
+    p.add_argument("files", nargs="+", metavar="FILE.json")
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(func=cmd_share_import)
+    p = sub.add_parser("set-aside", help="shared annotations not placed yet (orphans, waiting)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_set_aside)

@@ -1,0 +1,110 @@
+"""Team exchange: share annotations as W3C Web Annotation files, and merge them.
+
+:func:`export_collection` writes what a researcher shares; :func:`import_files`
+validates every file first, then plans (documents, re-anchoring) and merges in one
+transaction, so a bad file imports nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.core.anchoring import Selectors
+from reader.core.exchange.matching import DocumentMatch
+from reader.core.exchange.plan import plan_merge
+from reader.core.exchange.webannotation import (
+    MAX_FILE_BYTES,
+    ExchangeError,
+    SharedAnnotation,
+    parse_exchange,
+    to_collection,
+)
+
+if TYPE_CHECKING:
+    from reader.core.store import Library
+    from reader.core.store.exchange import SetAside
+
+__all__ = ["ExchangeError", "ImportReport", "export_collection", "import_files"]
+
+
+@dataclass
+class ImportReport:
+    """What importing exchange files did."""
+
+    files: int = 0
+    annotations: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    newly_set_aside: int = 0  # of this import's annotations
+    matches: list[tuple[str, DocumentMatch]] = field(default_factory=list)
+    set_aside: list[SetAside] = field(default_factory=list)  # everything still aside
+
+
+def shared_from_library(
+    library: Library, author: str | None = None, document_ids: Sequence[str] = ()
+) -> list[SharedAnnotation]:
+    """The library's live annotations (optionally one author's, some documents')."""
+    out = []
+    for doc_id in document_ids or [None]:
+        for ex in library.excerpts(document_id=doc_id, author=author):
+            a = ex.annotation
+            out.append(
+                SharedAnnotation(
+                    id=a.id,
+                    document_fingerprint=a.document_id,
+                    document_title=ex.document_title,
+                    selectors=Selectors(a.quote, a.prefix, a.suffix, a.start, a.end),
+                    color=a.color,
+                    note=a.note,
+                    tags=list(a.tags),
+                    author=a.author,
+                    created=a.created,
+                    modified=a.modified,
+                )
+            )
+    return out
+
+
+def export_collection(
+    library: Library, author: str | None = None, document_ids: Sequence[str] = ()
+) -> dict[str, Any]:
+    """An AnnotationCollection of the library's annotations, ready for ``json.dump``."""
+    shared = shared_from_library(library, author, document_ids)
+    label = f"Annotations by {author}" if author else "Annotations from Policy Reader"
+    return to_collection(shared, label)
+
+
+def read_exchange_file(path: str | os.PathLike[str]) -> list[SharedAnnotation]:
+    """Read and validate one exchange file (see :func:`parse_exchange`)."""
+    p = Path(path)
+    try:
+        if not p.is_file():
+            raise ExchangeError(f"{p}: no such file" if not p.exists() else f"{p}: not a file")
+        if p.stat().st_size > MAX_FILE_BYTES:
+            raise ExchangeError(
+                f"{p.name}: larger than an exchange file may be ({MAX_FILE_BYTES / 1e6:.0f} MB)"
+            )
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ExchangeError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    return parse_exchange(data, p.name)
+
+
+def import_files(library: Library, paths: Sequence[str | os.PathLike[str]]) -> ImportReport:
+    """Validate all ``paths``, then merge their annotations into ``library`` at once."""
+    shared: list[SharedAnnotation] = []
+    for path in paths:
+        shared.extend(read_exchange_file(path))
+    report = ImportReport(files=len(paths), annotations=len(shared))
+    plan = plan_merge(shared, library.list_documents(), library.document_text)
+    counts = library.apply_merge(plan.placed, plan.unplaced)
+    report.added, report.updated, report.unchanged = counts.added, counts.updated, counts.unchanged
+    report.newly_set_aside = counts.set_aside
+    report.matches = plan.matches
+    report.set_aside = library.set_aside()
+    return report

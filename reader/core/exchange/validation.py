@@ -1,0 +1,184 @@
+"""Validate one Web Annotation from an exchange file into a :class:`SharedAnnotation`.
+
+Every field is checked for type and size; a fault raises :class:`ExchangeError` with
+what is wrong, and the caller refuses the whole file.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from reader.core.anchoring import Selectors
+from reader.core.exchange.webannotation import (
+    MAX_CONTEXT,
+    MAX_ID,
+    MAX_NAME,
+    MAX_NOTE,
+    MAX_QUOTE,
+    MAX_TAG,
+    ExchangeError,
+    SharedAnnotation,
+    colour_of,
+    fingerprint_of,
+)
+
+_MAX_OFFSET = 10**9
+
+
+def _str(value: Any, what: str, limit: int, required: bool = True) -> str:
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str):
+        raise ExchangeError(f"{what} must be text")
+    if required and not value.strip():
+        raise ExchangeError(f"{what} is empty")
+    if len(value) > limit:
+        raise ExchangeError(f"{what} is longer than {limit} characters")
+    if "\x00" in value:
+        raise ExchangeError(f"{what} contains a NUL character")
+    return value
+
+
+def _int(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MAX_OFFSET:
+        raise ExchangeError(f"{what} must be a whole number from 0 to {_MAX_OFFSET}")
+    return value
+
+
+def timestamp(value: Any, what: str) -> str:
+    """An ISO-8601 time normalised to UTC with milliseconds (``...T10:15:00.123Z``)."""
+    text = _str(value, what, 64)
+    try:
+        when = datetime.fromisoformat(text.strip().replace("z", "Z"))
+    except ValueError:
+        raise ExchangeError(f"{what} is not a date and time: {text[:40]!r}") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _types(node: dict[str, Any]) -> list[Any]:
+    return _as_list(node.get("type"))
+
+
+def _creator(value: Any) -> str | None:
+    for c in _as_list(value):
+        if isinstance(c, str):
+            return _str(c, "creator", MAX_NAME)
+        if isinstance(c, dict):
+            for key in ("name", "nickname", "id"):
+                if c.get(key) is not None:
+                    return _str(c[key], f"creator {key}", MAX_NAME)
+        else:
+            raise ExchangeError("creator must be a name or a person")
+    return None
+
+
+def _bodies(value: Any) -> tuple[list[str], str]:
+    from reader.core.errors import LibraryError
+    from reader.core.store.tags import normalize_tag
+
+    tags: list[str] = []
+    notes: list[str] = []
+    for b in _as_list(value):
+        if isinstance(b, str):  # a body given by IRI: nothing we can show
+            continue
+        if not isinstance(b, dict):
+            raise ExchangeError("body must be an object")
+        purpose = b.get("purpose")
+        text = _str(b.get("value"), "body value", MAX_NOTE, required=False)
+        if purpose == "tagging":
+            try:
+                tag = normalize_tag(_str(text, "tag", MAX_TAG))
+            except LibraryError as exc:
+                raise ExchangeError(str(exc)) from None
+            if tag.lower() not in {t.lower() for t in tags}:
+                tags.append(tag)
+        elif text:
+            notes.append(text)
+    note = "\n\n".join(notes)
+    if len(note) > MAX_NOTE:
+        raise ExchangeError(f"note is longer than {MAX_NOTE} characters")
+    return tags, note
+
+
+def _target(value: Any) -> tuple[str | None, str | None, Selectors, str | None]:
+    targets = [t for t in _as_list(value) if isinstance(t, dict)]
+    if not targets:
+        raise ExchangeError("target is missing")
+    target = targets[0]
+    source = target.get("source")
+    fingerprint = title = None
+    if isinstance(source, str):
+        fingerprint = fingerprint_of(_str(source, "target source", MAX_ID))
+    elif isinstance(source, dict):
+        if source.get("id") is not None:
+            fingerprint = fingerprint_of(_str(source["id"], "target source id", MAX_ID))
+        if source.get("title") is not None:
+            title = _str(source["title"], "document title", MAX_NAME, required=False) or None
+    else:
+        raise ExchangeError("target source is missing")
+    quote = position = None
+    for sel in _as_list(target.get("selector")):
+        if not isinstance(sel, dict):
+            raise ExchangeError("selector must be an object")
+        if "TextQuoteSelector" in _types(sel) and quote is None:
+            quote = (
+                _str(sel.get("exact"), "quote (exact)", MAX_QUOTE),
+                _str(sel.get("prefix"), "quote prefix", MAX_CONTEXT, required=False),
+                _str(sel.get("suffix"), "quote suffix", MAX_CONTEXT, required=False),
+            )
+        elif "TextPositionSelector" in _types(sel) and position is None:
+            start = _int(sel.get("start"), "position start")
+            end = _int(sel.get("end"), "position end")
+            if end < start:
+                raise ExchangeError("position end is before its start")
+            position = (start, end)
+    if quote is None:
+        raise ExchangeError("target has no TextQuoteSelector (the quoted text)")
+    start, end = position if position else (0, 0)
+    style_class = target.get("styleClass")
+    if style_class is not None:
+        style_class = _str(style_class, "styleClass", 64, required=False)
+    return fingerprint, title, Selectors(quote[0], quote[1], quote[2], start, end), style_class
+
+
+def parse_annotation(item: Any) -> SharedAnnotation:
+    """One annotation object, validated."""
+    if not isinstance(item, dict):
+        raise ExchangeError("not an annotation object")
+    if "Annotation" not in _types(item):
+        raise ExchangeError("type is not Annotation")
+    ann_id = _str(item.get("id"), "id", MAX_ID).strip()
+    if ann_id.lower().startswith("urn:uuid:"):
+        ann_id = ann_id[len("urn:uuid:") :].lower()
+    fingerprint, title, selectors, style_class = _target(item.get("target"))
+    if fingerprint is None and title is None:
+        raise ExchangeError("target names no document (neither fingerprint nor title)")
+    tags, note = _bodies(item.get("body"))
+    sheet = item.get("stylesheet")
+    sheet_value = sheet.get("value") if isinstance(sheet, dict) else None
+    if sheet_value is not None:
+        sheet_value = _str(sheet_value, "stylesheet", 4000, required=False)
+    created = timestamp(item["created"], "created") if item.get("created") else None
+    modified = timestamp(item["modified"], "modified") if item.get("modified") else None
+    created = created or modified or "1970-01-01T00:00:00.000Z"
+    return SharedAnnotation(
+        id=ann_id,
+        document_fingerprint=fingerprint,
+        document_title=title,
+        selectors=selectors,
+        color=colour_of(style_class, sheet_value),
+        note=note,
+        tags=tags,
+        author=_creator(item.get("creator")),
+        created=created,
+        modified=modified or created,
+    )

@@ -1,0 +1,52 @@
+"""Escape text so that Markdown shows it literally.
+
+An excerpt or a note may contain ``#``, ``*``, ``[x](y)`` or ``<script>``: escaped,
+they cannot start a heading, a list, a link or raw HTML in the exported file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+# Characters with inline meaning in CommonMark and its common extensions (tables,
+# strikethrough, Obsidian/Pandoc math); every ASCII punctuation may be backslash-escaped.
+_INLINE_RE = re.compile(r"([\\`*_\[\]<>#|~!&$])")
+# Control characters have no place in a text export (CommonMark would show NUL as U+FFFD).
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What makes a line a list item, heading underline or numbered item at its start.
+_LINE_START_RE = re.compile(r"^([-+=])|^(\d{1,9})([.)])", re.M)
+
+
+def escape_inline(text: str) -> str:
+    """``text`` as literal Markdown, on one line (white space runs become one space)."""
+    return _escape(" ".join(text.split()))
+
+
+def escape_lines(text: str) -> list[str]:
+    """``text`` as literal Markdown lines (line breaks kept, leading indentation dropped)."""
+    return [
+        _escape(line.strip()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
+
+
+def _escape(line: str) -> str:
+    line = CONTROL_RE.sub("", line)
+    line = _INLINE_RE.sub(r"\\\1", line)
+    return _LINE_START_RE.sub(
+        lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), line
+    )
+
+
+def code_span(text: str) -> str:
+    """``text`` as an inline code span, with a fence longer than any backtick run in it."""
+    text = " ".join(text.split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def yaml_value(value: object) -> str:
+    """A YAML scalar or flow list (JSON is valid YAML 1.2 and escapes everything)."""
+    return json.dumps(value, ensure_ascii=False)

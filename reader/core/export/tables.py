@@ -1,0 +1,86 @@
+"""The same selection as CSV (for spreadsheets) and JSON (for scripts)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from reader import __version__
+from reader.core.export.selection import ExportSelection
+
+CSV_COLUMNS = [
+    "annotation_id",
+    "document_id",
+    "document_title",
+    "document_date",
+    "section_path",
+    "start",
+    "end",
+    "quote",
+    "note",
+    "tags",
+    "color",
+    "author",
+    "created",
+    "modified",
+]
+_FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """Neutralise text a spreadsheet would run as a formula (``=HYPERLINK(...)``)."""
+    if isinstance(value, str) and (
+        value.startswith(_FORMULA_START) or (value[:1] == "-" and value[1:2] not in ("", " "))
+    ):
+        return "'" + value
+    return value
+
+
+def rows(sel: ExportSelection) -> list[dict[str, object]]:
+    """One flat record per excerpt."""
+    out = []
+    for ex in sel.excerpts:
+        a = ex.annotation
+        doc = sel.documents.get(a.document_id)
+        out.append(
+            {
+                "annotation_id": a.id,
+                "document_id": a.document_id,
+                "document_title": ex.document_title,
+                "document_date": doc.date if doc else None,
+                "section_path": ex.section_path,
+                "start": a.start,
+                "end": a.end,
+                "quote": a.quote,
+                "note": a.note,
+                "tags": list(a.tags),
+                "color": a.color,
+                "author": a.author,
+                "created": a.created,
+                "modified": a.modified,
+            }
+        )
+    return out
+
+
+def to_csv(sel: ExportSelection) -> str:
+    """Excerpts as CSV with a header row; tags are joined with "; "."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows(sel):
+        row["tags"] = "; ".join(row["tags"])  # type: ignore[arg-type]
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    return buf.getvalue()
+
+
+def to_json(sel: ExportSelection) -> str:
+    """Excerpts as JSON with what was selected and when."""
+    data = {
+        "generator": f"Policy Reader {__version__}",
+        "exported": sel.exported,
+        "selection": {"tags": sel.tags, "documents": sel.document_titles, "authors": sel.authors},
+        "excerpts": rows(sel),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
