@@ -78,7 +78,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 failed += 1
                 continue
             suffix = "" if added else "  (already in the library)"
-            print(f"{info.id[:SHORT_ID]}  {info.title}{suffix}")
+            print(f"{info.id}  {info.title}{suffix}")  # the full id, for scripts
     return 2 if failed else 0
 
 

@@ -38,7 +38,7 @@ def paper(tmp_path) -> Path:
 
 @pytest.fixture
 def imported(run, paper) -> str:
-    """The paper imported; returns its short id."""
+    """The paper imported; returns its id (import prints the full SHA-256 id)."""
     code, out, _ = run("import", str(paper))
     assert code == 0
     return out.split()[0]
@@ -63,10 +63,11 @@ def test_docs_lists_annotation_counts(run, imported):
     run("annotate", "Trade Policy", "--quote", "Banks will cooperate.")
     code, out, _ = run("docs")
     assert code == 0
-    assert out.split() == [imported, "1", "2016-11-24", "Trade", "Policy", "Paper"]
+    assert len(imported) == 64
+    assert out.split() == [imported[:12], "1", "2016-11-24", "Trade", "Policy", "Paper"]
     code, out, _ = run("docs", "--json")
     [doc] = json.loads(out)
-    assert (doc["title"], doc["annotations"], doc["id"][:12]) == ("Trade Policy Paper", 1, imported)
+    assert (doc["title"], doc["annotations"], doc["id"]) == ("Trade Policy Paper", 1, imported)
 
 
 def test_annotate_then_change_and_list_excerpts(run, imported):
