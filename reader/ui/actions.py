@@ -1,7 +1,8 @@
 """Every command of the main window as a ``QAction``, with its shortcut, in menus.
 
 Shortcuts (all listed in the menus so they can be discovered):
-Ctrl+O open, Ctrl+F find, F3/Shift+F3 next/previous, Ctrl+Shift+F library search,
+Ctrl+O open, Ctrl+E export excerpts, Ctrl+F find, F3/Shift+F3 next/previous,
+Ctrl+Shift+F library search,
 Ctrl+Z/Ctrl+Shift+Z undo/redo, Ctrl++/Ctrl+-/Ctrl+0 zoom, H highlight,
 Ctrl+1..5 colour, Ctrl+L select clause, Ctrl+T tags, Ctrl+Shift+N note,
 Delete remove highlight.
@@ -54,6 +55,25 @@ class Actions:
         # File
         self.open = make("&Open…", w.open_files, StdKey.Open, "Import and open documents")
         self.recent_menu = QMenu("Open &Recent", w)
+        sharing = w.sharing
+        self.export = make(
+            "&Export Excerpts…",
+            sharing.export_excerpts,
+            "Ctrl+E",
+            "Export tagged excerpts as Markdown, CSV or JSON",
+        )
+        self.share = make(
+            "&Share Annotations…",
+            sharing.share_annotations,
+            None,
+            "Save annotations in a file for teammates (W3C Web Annotation)",
+        )
+        self.import_shared = make(
+            "&Import Shared Annotations…",
+            sharing.import_shared,
+            None,
+            "Merge annotation files from teammates",
+        )
         self.guide = make("Policy Reader &Guide", w.open_guide, None, "Open the built-in guide")
         self.quit = make("&Quit", w.close, StdKey.Quit)
         # Edit
@@ -80,6 +100,9 @@ class Actions:
         )
         self.search = make(
             "&Search Library…", w.show_search, "Ctrl+Shift+F", "Search every document and note"
+        )
+        self.preferences = make(
+            "Pre&ferences…", w.edit_preferences, StdKey.Preferences, "Your name as author"
         )
         # Annotate
         self.highlight = make("&Highlight", w.highlight_selection, "H", "Highlight the selection")
@@ -136,12 +159,18 @@ class Actions:
         file.addAction(self.open)
         file.addMenu(self.recent_menu)
         file.addSeparator()
+        file.addAction(self.export)
+        file.addSeparator()
+        file.addActions([self.share, self.import_shared])
+        file.addSeparator()
         file.addAction(self.quit)
         edit = bar.addMenu("&Edit")
         for a in (self.undo, self.redo, None, self.copy, None, self.find, self.find_next):
             edit.addAction(a) if a else edit.addSeparator()
         edit.addAction(self.find_prev)
         edit.addAction(self.search)
+        edit.addSeparator()
+        edit.addAction(self.preferences)
         annotate = bar.addMenu("&Annotate")
         for a in (self.highlight, self.select_clause, None):
             annotate.addAction(a) if a else annotate.addSeparator()

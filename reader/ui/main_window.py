@@ -30,7 +30,7 @@ from reader.core.library_model import Annotation, Excerpt, SearchHit
 from reader.core.model import Document
 from reader.core.reading import ReadingView, build_reading_view
 from reader.core.store import DEFAULT_COLOR, Library
-from reader.ui import dialogs
+from reader.ui import dialogs, preferences
 from reader.ui.actions import Actions
 from reader.ui.document_view import DocumentView
 from reader.ui.find_bar import FindBar
@@ -41,16 +41,18 @@ from reader.ui.panels.annotations_panel import AnnotationsPanel
 from reader.ui.panels.common import header_label, stack
 from reader.ui.panels.library_panel import LibraryPanel
 from reader.ui.panels.search_panel import SearchPanel
+from reader.ui.panels.set_aside_panel import SetAsidePanel
 from reader.ui.panels.tags_panel import TagsPanel
 from reader.ui.resources import guide_path
 from reader.ui.session import Session
 from reader.ui.settings import Settings, default_settings
+from reader.ui.sharing import Sharing
 from reader.ui.tag_editor import tags_by_use
 from reader.ui.theme import Theme
 
 APP_TITLE = "Policy Reader"
 SEARCH_LIMIT = 100
-TAB_HIGHLIGHTS, TAB_TAGS, TAB_SEARCH = 0, 1, 2
+TAB_HIGHLIGHTS, TAB_TAGS, TAB_SEARCH, TAB_SET_ASIDE = 0, 1, 2, 3
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +72,8 @@ class MainWindow(QMainWindow):
         self.operations = Operations(library, self)
         self.operations.changed.connect(self._on_change)
         self.operations.failed.connect(self.show_error)
+        self.operations.author = preferences.author(self.settings)
+        self.sharing = Sharing(self)
         self.importer = Importer(library, self)
         self.importer.finished.connect(self._on_import_finished)
         self.doc: Document | None = None
@@ -86,6 +90,7 @@ class MainWindow(QMainWindow):
         self.session.restore_view_settings()
         self.refresh_library()
         self.refresh_tags()
+        self.refresh_set_aside()
 
     # --- construction ------------------------------------------------------
     def _build(self) -> None:
@@ -128,6 +133,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.annotations_panel, "Highlights")
         self.tabs.addTab(self.tags_panel, "Tags")
         self.tabs.addTab(self.search_panel, "Search")
+        self.set_aside_panel = SetAsidePanel()
+        self.set_aside_panel.documentRequested.connect(self.open_document)
+        self.tabs.addTab(self.set_aside_panel, "Set Aside")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
@@ -200,7 +208,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _on_import_finished(self, infos: list, errors: list) -> None:
-        self.refresh_library()
+        # A new document may have adopted teammates' annotations that were waiting for it.
+        self.refresh_after_merge()
         if infos:
             self.statusBar().showMessage(f"Imported {len(infos)} document(s)", 4000)
             if self._open_after_import:
@@ -250,6 +259,22 @@ class MainWindow(QMainWindow):
         """Re-read the tag tree and the excerpts of the selected tag."""
         self.tags_panel.set_tags(self.library.tag_tree())
         self._on_tag_selected(self.tags_panel.current_tag())
+
+    def refresh_set_aside(self) -> None:
+        """Re-read the shared annotations not placed yet; the tab shows how many."""
+        items = self.library.set_aside()
+        self.set_aside_panel.set_items(items)
+        label = f"Set Aside ({len(items)})" if items else "Set Aside"
+        self.tabs.setTabText(TAB_SET_ASIDE, label)
+
+    def refresh_after_merge(self) -> None:
+        """Annotations arrived outside the undo stack (shared files, adopted on import):
+        every view that shows annotations re-reads them."""
+        self.refresh_library()
+        if self.doc is not None:
+            self._reload_annotations()
+        self.refresh_tags()
+        self.refresh_set_aside()
 
     def _reload_annotations(self) -> None:
         self.annotations = self.library.annotations(self.doc.id) if self.doc else []
@@ -403,6 +428,13 @@ class MainWindow(QMainWindow):
         ann = self.current_annotation()
         if ann is not None:
             self.operations.delete(ann)
+
+    def edit_preferences(self) -> None:
+        """Edit > Preferences: the name written as author of new highlights."""
+        name = preferences.ask_author(self, self.operations.author or "")
+        if name is not None:
+            self.settings.set(preferences.AUTHOR_KEY, name)
+            self.operations.author = preferences.author(self.settings)
 
     def copy_selection(self) -> None:
         """Copy the selected text (from whichever text widget has focus)."""

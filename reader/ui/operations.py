@@ -33,13 +33,14 @@ class Operations(QObject):
         super().__init__(parent)
         self.library = library
         self.undo_stack = QUndoStack(self)
+        self.author: str | None = None  # written on new highlights (Edit > Preferences)
 
     def _args(self) -> tuple:
         return self.library, self.changed.emit, self.failed.emit
 
     def highlight(self, document_id: str, start: int, end: int, color: str) -> str | None:
         """Highlight ``start``-``end``; returns the new annotation's id (None on error)."""
-        cmd = CreateAnnotation(*self._args(), document_id, start, end, color)
+        cmd = CreateAnnotation(*self._args(), document_id, start, end, color, self.author or None)
         self.undo_stack.push(cmd)
         return cmd.annotation_id or None
 

@@ -62,10 +62,11 @@ class CreateAnnotation(AnnotationCommand):
 
     def __init__(
         self, library: Library, notify: Notify, on_error: ReportError,
-        document_id: str, start: int, end: int, color: str,
+        document_id: str, start: int, end: int, color: str, author: str | None = None,
     ) -> None:  # fmt: skip
         super().__init__(library, notify, on_error, "Highlight")
         self.document_id, self.start, self.end, self.color = document_id, start, end, color
+        self.author = author
 
     def redo(self) -> None:
         if self.annotation_id:
@@ -73,7 +74,7 @@ class CreateAnnotation(AnnotationCommand):
         else:
             self._run(
                 lambda: self.library.add_annotation(
-                    self.document_id, self.start, self.end, color=self.color
+                    self.document_id, self.start, self.end, color=self.color, author=self.author
                 ),
                 count=True,
             )

@@ -1,4 +1,4 @@
-"""The open document's highlights in reading order: colour, quote, tags and note."""
+"""The open document's highlights in reading order: colour, quote, tags, note and author."""
 
 from __future__ import annotations
 
@@ -16,7 +16,12 @@ def _tooltip(a: Annotation) -> str:
         parts.append("Tags: " + ", ".join(a.tags))
     if a.note:
         parts.append("Note: " + a.note)
+    if a.author:
+        parts.append("By: " + a.author)
     return "\n\n".join(parts)
+
+
+AUTHOR_COLUMN = 3
 
 
 class AnnotationsPanel(QWidget):
@@ -31,16 +36,23 @@ class AnnotationsPanel(QWidget):
                 Column("Highlight", lambda a: short(a.quote), _tooltip, lambda a: swatch(a.color)),
                 Column("Tags", lambda a: ", ".join(a.tags), _tooltip),
                 Column("Note", lambda a: short(a.note), _tooltip),
+                Column("By", lambda a: a.author or "", _tooltip),
             ],
             self,
         )
-        self.view = table_view(self.model, self.annotationActivated.emit, widths={1: 80, 2: 60})
+        self.view = table_view(
+            self.model, self.annotationActivated.emit, widths={1: 80, 2: 60, 3: 60}
+        )
         self.title = header_label("Highlights")
         stack(self, self.title, self.view)
 
     def set_annotations(self, annotations: list[Annotation]) -> None:
         """Show the open document's live highlights (already in reading order)."""
         self.model.set_rows(annotations)
+        # Whose highlight it is matters once teammates' are merged in; for one
+        # author the column would only repeat the same name on every row.
+        authors = {a.author for a in annotations}
+        self.view.setColumnHidden(AUTHOR_COLUMN, len(authors) <= 1)
         self.title.setText(f"Highlights ({len(annotations)})" if annotations else "Highlights")
 
     def select(self, annotation_id: str | None) -> None:
