@@ -1,8 +1,6 @@
 """Policy Reader: read policy documents, see their structure, annotate and share."""
 
-from importlib import metadata as _metadata
-
-try:
-    __version__ = _metadata.version("policy-reader")
-except _metadata.PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.1.0"
+# The one place the version lives besides pyproject.toml (a test keeps the two equal).
+# A constant rather than importlib.metadata: the frozen binary has no dist-info, and
+# reading metadata cost ~34 ms of start-up.
+__version__ = "0.1.0"
