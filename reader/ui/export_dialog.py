@@ -76,6 +76,8 @@ class ExportDialog(QDialog):
             self.group_by.addItem(label, value)
         self.format.currentIndexChanged.connect(self._on_format)
         form = QFormLayout()
+        # Full-width combo boxes for one word look like text fields; keep them compact.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("&Format:", self.format)
         form.addRow("&Group:", self.group_by)
 
@@ -136,7 +138,13 @@ class ExportDialog(QDialog):
         if n < 0:
             self.count.setText("")
         elif n == 0:
-            self.count.setText("No excerpts match: check fewer tags, documents or authors.")
+            c = self.choice()
+            filtered = c.tags or c.documents or c.authors
+            self.count.setText(
+                "No excerpts match: check fewer tags, documents or authors."
+                if filtered
+                else "No highlights in the library yet."
+            )
         else:
             self.count.setText(f"{n} excerpt{'s' if n != 1 else ''}")
 

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 from ui_helpers import import_and_open
 
@@ -175,7 +176,7 @@ def test_waiting_annotations_are_placed_when_their_document_arrives(
         html = import_report.report_html(reports[0])
         assert "Waiting for documents" in html and "Trade Policy Paper" in html
         panel = window.set_aside_panel
-        assert [panel.model.index(r, 3).data() for r in range(2)] == ["Needs document"] * 2
+        assert [panel.model.index(r, 1).data() for r in range(2)] == ["Waiting"] * 2
         assert window.tabs.tabText(3) == "Set Aside (2)"
         doc = import_and_open(qtbot, window, trade_paper)
         drawn = sorted(s.cursor.selectedText() for s in window.doc_view.extraSelections())
@@ -201,7 +202,7 @@ def test_orphans_are_listed_first_with_their_reason(annotated, monkeypatch, tmp_
     annotated.actions.import_shared.trigger()
     (orphan,) = annotated.set_aside_panel.model.rows()
     assert orphan.document_id == annotated.doc.id and orphan.reason
-    assert annotated.set_aside_panel.model.index(0, 3).data() == "Not found"
+    assert annotated.set_aside_panel.model.index(0, 1).data() == "Not found"
     dlg = ImportReportDialog(reports[0])
     qtbot.addWidget(dlg)
     assert "Not placed (1)" in dlg.text.toPlainText()
@@ -237,3 +238,14 @@ def test_share_dialog_scopes(annotated, qtbot):
     dlg.documents.set_checked([annotated.doc.id])
     assert dlg.choice().documents == [annotated.doc.id]
     assert dlg.count.text() == "2 annotations"
+
+
+def test_export_dialog_keyboard_enter_exports_escape_cancels(annotated, qtbot):
+    for key, result in ((Qt.Key.Key_Return, ACCEPTED), (Qt.Key.Key_Escape, 0)):
+        dlg = ExportDialog(annotated.library, parent=annotated)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        qtbot.waitExposed(dlg)
+        assert dlg.focusWidget() is dlg.format
+        qtbot.keyClick(dlg.focusWidget(), key)
+        assert dlg.result() == result and not dlg.isVisible()

@@ -21,7 +21,7 @@ def is_orphan(s: SetAside) -> bool:
 
 def status(s: SetAside) -> str:
     """What the user can do about it, in a word or two."""
-    return "Not found" if is_orphan(s) else "Needs document"
+    return "Not found" if is_orphan(s) else "Waiting"
 
 
 def _tooltip(s: SetAside) -> str:
@@ -36,6 +36,9 @@ def _tooltip(s: SetAside) -> str:
     return "\n".join(lines)
 
 
+AUTHOR_COLUMN = 3
+
+
 class SetAsidePanel(QWidget):
     """Lists set-aside annotations; activating an orphan asks to open its document."""
 
@@ -46,17 +49,17 @@ class SetAsidePanel(QWidget):
         self.model: RowModel[SetAside] = RowModel(
             [
                 Column("Quote", lambda s: short(s.quote), _tooltip),
+                Column("Status", status, _tooltip),
                 Column("Document", lambda s: s.document_title or "(untitled)", _tooltip),
                 Column("By", lambda s: s.author or "", _tooltip),
-                Column("Status", status, _tooltip),
             ],
             self,
         )
-        self.view = table_view(self.model, self._activate, widths={1: 110, 2: 60, 3: 90})
+        self.view = table_view(self.model, self._activate, widths={1: 70, 2: 100, 3: 60})
         self.title = header_label("Set aside")
         self.hint = QLabel(
-            "Shared annotations that could not be placed. Hover for the reason; "
-            "import a needed document to place its annotations."
+            "Not found: the passage is not in its document (hover for why). "
+            "Waiting: import that document and they are placed."
         )
         self.hint.setWordWrap(True)
         self.hint.setContentsMargins(6, 0, 6, 4)
@@ -66,6 +69,8 @@ class SetAsidePanel(QWidget):
     def set_items(self, items: list[SetAside]) -> None:
         """Show ``items`` (the store's order: orphans first, then waiting)."""
         self.model.set_rows(items)
+        # As in the highlights pane: an author column only when it tells rows apart.
+        self.view.setColumnHidden(AUTHOR_COLUMN, len({s.author for s in items}) <= 1)
         orphans = sum(is_orphan(s) for s in items)
         waiting = len(items) - orphans
         if items:
