@@ -89,6 +89,19 @@ def check_sources() -> list[str]:
     return problems
 
 
+def missing_tools() -> list[str]:
+    """Problems with the tools PyInstaller calls (Linux: binutils)."""
+    if importlib.util.find_spec("PyInstaller") is None:
+        return ['PyInstaller is not installed in this environment: pip install -e ".[build]"']
+    if sys.platform.startswith("linux"):
+        return [
+            f"PyInstaller needs {tool}: apt-get install binutils"
+            for tool in ("objcopy", "strip")
+            if shutil.which(tool) is None
+        ]
+    return []
+
+
 def describe() -> str:
     """What the build includes and leaves out (for --dry-run)."""
     kept = ", ".join(
@@ -142,6 +155,11 @@ def report(onefile: bool, runs: int) -> bool:
     return size_ok
 
 
+def _fail(problems: list[str]) -> int:
+    print("\n".join(f"error: {p}" for p in problems), file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build (or describe) the binary; returns the exit code."""
     parser = argparse.ArgumentParser(prog="packaging/build.py", description=__doc__.split("\n")[0])
@@ -155,20 +173,15 @@ def main(argv: list[str] | None = None) -> int:
 
     problems = check_sources()
     if problems:
-        print("\n".join(f"error: {p}" for p in problems), file=sys.stderr)
-        return 2
+        return _fail(problems)
     cmd = pyinstaller_command(opts.onefile)
     if opts.dry_run:
         print(describe())
         print("command: " + " ".join(cmd))
         return 0
-    if importlib.util.find_spec("PyInstaller") is None:
-        print(
-            "error: PyInstaller is not installed in this environment; install it with\n"
-            '    pip install -e ".[build]"',
-            file=sys.stderr,
-        )
-        return 2
+    problems = missing_tools()
+    if problems:
+        return _fail(problems)
     if opts.clean:
         kind = "onefile" if opts.onefile else "onedir"
         shutil.rmtree(ROOT / "build" / kind, ignore_errors=True)

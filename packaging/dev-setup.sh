@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 pkgs=(libgl1 libxkbcommon0 libegl1 libglib2.0-0 libfreetype6 libfontconfig1 libdbus-1-3 fonts-dejavu-core)
 if [ "${1:-}" = "--gui" ]; then
     pkgs+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
-           libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0)
+           libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
+           libwayland-cursor0)
 fi
 
 if command -v dpkg-query >/dev/null && command -v apt-get >/dev/null; then
