@@ -12,6 +12,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 SCREENSHOT_SIZE = (1280, 800)
 
@@ -35,6 +39,17 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _set_icon(app: QApplication) -> None:
+    """The window and taskbar icon; the desktop file name ties windows to the launcher
+    entry on Wayland."""
+    from PySide6.QtGui import QIcon
+
+    from reader.ui.resources import resources_dir
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "policy-reader.png")))
+    app.setDesktopFileName("policy-reader")
+
+
 def run(args: list[str]) -> int:
     """Create the application and its main window, then run the event loop."""
     started = time.perf_counter()
@@ -51,6 +66,7 @@ def run(args: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Policy Reader")
     app.setOrganizationName("PolicyReader")
+    _set_icon(app)
     try:
         library = Library.open(opts.db)
     except ReaderError as exc:
