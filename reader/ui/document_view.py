@@ -8,7 +8,7 @@ centred column of comfortable width.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -68,7 +68,10 @@ class DocumentView(QTextEdit):
         self.dark = False
         self.show_furniture = True  # muted, not hidden, by default
         self.context_actions: list = []  # QActions put first in the context menu
-        self._annotations: list[Annotation] = []
+        # Highlights as (Qt start, Qt end, annotation), sorted, for drawing what is near.
+        self._spans: list[tuple[int, int, Annotation]] = []
+        self._span_starts: list[int] = []
+        self._longest_span = 0
         self._current_annotation: str | None = None
         self._matches: list[tuple[int, int]] = []
         self._current_match = -1
@@ -78,7 +81,7 @@ class DocumentView(QTextEdit):
         self._scroll_timer = QTimer(self, singleShot=True, interval=60)
         self._scroll_timer.timeout.connect(self._scroll_settled)
         self._anchor = 0  # text offset kept at the top when the width changes
-        self.verticalScrollBar().valueChanged.connect(lambda _v: self._scroll_timer.start())
+        self.verticalScrollBar().valueChanged.connect(self._on_scroll)
         self.cursorPositionChanged.connect(
             lambda: self.cursorOffsetChanged.emit(self.cursor_offset())
         )
@@ -88,7 +91,8 @@ class DocumentView(QTextEdit):
         """Show ``doc`` through its reading ``view`` (None clears the view)."""
         self.doc, self.view = doc, view
         self._clause_starts = [c.start for c in doc.clauses] if doc else []
-        self._annotations, self._matches, self._current_match = [], [], -1
+        self._spans, self._span_starts, self._longest_span = [], [], 0
+        self._matches, self._current_match = [], -1
         self._waiting_for_paint = True
         self._render()
 
@@ -222,8 +226,39 @@ class DocumentView(QTextEdit):
     # --- highlights and matches --------------------------------------------
     def set_annotations(self, annotations: list[Annotation]) -> None:
         """Draw these (live) annotations."""
-        self._annotations = list(annotations)
+        self._spans = []
+        if self.highlighter is not None:
+            for ann in annotations:
+                self._spans.append((*self.highlighter.qt_span(ann.start, ann.end), ann))
+        self._spans.sort(key=lambda s: (s[0], s[1]))
+        self._index_spans()
         self._refresh_selections()
+
+    def upsert_annotation(self, ann: Annotation) -> None:
+        """Draw one new or changed annotation (the others stay as they are)."""
+        self._drop(ann.id)
+        if self.highlighter is not None:
+            span = (*self.highlighter.qt_span(ann.start, ann.end), ann)
+            insort(self._spans, span, key=lambda s: (s[0], s[1]))
+        self._index_spans()
+        self._refresh_selections()
+
+    def remove_annotation(self, annotation_id: str) -> None:
+        """Stop drawing one annotation."""
+        if self._drop(annotation_id):
+            self._index_spans()
+            self._refresh_selections()
+
+    def _drop(self, annotation_id: str) -> bool:
+        for i, span in enumerate(self._spans):
+            if span[2].id == annotation_id:
+                del self._spans[i]
+                return True
+        return False
+
+    def _index_spans(self) -> None:
+        self._span_starts = [s[0] for s in self._spans]
+        self._longest_span = max((s[1] - s[0] for s in self._spans), default=0)
 
     def set_current_annotation(self, annotation_id: str | None) -> None:
         """Mark the annotation that tag/note/delete act on."""
@@ -236,13 +271,29 @@ class DocumentView(QTextEdit):
         self._matches, self._current_match = matches, current
         self._refresh_selections()
 
+    def _visible_range(self) -> tuple[int, int]:
+        """Qt positions around what the viewport shows, with a little to spare."""
+        vp = self.viewport().rect()
+        first = self.cursorForPosition(vp.topLeft()).position()
+        last = self.cursorForPosition(vp.bottomRight()).position()
+        spare = 300  # characters: a few lines beyond each edge
+        return first - spare, last + spare
+
     def _refresh_selections(self) -> None:
         if self.highlighter is None:
             self.setExtraSelections([])
             return
-        sels = self.highlighter.annotation_selections(
-            self._annotations, self.dark, self._current_annotation
-        )
+        # Only the highlights near the viewport go to Qt: setExtraSelections costs time
+        # in proportion to how many it gets, and a document may carry thousands.
+        lo, hi = self._visible_range()
+        i = bisect_right(self._span_starts, hi)
+        near = []
+        while i > 0 and self._span_starts[i - 1] >= lo - self._longest_span:
+            i -= 1
+            if self._spans[i][1] > lo:
+                near.append(self._spans[i])
+        near.reverse()
+        sels = self.highlighter.span_selections(near, self.dark, self._current_annotation)
         sels += self.highlighter.match_selections(self._matches, self._current_match, self.dark)
         self.setExtraSelections(sels)
 
@@ -291,6 +342,10 @@ class DocumentView(QTextEdit):
         """Scroll so text ``offset`` is at the top of the viewport."""
         self._scroll_to_qt(self.offset_to_qt(offset), margin)
         self._anchor = offset
+
+    def _on_scroll(self, _value: int) -> None:
+        self._refresh_selections()  # highlights coming into view
+        self._scroll_timer.start()
 
     def _scroll_settled(self) -> None:
         self._anchor = self.top_offset()

@@ -71,6 +71,39 @@ class Highlighter:
                 out.append(_selection(self.doc, start, end, fmt))
         return out
 
+    def span_selections(
+        self, spans: Iterable[tuple[int, int, Annotation]], dark: bool, current_id: str | None
+    ) -> list[ExtraSelection]:
+        """Selections for ``(qt_start, qt_end, annotation)`` spans (already mapped).
+
+        Overlapping highlights of one colour are drawn as one span (the same pixels;
+        far fewer selections to paint when highlights pile up), and the highlight under
+        the caret is drawn last, on top, with its underline.
+        """
+        by_color: dict[str, list[list[int]]] = {}
+        current = None
+        for start, end, ann in spans:  # sorted by start
+            if end <= start:
+                continue
+            if ann.id == current_id:
+                current = (start, end, ann.color)
+                continue
+            runs = by_color.setdefault(ann.color, [])
+            if runs and start <= runs[-1][1]:
+                runs[-1][1] = max(runs[-1][1], end)
+            else:
+                runs.append([start, end])
+        out = [
+            _selection(self.doc, start, end, self._format(color, dark, False))
+            for color, runs in by_color.items()
+            for start, end in runs
+        ]
+        if current is not None:
+            out.append(
+                _selection(self.doc, current[0], current[1], self._format(current[2], dark, True))
+            )
+        return out
+
     def match_selections(
         self, matches: list[tuple[int, int]], current: int, dark: bool
     ) -> list[ExtraSelection]:

@@ -8,10 +8,10 @@ what a :class:`Change` says was affected.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,6 +55,11 @@ SEARCH_LIMIT = 100
 TAB_HIGHLIGHTS, TAB_TAGS, TAB_SEARCH, TAB_SET_ASIDE = 0, 1, 2, 3
 
 
+EXTERNAL_CHECK_MS = 3000
+# Not an annotation id: makes the next caret move mark the highlight under it again.
+_REMARK = "\0"
+
+
 class MainWindow(QMainWindow):
     """The reader. ``settings`` is injectable so tests never touch the user's own."""
 
@@ -79,6 +84,7 @@ class MainWindow(QMainWindow):
         self.doc: Document | None = None
         self.reading: ReadingView | None = None
         self.annotations: list[Annotation] = []
+        self._marked: str | None = None  # id of the highlight marked as under the caret
         self._ann_starts: list[int] = []
         self.current_color = DEFAULT_COLOR
         self.errors: list[str] = []  # every error shown, newest last (tests read it)
@@ -91,6 +97,24 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self.refresh_tags()
         self.refresh_set_aside()
+        # Another process (a CLI call, a second window) may change the library: look
+        # for its commits every few seconds, which costs one PRAGMA when nothing changed.
+        self._data_version = library.data_version()
+        self._watch = QTimer(self, interval=EXTERNAL_CHECK_MS)
+        self._watch.timeout.connect(self.check_external_changes)
+        self._watch.start()
+
+    def check_external_changes(self) -> bool:
+        """Re-read what another process committed since the last look; True if it did."""
+        try:
+            version = self.library.data_version()
+        except Exception:  # noqa: BLE001 - a closed or busy library: look again later
+            return False
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.refresh_after_merge()
+        return True
 
     # --- construction ------------------------------------------------------
     def _build(self) -> None:
@@ -281,15 +305,45 @@ class MainWindow(QMainWindow):
         self._ann_starts = [a.start for a in self.annotations]
         self.doc_view.set_annotations(self.annotations)
         self.annotations_panel.set_annotations(self.annotations)
+        self._marked = _REMARK
         self._on_cursor_moved(self.doc_view.cursor_offset())
 
     def _on_change(self, change: Change) -> None:
-        if self.doc is not None and change.document_id == self.doc.id:
-            self._reload_annotations()
-        if change.count:
+        ann = None
+        in_open_document = self.doc is not None and change.document_id == self.doc.id
+        if in_open_document:
+            ann = self._apply_change(change.annotation_id)
+        if change.count and in_open_document and ann is not None:
+            self.library_panel.set_count(self.doc.id, len(self.annotations))
+        elif change.count:
             self.refresh_library()
-        # Colours and notes show in excerpt rows too, so the tags pane always refreshes.
-        self.refresh_tags()
+        # Excerpt rows show colours and notes too: the tags pane refreshes when the
+        # change touched tags or a tagged highlight (an untagged one is not listed there).
+        if change.tags or ann is None or ann.tags:
+            self.refresh_tags()
+
+    def _apply_change(self, annotation_id: str) -> Annotation | None:
+        """Re-read one changed annotation and update the views that show it (re-reading
+        all of a document's highlights would cost far more than a keystroke allows)."""
+        try:
+            ann = self.library.get_annotation(annotation_id)
+        except ReaderError:
+            self._reload_annotations()
+            return None
+        self.annotations = [a for a in self.annotations if a.id != ann.id]
+        if ann.deleted is None:
+            insort(self.annotations, ann, key=lambda a: (a.start, a.end))
+            self.doc_view.upsert_annotation(ann)
+        else:
+            self.doc_view.remove_annotation(ann.id)
+        self._ann_starts = [a.start for a in self.annotations]
+        if ann.deleted is None:
+            self.annotations_panel.upsert_annotation(ann)
+        else:
+            self.annotations_panel.remove_annotation(ann.id)
+        self._marked = _REMARK  # the highlight under the caret may be this one, changed
+        self._on_cursor_moved(self.doc_view.cursor_offset())
+        return ann
 
     # --- navigation ----------------------------------------------------------
     def _on_outline_clicked(self, index: QModelIndex) -> None:
@@ -325,8 +379,12 @@ class MainWindow(QMainWindow):
 
     def _on_cursor_moved(self, _offset: int) -> None:
         ann = self.current_annotation()
-        self.doc_view.set_current_annotation(ann.id if ann else None)
-        self.annotations_panel.select(ann.id if ann else None)
+        marked = ann.id if ann else None
+        if marked == self._marked:
+            return  # caret moved within the same highlight (or outside any): nothing to redo
+        self._marked = marked
+        self.doc_view.set_current_annotation(marked)
+        self.annotations_panel.select(marked)
 
     def show_annotation(self, ann: Annotation) -> None:
         """Open a highlight's document and put the caret in it, scrolled into view."""

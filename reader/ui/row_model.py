@@ -6,6 +6,7 @@ columns, so each is a :class:`RowModel` with a list of :class:`Column` s.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -42,6 +43,39 @@ class RowModel(QAbstractTableModel, Generic[T]):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def upsert(self, obj: T, same: Callable[[T], bool], order: Callable[[T], Any]) -> int:
+        """Replace the row ``same`` matches with ``obj`` (or insert it), keeping the rows
+        sorted by ``order``; returns its row. One row changes, so views keep their state."""
+        old = self.find_row(same)
+        if old >= 0:
+            self.beginRemoveRows(QModelIndex(), old, old)
+            del self._rows[old]
+            self.endRemoveRows()
+        row = bisect_right(self._rows, order(obj), key=order)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, obj)
+        self.endInsertRows()
+        return row
+
+    def replace(self, same: Callable[[T], bool], obj: T) -> bool:
+        """Put ``obj`` in place of the row ``same`` matches (same position); False if none."""
+        row = self.find_row(same)
+        if row < 0:
+            return False
+        self._rows[row] = obj
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+        return True
+
+    def remove(self, same: Callable[[T], bool]) -> bool:
+        """Remove the row ``same`` matches; False if there is none."""
+        row = self.find_row(same)
+        if row < 0:
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+        return True
 
     def rows(self) -> list[T]:
         """The objects shown, in order."""

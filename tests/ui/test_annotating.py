@@ -127,7 +127,14 @@ def test_clicking_annotation_in_panel_scrolls_to_it(qtbot, window, library, pape
     doc = import_and_open(qtbot, window, paper)
     quote = "Global and regional hot-spot issues take place frequently."
     far = doc.text.rindex("cooperation")
-    library.add_annotation(doc.id, far, far + len("cooperation"))
+    # Added by "another process" (a second connection, as a CLI call would be).
+    from reader.core.store import Library
+
+    other = Library.open(library.path)
+    other.add_annotation(doc.id, far, far + len("cooperation"))
+    other.close()
+    assert window.check_external_changes()
+    assert not window.check_external_changes()  # nothing new since
     _select(window, quote)
     window.actions.highlight.trigger()
     panel = window.annotations_panel

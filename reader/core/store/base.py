@@ -48,5 +48,10 @@ class StoreBase:
             raise
         self.conn.execute("COMMIT")
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (another process: the CLI, a
+        second window) commits to the library; this connection's own writes leave it."""
+        return self._one("PRAGMA data_version")[0]
+
     def _one(self, sql: str, params: tuple | dict = ()) -> tuple | None:
         return self.conn.execute(sql, params).fetchone()

@@ -55,6 +55,21 @@ class AnnotationsPanel(QWidget):
         self.view.setColumnHidden(AUTHOR_COLUMN, len(authors) <= 1)
         self.title.setText(f"Highlights ({len(annotations)})" if annotations else "Highlights")
 
+    def upsert_annotation(self, ann: Annotation) -> None:
+        """Show one new or changed highlight in its reading-order place."""
+        self.model.upsert(ann, lambda a: a.id == ann.id, lambda a: (a.start, a.end))
+        self._after_change()
+
+    def remove_annotation(self, annotation_id: str) -> None:
+        """Stop listing one highlight."""
+        self.model.remove(lambda a: a.id == annotation_id)
+        self._after_change()
+
+    def _after_change(self) -> None:
+        rows = self.model.rows()
+        self.view.setColumnHidden(AUTHOR_COLUMN, len({a.author for a in rows}) <= 1)
+        self.title.setText(f"Highlights ({len(rows)})" if rows else "Highlights")
+
     def select(self, annotation_id: str | None) -> None:
         """Mark the highlight under the caret, without emitting activation."""
         select_row(self.view, self.model, lambda a: a.id == annotation_id)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -58,7 +58,7 @@ def stack(parent: QWidget, *children: QWidget, spacing: int = 0) -> QVBoxLayout:
     return layout
 
 
-def select_row(view: QTreeView, model: RowModel[Any], predicate: Callable[[Any], bool]) -> None:
+def select_row(view: QTableView, model: RowModel[Any], predicate: Callable[[Any], bool]) -> None:
     """Make the first row matching ``predicate`` current (or clear the selection)."""
     row = model.find_row(predicate)
     if row >= 0:
@@ -72,18 +72,29 @@ def table_view(
     on_activate: Callable[[Any], None],
     stretch: int = 0,
     widths: dict[int, int] | None = None,
-) -> QTreeView:
-    """A flat, sortable-looking list of rows; activating (click/Enter) calls ``on_activate``."""
-    view = QTreeView()
+) -> QTableView:
+    """A flat list of rows with columns; activating (click/Enter) calls ``on_activate``.
+
+    A table, not a tree: after a row is inserted a QTreeView lays out every row again,
+    which takes milliseconds per change in a document with thousands of highlights.
+    """
+    view = QTableView()
     view.setModel(model)
-    view.setRootIsDecorated(False)
-    view.setUniformRowHeights(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setCornerButtonEnabled(False)
     view.setAlternatingRowColors(True)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    header = view.header()
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setStretchLastSection(False)
     for col in range(model.columnCount()):
         mode = (

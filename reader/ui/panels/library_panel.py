@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
@@ -32,7 +34,7 @@ class LibraryPanel(QWidget):
             self,
         )
         self.view = table_view(self.model, lambda d: self.openRequested.emit(d.id))
-        header = self.view.header()
+        header = self.view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         stack(self, header_label("Library"), self.view)
@@ -41,6 +43,13 @@ class LibraryPanel(QWidget):
         """Show ``docs`` and select the open one."""
         self.model.set_rows(docs)
         self.select(current_id)
+
+    def set_count(self, document_id: str, count: int) -> None:
+        """Show a new highlight count for one document (no query for the others)."""
+        row = self.model.find_row(lambda d: d.id == document_id)
+        if row >= 0:
+            info = self.model.rows()[row]
+            self.model.replace(lambda d: d.id == document_id, replace(info, annotations=count))
 
     def select(self, document_id: str | None) -> None:
         """Mark the open document without opening anything."""
