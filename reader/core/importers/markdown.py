@@ -10,7 +10,7 @@ import re
 
 from reader.core.dates import find_date
 from reader.core.document import build_document
-from reader.core.importers.text import LINE_RE, decode
+from reader.core.importers.text import LINE_RE, block, decode
 from reader.core.metadata import Metadata
 from reader.core.model import (
     BLANK,
@@ -37,16 +37,7 @@ def _strip(line: str) -> str:
 
 
 def _span(text: str, start: int, end: int, skip: re.Pattern[str] | None = None) -> Block:
-    s, e = start, end
-    if skip is not None:
-        m = skip.match(text, s, e)
-        if m:
-            s = m.end()
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return Block(PARAGRAPH, start, end, s, e)
+    return block(PARAGRAPH, text, start, end, skip)
 
 
 def _front_matter(text: str, lines: list[tuple[int, int]]) -> tuple[int, Metadata]:

@@ -100,9 +100,11 @@ def _is_blank(line: str) -> bool:
     return not line.strip()
 
 
-def _content_span(
+def content_span(
     text: str, start: int, end: int, marker: re.Pattern[str] | None = None
 ) -> tuple[int, int]:
+    """The meaningful part of ``text[start:end]``: after ``marker`` (a bullet, a ``>``),
+    without surrounding white space."""
     s, e = start, end
     if marker is not None:
         m = marker.match(text, s, e)
@@ -115,10 +117,11 @@ def _content_span(
     return s, e
 
 
-def _block(
+def block(
     kind: str, text: str, start: int, end: int, marker: re.Pattern[str] | None = None
 ) -> Block:
-    cs, ce = _content_span(text, start, end, marker)
+    """A block of ``kind`` over ``text[start:end]`` with its content span."""
+    cs, ce = content_span(text, start, end, marker)
     return Block(kind, start, end, cs, ce)
 
 
@@ -138,8 +141,8 @@ def _marker_style(text: str, start: int, end: int) -> str | None:
 
 def _single(text: str, start: int, end: int) -> Block:
     if BULLET_RE.match(text, start, end):
-        return _block(LIST_ITEM, text, start, end, BULLET_RE)
-    return _block(PARAGRAPH, text, start, end)
+        return block(LIST_ITEM, text, start, end, BULLET_RE)
+    return block(PARAGRAPH, text, start, end)
 
 
 def _split_group(text: str, lines: list[tuple[int, int]]) -> list[Block]:
@@ -164,7 +167,7 @@ def _split_group(text: str, lines: list[tuple[int, int]]) -> list[Block]:
         for a, b in zip(cuts, cuts[1:], strict=False):
             start, end = lines[a][0], lines[b - 1][1]
             if a in starts:
-                blocks.append(_block(LIST_ITEM, text, start, end, LIST_MARKER_RE))
+                blocks.append(block(LIST_ITEM, text, start, end, LIST_MARKER_RE))
             else:
                 blocks.extend(_split_group(text, lines[a:b]))
         return blocks
@@ -179,7 +182,7 @@ def _split_group(text: str, lines: list[tuple[int, int]]) -> list[Block]:
             if match_heading(second) is None and len(second) < 120 and second[-1:] not in ".;,":
                 take = 2  # "Article 1" on one line, its title on the next
         if take == 2 or widths[0] < 0.7 * max(widths[1:]):
-            head = _block(PARAGRAPH, text, lines[0][0], lines[take - 1][1])
+            head = block(PARAGRAPH, text, lines[0][0], lines[take - 1][1])
             if take == len(lines):
                 return [head]
             return [head, *_split_group(text, lines[take:])]
