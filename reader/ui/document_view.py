@@ -333,6 +333,12 @@ class DocumentView(QTextEdit):
         if scroll:
             self._scroll_to_qt(start, margin=80)
 
+    def move_caret(self, offset: int) -> None:
+        """Put the caret (no selection) where text ``offset`` is shown."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.offset_to_qt(offset))
+        self.setTextCursor(cursor)
+
     def select_span(self, start: int, end: int, scroll: bool = True) -> None:
         """Select the text span ``start``-``end``."""
         if self.highlighter is not None:

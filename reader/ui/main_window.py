@@ -351,9 +351,7 @@ class MainWindow(QMainWindow):
         if offset is not None:
             self.doc_view.scroll_to_offset(offset)
             # The caret follows, so Ctrl+L / Shift+arrows start from the section read.
-            cursor = self.doc_view.textCursor()
-            cursor.setPosition(self.doc_view.offset_to_qt(offset))
-            self.doc_view.setTextCursor(cursor)
+            self.doc_view.move_caret(offset)
 
     def _on_scrolled(self, offset: int) -> None:
         """Mark the section being read in the outline."""

@@ -107,12 +107,11 @@ def test_select_clause_by_shortcut_and_alt_click(qtbot, window, library, trade_p
     doc = import_and_open(qtbot, window, trade_paper)
     view = window.doc_view
     inside = doc.text.index("Tariffs will") + 3
-    cursor = view.textCursor()
-    cursor.setPosition(view.offset_to_qt(inside))
-    view.setTextCursor(cursor)
+    view.move_caret(inside)
     window.actions.select_clause.trigger()
     assert view.textCursor().selectedText() == "Tariffs will fall over time."
     # Alt+click on another clause.
+    cursor = view.textCursor()
     cursor.setPosition(view.offset_to_qt(doc.text.index("Banks will") + 2))
     point = view.cursorRect(cursor).center()
     qtbot.mouseClick(

@@ -30,9 +30,7 @@ def test_outline_clause_highlight_tag_note_restart_undo_find(
     # Select the section's first clause with one gesture, and highlight it.
     view = window.doc_view
     inside = doc.text.index("China will support its financial institutions") + 5
-    cursor = view.textCursor()
-    cursor.setPosition(view.offset_to_qt(inside))
-    view.setTextCursor(cursor)
+    view.move_caret(inside)
     window.actions.select_clause.trigger()
     clause = next(c for c in doc.clauses if c.start <= inside < c.end)
     assert view.textCursor().selectedText() == doc.text[clause.start : clause.end]
