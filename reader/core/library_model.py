@@ -86,6 +86,7 @@ class TagNode:
     count: int = 0
     exists: bool = True
     children: list[TagNode] = field(default_factory=list)
+    description: str = ""  # what the tag means (codebooks carry it); "" when none
 
     def walk(self) -> list[TagNode]:
         """This node and all its descendants, depth first."""
@@ -101,6 +102,7 @@ class TagNode:
             "path": self.path,
             "count": self.count,
             "exists": self.exists,
+            "description": self.description,
             "children": [c.to_dict() for c in self.children],
         }
 

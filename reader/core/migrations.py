@@ -145,6 +145,11 @@ def _v3_shared_annotations_aside(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX pending_by_document ON pending_annotations (document_id)")
 
 
+def _v5_tag_descriptions(conn: sqlite3.Connection) -> None:
+    # What a tag means, as codebooks (REFI-QDA .qdc) carry it for each code.
+    conn.execute("ALTER TABLE tags ADD COLUMN description TEXT NOT NULL DEFAULT ''")
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One schema step: ``apply`` brings a library at ``version - 1`` to ``version``."""
@@ -162,6 +167,8 @@ MIGRATIONS: list[Migration] = [
         "shared annotations set aside (orphans, waiting for a document)",
         _v3_shared_annotations_aside,
     ),
+    # Number 4 (PDF page maps) comes from another branch; the chain skips missing numbers.
+    Migration(5, "tag descriptions (REFI-QDA codebooks)", _v5_tag_descriptions),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -74,6 +74,19 @@ class Actions:
             None,
             "Merge annotation files from teammates",
         )
+        refi = w.refiqda
+        self.qdc_export = make(
+            "Export &Codebook…", refi.export_codebook, None, "Tags as a REFI-QDA codebook (.qdc)"
+        )
+        self.qdpx_export = make(
+            "Export &Project…",
+            refi.export_project,
+            None,
+            "Documents, tags and annotations as a REFI-QDA project (.qdpx)",
+        )
+        self.qdc_import = make(
+            "&Import Codebook…", refi.import_codebook, None, "Tags from a REFI-QDA codebook"
+        )
         self.guide = make("Policy Reader &Guide", w.open_guide, None, "Open the built-in guide")
         self.quit = make("&Quit", w.close, StdKey.Quit)
         # Edit
@@ -162,6 +175,8 @@ class Actions:
         file.addAction(self.export)
         file.addSeparator()
         file.addActions([self.share, self.import_shared])
+        refi = file.addMenu("REFI-&QDA")
+        refi.addActions([self.qdc_export, self.qdpx_export, self.qdc_import])
         file.addSeparator()
         file.addAction(self.quit)
         edit = bar.addMenu("&Edit")

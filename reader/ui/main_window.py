@@ -43,6 +43,7 @@ from reader.ui.panels.library_panel import LibraryPanel
 from reader.ui.panels.search_panel import SearchPanel
 from reader.ui.panels.set_aside_panel import SetAsidePanel
 from reader.ui.panels.tags_panel import TagsPanel
+from reader.ui.refiqda_menu import RefiQdaMenu
 from reader.ui.resources import guide_path
 from reader.ui.session import Session
 from reader.ui.settings import Settings, default_settings
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.operations.failed.connect(self.show_error)
         self.operations.author = preferences.author(self.settings)
         self.sharing = Sharing(self)
+        self.refiqda = RefiQdaMenu(self)
         self.importer = Importer(library, self)
         self.importer.finished.connect(self._on_import_finished)
         self.doc: Document | None = None

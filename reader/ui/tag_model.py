@@ -35,7 +35,8 @@ class TagModel(TreeModel[TagNode]):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{node.name}  ({node.count})"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{node.path}: {node.count} highlight(s)"
+            described = f"\n{node.description}" if node.description else ""
+            return f"{node.path}: {node.count} highlight(s){described}"
         if role == PATH_ROLE:
             return node.path
         if role == Qt.ItemDataRole.FontRole and not node.exists:

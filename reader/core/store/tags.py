@@ -40,7 +40,8 @@ class TagsMixin(StoreBase):
         A node's count is the number of live (not deleted) annotations carrying the
         tag or any of its sub-tags, each annotation counted once.
         """
-        paths = dict(self.conn.execute("SELECT id, path FROM tags").fetchall())
+        rows = self.conn.execute("SELECT id, path, description FROM tags").fetchall()
+        paths = {tag_id: path for tag_id, path, _ in rows}
         # Links alone, minus the (few) deleted annotations: much faster than joining
         # every link to its annotation row.
         deleted = {
@@ -63,8 +64,8 @@ class TagsMixin(StoreBase):
                 node.exists = True
             return node
 
-        for path in paths.values():
-            node_for(path, True)
+        for _tag_id, path, description in rows:
+            node_for(path, True).description = description
         lineage = {}  # tag id -> its own key and its ancestors' keys
         for tag_id, path in paths.items():
             parts = path.lower().split(SEPARATOR)
@@ -94,14 +95,14 @@ class TagsMixin(StoreBase):
         old, new = normalize_tag(old), normalize_tag(new)
         with self.transaction():
             rows = self.conn.execute(
-                f"SELECT id, path FROM tags WHERE {TAG_AND_SUBTAGS}", {"tag": old}
+                f"SELECT id, path, description FROM tags WHERE {TAG_AND_SUBTAGS}", {"tag": old}
             ).fetchall()
             if not rows:
                 raise LibraryError(f"unknown tag: {old}")
             # Collect first, then delete, then recreate: renaming into one's own
             # subtree (a -> a/b) must not merge a tag into one being renamed.
             links: list[tuple[str, str]] = []
-            for tag_id, path in rows:
+            for tag_id, path, _description in rows:
                 target = new + path[len(old) :]
                 links.extend(
                     (annotation_id, target)
@@ -110,8 +111,13 @@ class TagsMixin(StoreBase):
                     )
                 )
             self.conn.executemany("DELETE FROM tags WHERE id = ?", [(r[0],) for r in rows])
-            for _tag_id, path in rows:
+            for _tag_id, path, description in rows:
                 self._ensure_tag(new + path[len(old) :])
+                # The description moves too; a merge keeps the target's own, if any.
+                self.conn.execute(
+                    "UPDATE tags SET description = ? WHERE path = ? AND description = ''",
+                    (description, new + path[len(old) :]),
+                )
             ids = {}
             for annotation_id, target in links:
                 if target not in ids:

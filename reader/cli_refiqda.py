@@ -1,0 +1,82 @@
+"""REFI-QDA subcommands: the tag system as a codebook (``qdc-export``, ``qdc-import``),
+the library as a project (``qdpx-export``), and tag descriptions (``describe-tag``).
+
+Files are written atomically; a bad file to import prints one line and imports nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+
+from reader.cli_library import _library, _print_json
+
+
+def cmd_qdc_export(args: argparse.Namespace) -> int:
+    """The tag tree, with descriptions and colours, as a REFI-QDA codebook."""
+    from reader.core.refiqda import export_codebook
+
+    with _library(args) as lib:
+        count = export_codebook(lib, args.output)
+    print(f"wrote {args.output}: {count} code(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_qdc_import(args: argparse.Namespace) -> int:
+    """Create the tags of a codebook (.qdc, or a .qdpx project's) and set descriptions."""
+    from reader.core.refiqda import import_codebook
+
+    with _library(args) as lib:
+        counts = import_codebook(lib, args.file)
+    if args.json:
+        _print_json(asdict(counts))
+    else:
+        print(counts.summary())
+        print("".join(f"  added      {path}\n" for path in counts.added), end="")
+        print("".join(f"  described  {path}\n" for path in counts.described), end="")
+    return 0
+
+
+def cmd_qdpx_export(args: argparse.Namespace) -> int:
+    """Documents, tags and annotations as a REFI-QDA project."""
+    from reader.core.refiqda import export_project
+
+    with _library(args) as lib:
+        doc_ids = [lib.resolve_document(ref).id for ref in args.doc]
+        summary = export_project(lib, args.output, doc_ids, args.author)
+    print(
+        f"wrote {args.output}: {summary.documents} document(s), {summary.selections} "
+        f"annotation(s), {summary.codes} code(s), {summary.users} author(s)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_describe_tag(args: argparse.Namespace) -> int:
+    """Show, set or clear what a tag means."""
+    with _library(args) as lib:
+        if args.description is not None:
+            lib.set_tag_description(args.tag, args.description)
+        print(lib.tag_description(args.tag))
+    return 0
+
+
+def add_refiqda_commands(sub: argparse._SubParsersAction) -> None:
+    """Register the REFI-QDA subcommands."""
+    p = sub.add_parser("qdc-export", help="tags as a REFI-QDA codebook (.qdc)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.qdc", help="write here")
+    p.set_defaults(func=cmd_qdc_export)
+    p = sub.add_parser("qdc-import", help="create tags from a REFI-QDA codebook (.qdc/.qdpx)")
+    p.add_argument("file", metavar="FILE", help="a .qdc codebook or a .qdpx project")
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(func=cmd_qdc_import)
+    p = sub.add_parser("qdpx-export", help="documents, tags and annotations as .qdpx")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.qdpx", help="write here")
+    p.add_argument("--doc", action="append", default=[], metavar="DOC", help="only these documents")
+    p.add_argument("--author", action="append", default=[], metavar="A", help="only these authors")
+    p.set_defaults(func=cmd_qdpx_export)
+    p = sub.add_parser("describe-tag", help="show or set what a tag means")
+    p.add_argument("tag", metavar="TAG")
+    p.add_argument("description", nargs="?", help="the new description ('' clears it)")
+    p.set_defaults(func=cmd_describe_tag)

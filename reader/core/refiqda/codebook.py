@@ -1,0 +1,154 @@
+"""Codes: our tag tree as REFI-QDA ``<Code>`` elements and back, for ``.qdc`` and ``.qdpx``.
+
+A tag path ``economy/trade`` is a ``Code name="trade"`` inside ``Code name="economy"``.
+Parents only implied by their children's paths are exported as codes too, since a
+codebook has no other way to nest.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader import __version__
+from reader.core.atomic import write_atomic
+from reader.core.library_model import TagNode
+from reader.core.refiqda.guids import is_guid, tag_guid
+from reader.core.refiqda.xmlsafe import RefiQdaError, local_name, namespace, parse_xml
+
+if TYPE_CHECKING:
+    from reader.core.store import Library
+
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+ORIGIN = f"Policy Reader {__version__}"
+SEPARATOR = "/"
+
+
+@dataclass(slots=True)
+class Code:
+    """One code of a codebook; ``path`` is the tag path it stands for."""
+
+    guid: str
+    name: str
+    path: str
+    description: str = ""
+    color: str | None = None  # "#RRGGBB"
+    codable: bool = True
+    children: list[Code] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Code]:
+        """This code and its descendants, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def codes_from_tags(roots: list[TagNode], colors: dict[str, str]) -> list[Code]:
+    """The codes for a tag tree; ``colors`` maps lower-cased paths to ``#RRGGBB``."""
+    return [
+        Code(
+            guid=tag_guid(node.path),
+            name=node.name,
+            path=node.path,
+            description=node.description,
+            color=colors.get(node.path.lower()),
+            children=codes_from_tags(node.children, colors),
+        )
+        for node in roots
+    ]
+
+
+def add_codes(parent: ET.Element, codes: list[Code]) -> None:
+    """Append ``<Code>`` elements (Description first, then sub-codes, as the schemas
+    order them) under ``parent``."""
+    for code in codes:
+        el = ET.SubElement(parent, "Code", guid=code.guid, name=code.name)
+        el.set("isCodable", "true" if code.codable else "false")
+        if code.color:
+            el.set("color", code.color)
+        if code.description:
+            ET.SubElement(el, "Description").text = code.description
+        add_codes(el, code.children)
+
+
+def to_xml(root: ET.Element, ns: str) -> bytes:
+    """Serialise ``root`` (built with unqualified names) in default namespace ``ns``,
+    indented, UTF-8. (ElementTree's ``default_namespace`` option refuses unqualified
+    attributes, so the namespace is declared on the root instead.)"""
+    root.set("xmlns", ns)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def codebook_xml(codes: list[Code]) -> bytes:
+    """A ``.qdc`` codebook file. A codebook needs at least one code."""
+    if not codes:
+        raise RefiQdaError("there are no tags to export as a codebook")
+    root = ET.Element("CodeBook", origin=ORIGIN)
+    add_codes(ET.SubElement(root, "Codes"), codes)
+    return to_xml(root, CODEBOOK_NS)
+
+
+def parse_codes(codes_el: ET.Element, what: str, seen: set[str] | None = None) -> list[Code]:
+    """The codes under a ``<Codes>`` element, checked: GUIDs well-formed and unique
+    (``seen`` collects them across a whole file), names non-empty without ``/``,
+    no two siblings with the same name."""
+    seen = set() if seen is None else seen
+
+    def parse(el: ET.Element, parent_path: str) -> Code:
+        guid = el.get("guid") or ""
+        if not is_guid(guid):
+            raise RefiQdaError(f"{what}: a code has an invalid GUID {guid!r}")
+        if guid.lower() in seen:
+            raise RefiQdaError(f"{what}: the GUID {guid} is used twice")
+        seen.add(guid.lower())
+        name = " ".join((el.get("name") or "").split())
+        if not name:
+            raise RefiQdaError(f"{what}: the code {guid} has no name")
+        if SEPARATOR in name:
+            raise RefiQdaError(f"{what}: the code name {name!r} contains '/'")
+        path = f"{parent_path}{SEPARATOR}{name}" if parent_path else name
+        code = Code(guid, name, path, codable=el.get("isCodable", "true") != "false")
+        code.color = el.get("color")
+        for child in el:
+            kind = local_name(child)
+            if kind == "Description":
+                code.description = (child.text or "").strip()
+            elif kind == "Code":
+                code.children.append(parse(child, path))
+        names = [c.name.lower() for c in code.children]
+        if len(names) != len(set(names)):
+            raise RefiQdaError(f"{what}: the code {path!r} has two sub-codes of the same name")
+        return code
+
+    codes = [parse(el, "") for el in codes_el if local_name(el) == "Code"]
+    names = [c.name.lower() for c in codes]
+    if len(names) != len(set(names)):
+        raise RefiQdaError(f"{what}: two top-level codes have the same name")
+    return codes
+
+
+def parse_codebook(data: bytes, what: str) -> list[Code]:
+    """The codes of a ``.qdc`` file's bytes; raises :class:`RefiQdaError` if it is not one."""
+    root = parse_xml(data, what)
+    if local_name(root) != "CodeBook" or namespace(root) != CODEBOOK_NS:
+        raise RefiQdaError(
+            f"{what}: not a REFI-QDA codebook (the root is <{local_name(root)}> in "
+            f"{namespace(root) or 'no namespace'}, expected <CodeBook> in {CODEBOOK_NS})"
+        )
+    codes_el = root.find(f"{{{CODEBOOK_NS}}}Codes")
+    if codes_el is None:
+        raise RefiQdaError(f"{what}: the codebook has no <Codes>")
+    return parse_codes(codes_el, what)
+
+
+def export_codebook(library: Library, path: str | Path) -> int:
+    """Write the library's tags as a ``.qdc`` codebook to ``path`` (atomically);
+    returns how many codes it holds."""
+    codes = codes_from_tags(library.tag_tree(), library.tag_colors())
+    write_atomic(path, codebook_xml(codes))
+    return sum(1 for top in codes for _ in top.walk())

@@ -1,0 +1,50 @@
+"""Import a codebook (from a ``.qdc``, or the codebook part of a ``.qdpx``) as tags."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.core.refiqda.codebook import Code, parse_codebook
+from reader.core.refiqda.project_reader import project_codes, project_root
+from reader.core.refiqda.xmlsafe import MAX_XML_BYTES, RefiQdaError
+
+if TYPE_CHECKING:
+    from reader.core.store import Library
+    from reader.core.store.codebook import CodebookCounts
+
+
+def read_codebook_file(path: str | Path) -> list[Code]:
+    """The codes of a ``.qdc`` codebook or of a ``.qdpx`` project's codebook, checked."""
+    p = Path(path)
+    try:
+        with p.open("rb") as f:
+            magic = f.read(4)
+        # A truncated zip has no directory for is_zipfile() to find: the suffix or the
+        # local header's signature still tell a project from a codebook.
+        if p.suffix.lower() == ".qdpx" or magic == b"PK\x03\x04" or zipfile.is_zipfile(p):
+            root, archive = project_root(p)
+            codes = project_codes(root, archive.what)
+        else:
+            with p.open("rb") as f:
+                data = f.read(MAX_XML_BYTES + 1)
+            codes = parse_codebook(data, p.name)
+    except FileNotFoundError:
+        raise RefiQdaError(f"{p}: no such file") from None
+    except OSError as exc:  # a folder, no permission, a read error
+        raise RefiQdaError(f"{p}: cannot read it ({exc.strerror or exc})") from None
+    if not codes:
+        raise RefiQdaError(f"{p.name}: the codebook has no codes")
+    return codes
+
+
+def codebook_entries(codes: list[Code]) -> list[tuple[str, str]]:
+    """``(tag path, description)`` for every code, parents before their children."""
+    return [(c.path, c.description) for top in codes for c in top.walk()]
+
+
+def import_codebook(library: Library, path: str | Path) -> CodebookCounts:
+    """Read and check ``path`` completely, then create its tags and set their
+    descriptions in one transaction: a bad file imports nothing."""
+    return library.apply_codebook(codebook_entries(read_codebook_file(path)))
