@@ -12,12 +12,13 @@ from reader.core.library_model import DocumentInfo
 from reader.core.model import Document
 from reader.core.paths import library_path
 from reader.core.store.annotations import AnnotationsMixin
+from reader.core.store.coding import CodingMixin
 from reader.core.store.exchange import ExchangeMixin
 from reader.core.store.opening import connect
 from reader.core.store.queries import QueriesMixin
 
 
-class Library(AnnotationsMixin, QueriesMixin, ExchangeMixin):
+class Library(AnnotationsMixin, QueriesMixin, ExchangeMixin, CodingMixin):
     """A researcher's library. Open it with :meth:`open`; close it (or use ``with``).
 
     Every method that changes data is one transaction. Several processes may use
