@@ -8,6 +8,7 @@ Undo in the main window takes it back. Teammates' highlights are never changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
@@ -340,11 +341,11 @@ class AgreementWindow(QWidget):
         if d is not None:
             self._record(d, lambda: merged_tags(d))
 
-    def _record(self, d: Disagreement, tags: object) -> None:
+    def _record(self, d: Disagreement, tags: Callable[[], list[str]]) -> None:
         author = self.record_as.text().strip()
         doc_id = self.document_id()
         try:
-            chosen = tags()  # type: ignore[operator]
+            chosen = tags()
         except ReaderError as exc:
             self.main.show_error(str(exc))
             return
