@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_outline)
 
+    from reader.cli_agreement import add_agreement_commands
     from reader.cli_exchange import add_exchange_commands
     from reader.cli_library import add_library_commands
     from reader.cli_refiqda import add_refiqda_commands
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_library_commands(sub)
     add_exchange_commands(sub)
     add_refiqda_commands(sub)
+    add_agreement_commands(sub)
     return parser
 
 

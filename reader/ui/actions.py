@@ -2,7 +2,7 @@
 
 Shortcuts (all listed in the menus so they can be discovered):
 Ctrl+O open, Ctrl+E export excerpts, Ctrl+F find, F3/Shift+F3 next/previous,
-Ctrl+Shift+F library search,
+Ctrl+Shift+F library search, Ctrl+Shift+K intercoder agreement,
 Ctrl+Z/Ctrl+Shift+Z undo/redo, Ctrl++/Ctrl+-/Ctrl+0 zoom, H highlight,
 Ctrl+1..5 colour, Ctrl+L select clause, Ctrl+T tags, Ctrl+Shift+N note,
 Delete remove highlight.
@@ -153,6 +153,13 @@ class Actions:
             "Show breadcrumbs, footers and related-news lists",
             checkable=True,
         )
+        # Analysis
+        self.agreement = make(
+            "Intercoder &Agreement…",
+            w.show_agreement,
+            "Ctrl+Shift+K",
+            "Compare coders' tags on a document: kappa, alpha, disagreements",
+        )
         self.theme_group = QActionGroup(w)
         self.themes: dict[str, QAction] = {}
         for mode, label in ((SYSTEM, "&System"), (LIGHT, "&Light"), (DARK, "&Dark")):
@@ -199,6 +206,8 @@ class Actions:
         view.addAction(self.furniture)
         theme = view.addMenu("&Theme")
         theme.addActions(list(self.themes.values()))
+        analysis = bar.addMenu("A&nalysis")
+        analysis.addAction(self.agreement)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.guide)
 

@@ -487,6 +487,18 @@ class MainWindow(QMainWindow):
         if ann is not None:
             self.operations.delete(ann)
 
+    def show_agreement(self) -> None:
+        """Analysis > Intercoder Agreement: one window, raised if already open."""
+        from reader.ui.agreement import AgreementWindow
+
+        if getattr(self, "agreement_window", None) is None:
+            self.agreement_window = AgreementWindow(self)
+        else:
+            self.agreement_window.fill_documents(self.doc.id if self.doc else None)
+        self.agreement_window.show()
+        self.agreement_window.raise_()
+        self.agreement_window.activateWindow()
+
     def edit_preferences(self) -> None:
         """Edit > Preferences: the name written as author of new highlights."""
         name = preferences.ask_author(self, self.operations.author or "")

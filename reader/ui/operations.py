@@ -44,6 +44,16 @@ class Operations(QObject):
         self.undo_stack.push(cmd)
         return cmd.annotation_id or None
 
+    def record_coding(
+        self, document_id: str, start: int, end: int, tags: list[str], author: str, color: str
+    ) -> str | None:
+        """A tagged highlight by ``author`` in one undo step (a reconciled coding)."""
+        cmd = CreateAnnotation(
+            *self._args(), document_id, start, end, color, author, tuple(tags), "Reconcile Clause"
+        )
+        self.undo_stack.push(cmd)
+        return cmd.annotation_id or None
+
     def delete(self, ann: Annotation) -> None:
         """Delete a highlight."""
         self.undo_stack.push(DeleteAnnotation(*self._args(), ann))

@@ -58,15 +58,16 @@ class AnnotationCommand(QUndoCommand):
 
 
 class CreateAnnotation(AnnotationCommand):
-    """Highlight a span."""
+    """Highlight a span (with ``tags``: one step, e.g. a reconciled coding)."""
 
     def __init__(
         self, library: Library, notify: Notify, on_error: ReportError,
         document_id: str, start: int, end: int, color: str, author: str | None = None,
+        tags: tuple[str, ...] = (), text: str = "Highlight",
     ) -> None:  # fmt: skip
-        super().__init__(library, notify, on_error, "Highlight")
+        super().__init__(library, notify, on_error, text)
         self.document_id, self.start, self.end, self.color = document_id, start, end, color
-        self.author = author
+        self.author, self.tags = author, tags
 
     def redo(self) -> None:
         if self.annotation_id:
@@ -74,9 +75,15 @@ class CreateAnnotation(AnnotationCommand):
         else:
             self._run(
                 lambda: self.library.add_annotation(
-                    self.document_id, self.start, self.end, color=self.color, author=self.author
+                    self.document_id,
+                    self.start,
+                    self.end,
+                    color=self.color,
+                    author=self.author,
+                    tags=self.tags,
                 ),
                 count=True,
+                tags=bool(self.tags),
             )
 
     def undo(self) -> None:

@@ -13,12 +13,13 @@ from reader.core.model import Document
 from reader.core.paths import library_path
 from reader.core.store.annotations import AnnotationsMixin
 from reader.core.store.codebook import CodebookMixin
+from reader.core.store.coding import CodingMixin
 from reader.core.store.exchange import ExchangeMixin
 from reader.core.store.opening import connect
 from reader.core.store.queries import QueriesMixin
 
 
-class Library(AnnotationsMixin, QueriesMixin, ExchangeMixin, CodebookMixin):
+class Library(AnnotationsMixin, QueriesMixin, ExchangeMixin, CodebookMixin, CodingMixin):
     """A researcher's library. Open it with :meth:`open`; close it (or use ``with``).
 
     Every method that changes data is one transaction. Several processes may use
