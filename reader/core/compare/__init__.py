@@ -5,6 +5,18 @@ inside a pair; ``comparison_markdown`` writes the report; ``tag_lens`` sets one 
 excerpts from both documents side by side.
 """
 
+from reader.core.compare.align import align
+from reader.core.compare.diff import similarity, word_diff
 from reader.core.compare.model import Alignment, DiffOp, Pair, Unit
+from reader.core.compare.units import comparison_units
 
-__all__ = ["Alignment", "DiffOp", "Pair", "Unit"]
+__all__ = [
+    "Alignment",
+    "DiffOp",
+    "Pair",
+    "Unit",
+    "align",
+    "comparison_units",
+    "similarity",
+    "word_diff",
+]

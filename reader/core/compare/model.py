@@ -6,7 +6,7 @@ of the document the unit belongs to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 # Unit kinds.
@@ -47,16 +47,7 @@ class Unit:
 
     def to_dict(self) -> dict[str, Any]:
         """The unit as JSON-ready data."""
-        return {
-            "key": self.key,
-            "kind": self.kind,
-            "start": self.start,
-            "end": self.end,
-            "body_start": self.body_start,
-            "label": self.label,
-            "title": self.title,
-            "path": self.path,
-        }
+        return asdict(self)
 
 
 @dataclass(slots=True)
@@ -121,10 +112,4 @@ class DiffOp:
 
     def to_dict(self) -> dict[str, Any]:
         """The op as JSON-ready data."""
-        return {
-            "kind": self.kind,
-            "a_start": self.a_start,
-            "a_end": self.a_end,
-            "b_start": self.b_start,
-            "b_end": self.b_end,
-        }
+        return asdict(self)
