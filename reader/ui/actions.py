@@ -5,7 +5,7 @@ Ctrl+O open, Ctrl+E export excerpts, Ctrl+F find, F3/Shift+F3 next/previous,
 Ctrl+Shift+F library search,
 Ctrl+Z/Ctrl+Shift+Z undo/redo, Ctrl++/Ctrl+-/Ctrl+0 zoom, H highlight,
 Ctrl+1..5 colour, Ctrl+L select clause, Ctrl+T tags, Ctrl+Shift+N note,
-Delete remove highlight.
+Delete remove highlight, Ctrl+Shift+D compare documents.
 """
 
 from __future__ import annotations
@@ -140,6 +140,13 @@ class Actions:
             "Show breadcrumbs, footers and related-news lists",
             checkable=True,
         )
+        # Analysis
+        self.compare = make(
+            "&Compare Documents…",
+            w.open_compare,
+            "Ctrl+Shift+D",
+            "Align two documents section by section and see what changed",
+        )
         self.theme_group = QActionGroup(w)
         self.themes: dict[str, QAction] = {}
         for mode, label in ((SYSTEM, "&System"), (LIGHT, "&Light"), (DARK, "&Dark")):
@@ -184,6 +191,8 @@ class Actions:
         view.addAction(self.furniture)
         theme = view.addMenu("&Theme")
         theme.addActions(list(self.themes.values()))
+        analysis = bar.addMenu("A&nalysis")
+        analysis.addAction(self.compare)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.guide)
 
