@@ -12,15 +12,6 @@ from reader.core.compare.units import comparison_units
 from reader.core.importers import load_document, parse_text
 
 
-@pytest.fixture
-def editions(fixtures_dir):
-    folder = fixtures_dir / "compare"
-    return (
-        load_document(folder / "river-paper-2010.txt"),
-        load_document(folder / "river-paper-2020.txt"),
-    )
-
-
 def _pairs(alignment):
     return [(p.a.display, p.b.display) for p in alignment.pairs]
 
