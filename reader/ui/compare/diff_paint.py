@@ -70,4 +70,7 @@ def diff_format(kind: str, dark: bool) -> QTextCharFormat:
         fmt.setBackground(QColor(40, 170, 70, alpha))
     else:
         fmt.setBackground(QColor(245, 165, 0, alpha + 15))
+        # Underlined too: amber alone reads like a yellow highlight.
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor("#c26a00"))
     return fmt

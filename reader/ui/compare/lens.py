@@ -25,7 +25,7 @@ def excerpt_model(parent: QWidget) -> RowModel[Excerpt]:
                 _tooltip,
                 lambda e: swatch(e.annotation.color),
             ),
-            Column("Section", lambda e: e.section_path or "(before the first heading)", _tooltip),
+            Column("Section", lambda e: e.section_path or "(no heading)", _tooltip),
         ],
         parent,
     )

@@ -65,7 +65,7 @@ class CompareView(DocumentView):
         self.focused.emit()
 
     def setExtraSelections(self, selections: list[ExtraSelection]) -> None:
-        # Diff first: highlights are drawn over it (their colour on top, strikeout kept).
+        # Diff first, so a highlight over changed words shows its own colour on top.
         runs = self._diff_selections() if getattr(self, "_units", None) is not None else []
         super().setExtraSelections(runs + list(selections))
 
@@ -91,8 +91,8 @@ class ComparePane(QWidget):
         """Show ``doc`` from its start, with its highlights."""
         self.doc = doc
         self.view.load(doc, build_reading_view(doc))
-        date = f" ({doc.date})" if doc.date else ""
-        self.set_caption(f"{self.side.upper()}: {doc.title}{date}")
+        date = f" ({doc.date})" if doc.date else ""  # before the title, which may be elided
+        self.set_caption(f"{self.side.upper()}{date}: {doc.title}")
         self.reload_annotations()
 
     def set_caption(self, text: str) -> None:
