@@ -76,11 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_outline)
 
+    from reader.cli_compare import add_compare_commands
     from reader.cli_exchange import add_exchange_commands
     from reader.cli_library import add_library_commands
 
     add_library_commands(sub)
     add_exchange_commands(sub)
+    add_compare_commands(sub)
     return parser
 
 
