@@ -125,3 +125,18 @@ def test_tag_lens_sets_one_tags_excerpts_side_by_side(library, editions):
     assert [e.annotation.quote for e in right] == ["train together against smuggling and piracy"]
     assert right[0].section_path.endswith("3. Military Exchanges and Cooperation")
     assert tag_lens(library, a_id, b_id, "nothing") == ([], [])
+
+
+def test_report_of_documents_with_nothing_in_common():
+    a = parse_text("Ports\n\nBarges carry grain downstream every week.\n")
+    b = parse_text("Space\n\nSatellites observe glaciers from orbit.\n")
+    result = align(a, b)
+    assert result.pairs == [] and len(result.only_a) == len(result.only_b) == 1
+    tokens = _parse(comparison_markdown(a, b, result))
+    paragraphs = [
+        tokens[i + 1].content
+        for i, t in enumerate(tokens)
+        if t.type == "paragraph_open" and not t.hidden
+    ]
+    assert paragraphs[0].startswith("(none")
+    assert "Ports, Paragraph 1" in _list_items(tokens)

@@ -41,6 +41,8 @@ def comparison_markdown(
     ]
     for pair in alignment.pairs:
         lines += pair_lines(doc_a, doc_b, pair)
+    if not alignment.pairs:
+        lines += ["(none: no section of one document matches a section of the other)", ""]
     for side, doc, units in (("A", doc_a, alignment.only_a), ("B", doc_b, alignment.only_b)):
         lines += [f"## Only in {side}: {escape_inline(doc.title)}", ""]
         lines += [f"- {citation(doc, u)}" for u in units] or ["- (none)"]
