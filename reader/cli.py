@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_outline)
 
     from reader.cli_agreement import add_agreement_commands
+    from reader.cli_compare import add_compare_commands
     from reader.cli_exchange import add_exchange_commands
     from reader.cli_library import add_library_commands
     from reader.cli_refiqda import add_refiqda_commands
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_exchange_commands(sub)
     add_refiqda_commands(sub)
     add_agreement_commands(sub)
+    add_compare_commands(sub)
     return parser
 
 

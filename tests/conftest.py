@@ -37,6 +37,21 @@ def fixtures_dir() -> Path:
     return FIXTURES
 
 
+@pytest.fixture
+def run(tmp_path, capsys):
+    """Run the CLI in-process on a library in tmp_path; returns (exit code, stdout, stderr)."""
+    from reader import cli
+
+    db = tmp_path / "lib.db"
+
+    def run_cli(*args: str) -> tuple[int, str, str]:
+        code = cli.main(["--db", str(db), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run_cli
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Point every user-data and settings location at a temporary folder."""

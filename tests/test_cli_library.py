@@ -16,19 +16,6 @@ PAPER = (REPO / "tests" / "fixtures" / "trade-policy-paper.txt").read_text(encod
 
 
 @pytest.fixture
-def run(tmp_path, capsys):
-    """Run the CLI on a library in tmp_path; returns (exit code, stdout, stderr)."""
-    db = tmp_path / "lib.db"
-
-    def run_cli(*args: str) -> tuple[int, str, str]:
-        code = cli.main(["--db", str(db), *args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run_cli
-
-
-@pytest.fixture
 def paper(tmp_path) -> Path:
     path = tmp_path / "papers" / "trade.txt"
     path.parent.mkdir()

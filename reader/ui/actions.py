@@ -5,7 +5,7 @@ Ctrl+O open, Ctrl+E export excerpts, Ctrl+F find, F3/Shift+F3 next/previous,
 Ctrl+Shift+F library search, Ctrl+Shift+K intercoder agreement,
 Ctrl+Z/Ctrl+Shift+Z undo/redo, Ctrl++/Ctrl+-/Ctrl+0 zoom, H highlight,
 Ctrl+1..5 colour, Ctrl+L select clause, Ctrl+T tags, Ctrl+Shift+N note,
-Delete remove highlight.
+Delete remove highlight, Ctrl+Shift+D compare documents.
 """
 
 from __future__ import annotations
@@ -154,6 +154,12 @@ class Actions:
             checkable=True,
         )
         # Analysis
+        self.compare = make(
+            "&Compare Documents…",
+            w.open_compare,
+            "Ctrl+Shift+D",
+            "Align two documents section by section and see what changed",
+        )
         self.agreement = make(
             "Intercoder &Agreement…",
             w.show_agreement,
@@ -207,6 +213,7 @@ class Actions:
         theme = view.addMenu("&Theme")
         theme.addActions(list(self.themes.values()))
         analysis = bar.addMenu("A&nalysis")
+        analysis.addAction(self.compare)
         analysis.addAction(self.agreement)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.guide)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right, insort
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
@@ -51,6 +52,9 @@ from reader.ui.sharing import Sharing
 from reader.ui.tag_editor import tags_by_use
 from reader.ui.theme import Theme
 
+if TYPE_CHECKING:
+    from reader.ui.compare.window import CompareWindow
+
 APP_TITLE = "Policy Reader"
 SEARCH_LIMIT = 100
 TAB_HIGHLIGHTS, TAB_TAGS, TAB_SEARCH, TAB_SET_ASIDE = 0, 1, 2, 3
@@ -91,6 +95,7 @@ class MainWindow(QMainWindow):
         self.current_color = DEFAULT_COLOR
         self.errors: list[str] = []  # every error shown, newest last (tests read it)
         self._open_after_import = False
+        self.compare_window: CompareWindow | None = None
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self._build()
@@ -541,6 +546,22 @@ class MainWindow(QMainWindow):
         if self.theme.mode == "system":
             self.doc_view.set_dark(self.theme.is_dark)
 
+    # --- analysis ----------------------------------------------------------------
+    def open_compare(self) -> CompareWindow:
+        """Analysis > Compare Documents: the compare window, A being the open document."""
+        from reader.ui.compare.window import CompareWindow  # built on first use
+
+        if self.compare_window is None:
+            self.compare_window = CompareWindow(
+                self.operations, self.settings, lambda: self.current_color, self
+            )
+        window = self.compare_window
+        window.choose(self.doc.id if self.doc else None)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
     # --- messages and closing ------------------------------------------------
     def show_error(self, message: str, title: str = "Policy Reader") -> None:
         """Tell the user what went wrong, without blocking (the app keeps working)."""
@@ -552,6 +573,8 @@ class MainWindow(QMainWindow):
         box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.compare_window is not None:
+            self.compare_window.close()
         self.session.save()
         super().closeEvent(event)
 

@@ -31,9 +31,7 @@ class Session:
             ("window/left", w.left),
             ("window/tags", w.tags_panel.splitter),
         ):
-            state = s.bytes(key)
-            if state is not None:
-                splitter.restoreState(state)
+            s.restore_state(key, splitter)
         w.tabs.setCurrentIndex(s.integer("window/tab", 0))
         w.set_theme(s.string("view/theme", SYSTEM))
         w.doc_view.zoom = s.integer("view/zoom", 0)

@@ -7,6 +7,7 @@ and never read or write the user's real settings.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -40,6 +41,11 @@ class Settings:
         """A saved geometry/state blob, or None."""
         value = self.q.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def restore_state(self, key: str, widget: Any) -> bool:
+        """Give ``widget`` (a splitter, a header) the state saved under ``key``; False if none."""
+        state = self.bytes(key)
+        return state is not None and bool(widget.restoreState(state))
 
     def set(self, key: str, value: object) -> None:
         """Store ``value`` under ``key``."""

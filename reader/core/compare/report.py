@@ -1,0 +1,151 @@
+"""A comparison as Markdown: each aligned pair with its differences, then what is unmatched.
+
+Every piece of document text goes through :mod:`reader.core.export.escape`, so a
+``#`` or ``<script>`` in a paper shows literally. Differences use ``~~removed~~`` and
+``**added**`` (strikethrough is a GitHub/Obsidian/Pandoc extension; without it the
+tildes still show). A pair whose texts share little (a news paragraph and the section
+it reports on) is shown as both texts: a word diff of them would be all noise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader import __version__
+from reader.core.compare.diff import word_diff
+from reader.core.compare.model import DELETE, EQUAL, INSERT, Alignment, DiffOp, Pair, Unit
+from reader.core.export.escape import escape_inline, escape_lines, yaml_value
+from reader.core.model import Document
+
+# Below this body similarity the report shows both texts instead of a word diff.
+DIFF_MIN_SIMILARITY = 0.5
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def comparison_markdown(
+    doc_a: Document, doc_b: Document, alignment: Alignment, *, generated: str | None = None
+) -> str:
+    """The report of ``alignment`` between ``doc_a`` and ``doc_b``, as Markdown.
+
+    :param generated: a timestamp for the front matter (left out when None).
+    """
+    lines = _front_matter(doc_a, doc_b, alignment, generated)
+    lines += [f"# Comparison: {escape_inline(doc_a.title)} / {escape_inline(doc_b.title)}", ""]
+    lines += [f"- **A:** {_document_line(doc_a)}", f"- **B:** {_document_line(doc_b)}"]
+    lines += [
+        f"- **Aligned pairs:** {len(alignment.pairs)}; **only in A:** "
+        f"{len(alignment.only_a)}; **only in B:** {len(alignment.only_b)}",
+        "",
+        "## Aligned sections",
+        "",
+    ]
+    for pair in alignment.pairs:
+        lines += pair_lines(doc_a, doc_b, pair)
+    if not alignment.pairs:
+        lines += ["(none: no section of one document matches a section of the other)", ""]
+    for side, doc, units in (("A", doc_a, alignment.only_a), ("B", doc_b, alignment.only_b)):
+        lines += [f"## Only in {side}: {escape_inline(doc.title)}", ""]
+        lines += [f"- {citation(doc, u)}" for u in units] or ["- (none)"]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def pair_lines(doc_a: Document, doc_b: Document, pair: Pair) -> list[str]:
+    """One aligned pair: heading, figures, citations, then the diff or both texts."""
+    lines = [
+        f"### {escape_inline(pair.a.display)} ↔ {escape_inline(pair.b.display)}",
+        "",
+        f"- **Match:** {pair.score:.2f} by {pair.method}; **similarity:** {pair.similarity:.0%}",
+        f"- **A:** {citation(doc_a, pair.a)}",
+        f"- **B:** {citation(doc_b, pair.b)}",
+        "",
+    ]
+    if pair.similarity >= DIFF_MIN_SIMILARITY:
+        lines += diff_paragraphs(doc_a, doc_b, word_diff(doc_a, pair.a, doc_b, pair.b))
+    else:
+        for side, doc, unit in (("A", doc_a, pair.a), ("B", doc_b, pair.b)):
+            lines += [f"**{side}:**", ""]
+            lines += _quote(doc.text[unit.body_start : unit.end])
+    return lines
+
+
+def diff_paragraphs(doc_a: Document, doc_b: Document, ops: list[DiffOp]) -> list[str]:
+    """The word diff as Markdown paragraphs: kept text plain, ~~removed~~, **added**.
+
+    Pieces are joined as the source text joins them (``decade**.**`` keeps no space
+    before the full stop), and a blank line in the source starts a new paragraph.
+    """
+    out = _DiffText()
+    last_a = ops[0].a_start if ops else 0
+    last_b = ops[0].b_start if ops else 0
+    for op in ops:
+        if op.kind != INSERT:
+            mark = "" if op.kind == EQUAL else "~~"
+            out.add(doc_a.text[last_a : op.a_start], doc_a.text[op.a_start : op.a_end], mark)
+        if op.kind not in (EQUAL, DELETE):
+            gap = doc_b.text[last_b : op.b_start] if op.kind == INSERT else " "
+            out.add(gap, doc_b.text[op.b_start : op.b_end], "**")
+        # An insert consumes no A text and a delete no B text: the gap before the
+        # next piece is measured from the last text each side really showed.
+        if op.kind != INSERT:
+            last_a = op.a_end
+        if op.kind != DELETE:
+            last_b = op.b_end
+    return out.lines()
+
+
+class _DiffText:
+    """Markdown paragraphs built piece by piece."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = [""]
+
+    def add(self, gap: str, text: str, mark: str) -> None:
+        """Append ``text`` wrapped in ``mark`` after the source whitespace ``gap``."""
+        for n, part in enumerate(_PARAGRAPH_BREAK.split(text)):
+            if n or _PARAGRAPH_BREAK.search(gap):
+                self.paragraphs.append("")
+            elif gap and self.paragraphs[-1]:
+                self.paragraphs[-1] += " "
+            if part.strip():
+                self.paragraphs[-1] += f"{mark}{escape_inline(part)}{mark}"
+            gap = ""
+
+    def lines(self) -> list[str]:
+        """The paragraphs, each followed by a blank line."""
+        return [line for p in self.paragraphs if p for line in (p, "")]
+
+
+def citation(doc: Document, unit: Unit) -> str:
+    """``*Title* (2016-11-24), Part IV > 6. ... > (1) Military ...`` (escaped)."""
+    out = f"*{escape_inline(doc.title)}*"
+    if doc.date:
+        out += f" ({doc.date})"
+    return out + f", {escape_inline(unit.path or unit.display)}"
+
+
+def _quote(text: str) -> list[str]:
+    return [("> " + line) if line else ">" for line in escape_lines(text.strip())] + [""]
+
+
+def _document_line(doc: Document) -> str:
+    out = f"*{escape_inline(doc.title)}*"
+    if doc.date:
+        out += f" ({doc.date})"
+    return out + f", id `{doc.id[:12]}`"
+
+
+def _front_matter(
+    doc_a: Document, doc_b: Document, alignment: Alignment, generated: str | None
+) -> list[str]:
+    lines = [
+        "---",
+        f"title: {yaml_value(f'Comparison: {doc_a.title} / {doc_b.title}')}",
+        f"generator: {yaml_value(f'Policy Reader {__version__}')}",
+        f"document_a: {yaml_value(doc_a.id)}",
+        f"document_b: {yaml_value(doc_b.id)}",
+        f"pairs: {len(alignment.pairs)}",
+    ]
+    if generated:
+        lines.append(f"generated: {yaml_value(generated)}")
+    return lines + ["---", ""]

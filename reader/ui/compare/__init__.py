@@ -1,0 +1,1 @@
+"""The compare window: two documents side by side, aligned section by section."""

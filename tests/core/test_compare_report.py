@@ -1,0 +1,142 @@
+"""The comparison report (Markdown) and the tag lens."""
+
+from __future__ import annotations
+
+import pytest
+from markdown_it import MarkdownIt
+
+from reader.core.compare import align
+from reader.core.compare.lens import tag_lens
+from reader.core.compare.report import comparison_markdown
+from reader.core.importers import load_document, parse_text
+from reader.core.store import Library
+
+MD = MarkdownIt("commonmark").enable("strikethrough")
+
+
+def _parse(text):
+    """Tokens of the report's body (the YAML front matter is not Markdown)."""
+    assert text.startswith("---\n")
+    return MD.parse(text.split("\n---\n", 1)[1])
+
+
+def _inline_children(tokens, kind):
+    return [
+        "".join(c.content for c in tok.children[i + 1 : i + 2])
+        for tok in tokens
+        if tok.type == "inline"
+        for i, c in enumerate(tok.children)
+        if c.type == f"{kind}_open"
+    ]
+
+
+def test_report_lists_pairs_with_citations_diff_and_unmatched(editions):
+    old, new = editions
+    text = comparison_markdown(old, new, align(old, new), generated="2024-01-02T03:04:05Z")
+    tokens = _parse(text)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings[0] == (
+        "Comparison: River Basin Cooperation Paper / River Basin Cooperation Paper (Second Edition)"
+    )
+    assert "(1) Trade ↔ (1) Trade in Goods and Services" in headings
+    assert "(4) Agricultural Cooperation ↔ (5) Food Security" in headings
+    assert headings[-2:] == [
+        "Only in A: River Basin Cooperation Paper",
+        "Only in B: River Basin Cooperation Paper (Second Edition)",
+    ]
+    # Word differences: the reworded verb and the added words.
+    assert "lower" in _inline_children(tokens, "s")
+    assert "abolish" in _inline_children(tokens, "strong")
+    assert "and measles" in _inline_children(tokens, "strong")
+    # Citations: title, date and section path of each side.
+    assert (
+        "River Basin Cooperation Paper (2010-03-01), Part I > 2. In the Social Field > (3) Tourism"
+    ) in _list_items(tokens)
+    assert text.startswith("---\n") and 'generated: "2024-01-02T03:04:05Z"' in text
+
+
+def _list_items(tokens):
+    return [
+        "".join(c.content for c in tok.children)
+        for i, tok in enumerate(tokens)
+        if tok.type == "inline" and tokens[i - 2].type == "list_item_open"
+    ]
+
+
+def test_report_escapes_document_text_and_titles():
+    a = parse_text(
+        "# Not a heading <script>\n\n1. Trade *rules*\n\n"
+        "The [link](http://x) and <b>tags</b> stay text.\n\n2. Ports\n\nPorts are opened.\n"
+    )
+    b = parse_text(
+        "# Not a heading <script>\n\n1. Trade *rules*\n\n"
+        "The [link](http://x) and <i>tags</i> stay text.\n\n2. Ports\n\nPorts are opened.\n"
+    )
+    result = align(a, b)
+    assert len(result.pairs) == 2
+    tokens = _parse(comparison_markdown(a, b, result))
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or ()}
+    assert not kinds & {"link_open", "html_inline", "html_block"}
+    assert set(_inline_children(tokens, "em")) == {a.title}  # only the cited titles
+    shown = "".join(c.content for t in tokens if t.type == "inline" for c in t.children)
+    assert "# Not a heading <script>" in shown and "*rules*" in shown
+    # <b>…</b> became <i>…</i>: the tag names are the reworded words, shown as text.
+    assert _inline_children(tokens, "s") == ["b", "b"]
+    assert _inline_children(tokens, "strong").count("i") == 2
+
+
+def test_report_quotes_both_texts_when_they_share_little(corpus_dir):
+    news = load_document(corpus_dir / "news-lac-paper-2008.txt")
+    paper = load_document(corpus_dir / "policy-paper-lac-2016.txt")
+    text = comparison_markdown(news, paper, align(news, paper))
+    tokens = _parse(text)
+    assert not _inline_children(tokens, "s")  # no word diff of unrelated wording
+    quotes = sum(1 for t in tokens if t.type == "blockquote_open")
+    assert quotes == 2 * len(align(news, paper).pairs)
+
+
+@pytest.fixture
+def library(tmp_path):
+    lib = Library.open(tmp_path / "library.db")
+    yield lib
+    lib.close()
+
+
+def test_tag_lens_sets_one_tags_excerpts_side_by_side(library, editions):
+    old, new = editions
+    a_id = library.add_document(old)[0].id
+    b_id = library.add_document(new)[0].id
+
+    def mark(doc, doc_id, quote, tags):
+        start = doc.text.index(quote)
+        library.add_annotation(doc_id, start, start + len(quote), tags=tags)
+
+    mark(old, a_id, "Naval officers will patrol", ["security/military"])
+    mark(old, a_id, "Central banks will open swap lines", ["finance"])
+    mark(old, a_id, "harmonise customs forms", ["security"])
+    mark(new, b_id, "train together against smuggling and piracy", ["security"])
+    mark(new, b_id, "Food inspectors", ["food"])
+    left, right = tag_lens(library, a_id, b_id, "security")
+    # Sub-tags count; each side in text (= outline) order.
+    assert [e.annotation.quote for e in left] == [
+        "harmonise customs forms",
+        "Naval officers will patrol",
+    ]
+    assert [e.annotation.quote for e in right] == ["train together against smuggling and piracy"]
+    assert right[0].section_path.endswith("3. Military Exchanges and Cooperation")
+    assert tag_lens(library, a_id, b_id, "nothing") == ([], [])
+
+
+def test_report_of_documents_with_nothing_in_common():
+    a = parse_text("Ports\n\nBarges carry grain downstream every week.\n")
+    b = parse_text("Space\n\nSatellites observe glaciers from orbit.\n")
+    result = align(a, b)
+    assert result.pairs == [] and len(result.only_a) == len(result.only_b) == 1
+    tokens = _parse(comparison_markdown(a, b, result))
+    paragraphs = [
+        tokens[i + 1].content
+        for i, t in enumerate(tokens)
+        if t.type == "paragraph_open" and not t.hidden
+    ]
+    assert paragraphs[0].startswith("(none")
+    assert "Ports, Paragraph 1" in _list_items(tokens)
