@@ -1,0 +1,1 @@
+"""Analysis of a team's coding: tag statistics and intercoder agreement."""
