@@ -29,6 +29,7 @@ from reader.core.analysis.statistics import (
     SEPARATOR,
     CodedSpan,
     CodingData,
+    distinct_tags,
     tag_sort_key,
     tag_spellings,
 )
@@ -83,8 +84,10 @@ def rolled_tag(tag: str, depth: int | None) -> str:
     return SEPARATOR.join(tag.split(SEPARATOR)[:depth])
 
 
-def _keys(span: CodedSpan, depth: int | None) -> frozenset[str]:
-    return frozenset(rolled_tag(t, depth).lower() for t in span.tags)
+def _keys_by_annotation(spans: list[CodedSpan], depth: int | None) -> dict[str, frozenset[str]]:
+    """Annotation id -> its tags as matrix keys (rolled up, lower case)."""
+    key_of = {t: rolled_tag(t, depth).lower() for t in distinct_tags(spans)}
+    return {s.annotation_id: frozenset(key_of[t] for t in s.tags) for s in spans}
 
 
 def overlapping_pairs(spans: list[CodedSpan]) -> Iterator[tuple[CodedSpan, CodedSpan]]:
@@ -112,8 +115,8 @@ def _cells(a: frozenset[str], b: frozenset[str]) -> set[tuple[str, str]]:
 def cooccurrence(data: CodingData, depth: int | None = None) -> CooccurrenceMatrix:
     """The co-occurrence matrix of the tags in ``data`` (see the module's rules)."""
     spans = [s for s in data.considered_spans() if s.tags]
-    keys = {s.annotation_id: _keys(s, depth) for s in spans}
-    spellings = tag_spellings([_rolled(s, depth) for s in spans])
+    keys = _keys_by_annotation(spans, depth)
+    spellings = tag_spellings({rolled_tag(t, depth) for t in distinct_tags(spans)})
     tags = sorted({k for ks in keys.values() for k in ks}, key=tag_sort_key)
     position = {k: i for i, k in enumerate(tags)}
     counts = [[0] * len(tags) for _ in tags]
@@ -132,11 +135,6 @@ def cooccurrence(data: CodingData, depth: int | None = None) -> CooccurrenceMatr
     return CooccurrenceMatrix([spellings[k] for k in tags], counts, depth)
 
 
-def _rolled(span: CodedSpan, depth: int | None) -> CodedSpan:
-    tags = tuple(dict.fromkeys(rolled_tag(t, depth) for t in span.tags))
-    return CodedSpan(span.annotation_id, span.document_id, span.start, span.end, span.author, tags)
-
-
 def cooccurrence_evidence(
     data: CodingData, a: str, b: str, depth: int | None = None
 ) -> list[tuple[CodedSpan, CodedSpan | None]]:
@@ -144,7 +142,7 @@ def cooccurrence_evidence(
     tags (or, on the diagonal, carrying the tag), (x, y) for an overlapping pair."""
     x, y = rolled_tag(a, depth).lower(), rolled_tag(b, depth).lower()
     spans = [s for s in data.considered_spans() if s.tags]
-    keys = {s.annotation_id: _keys(s, depth) for s in spans}
+    keys = _keys_by_annotation(spans, depth)
     found: list[tuple[CodedSpan, CodedSpan | None]] = [
         (s, None) for s in spans if x in keys[s.annotation_id] and y in keys[s.annotation_id]
     ]

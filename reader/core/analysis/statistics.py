@@ -20,15 +20,17 @@ Rules:
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 SEPARATOR = "/"
 NO_AUTHOR = "(no author)"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CodedSpan:
     """A live annotation as the statistics see it: where it is, who made it, its tags."""
 
@@ -184,20 +186,24 @@ def lineage(tag: str) -> list[str]:
     return [SEPARATOR.join(parts[:i]) for i in range(1, len(parts) + 1)]
 
 
-def tag_spellings(spans: list[CodedSpan]) -> dict[str, str]:
+def tag_spellings(tags: Iterable[str]) -> dict[str, str]:
     """Lower-cased tag (and implied parent) -> how it is shown.
 
     Tags compare without regard to case; a tag's own spelling wins over the one
     implied by a sub-tag's path.
     """
     shown: dict[str, str] = {}
-    for span in spans:
-        for tag in span.tags:
-            shown[tag.lower()] = tag
+    for tag in tags:
+        shown[tag.lower()] = tag
     for tag in list(shown.values()):
         for parent in lineage(tag)[:-1]:
             shown.setdefault(parent.lower(), parent)
     return shown
+
+
+def distinct_tags(spans: Iterable[CodedSpan]) -> set[str]:
+    """Every tag carried by ``spans``, as spelled."""
+    return {tag for span in spans for tag in span.tags}
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -237,54 +243,64 @@ class _ClauseIndex:
         return count
 
 
-def _section_counts(doc: DocumentLayout, spans: list[tuple[int, list[str]]]) -> list[SectionTags]:
+def _section_counts(
+    doc: DocumentLayout, spans: list[tuple[int, tuple[str, ...]]]
+) -> list[SectionTags]:
     """Tag counts of every section of ``doc`` containing the start of a span.
 
-    ``spans`` are (start, tags with their parents) sorted by start; sections and
-    spans are swept together, keeping the sections open at the current offset.
+    ``spans`` are (start, tags with their parents) sorted by start. Sections and
+    spans are swept together, keeping a stack of the sections open at the current
+    offset (outline sections nest: a child ends no later than its parent).
     """
     sections = sorted(doc.sections, key=lambda s: (s.start, s.depth))
-    found: dict[int, SectionTags] = {}
-    open_sections: list[int] = []
+    keys_in: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+    stack: list[int] = []
     next_section = 0
     for start, keys in spans:
+        while stack and sections[stack[-1]].end <= start:
+            stack.pop()
         while next_section < len(sections) and sections[next_section].start <= start:
-            open_sections.append(next_section)
+            while stack and sections[stack[-1]].end <= sections[next_section].start:
+                stack.pop()
+            if sections[next_section].end > start:
+                stack.append(next_section)
             next_section += 1
-        open_sections = [i for i in open_sections if sections[i].end > start]
-        for i in open_sections:
-            entry = found.get(i)
-            if entry is None:
-                entry = found[i] = SectionTags(doc.id, doc.title, sections[i], {})
-            for key in keys:
-                entry.counts[key] = entry.counts.get(key, 0) + 1
-    return [found[i] for i in sorted(found)]
+        for i in stack:
+            keys_in[i].append(keys)
+    return [
+        SectionTags(doc.id, doc.title, sections[i], dict(Counter(chain.from_iterable(keys_in[i]))))
+        for i in sorted(keys_in)
+    ]
 
 
 def tag_statistics(data: CodingData) -> StatisticsReport:
     """Per tag (with sub-tags), overall and per document, and per outline section."""
-    shown = tag_spellings(data.spans)
     considered = data.considered_spans()
-    own: dict[str, int] = defaultdict(int)
-    spans_of: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-    authors: dict[str, set[str]] = defaultdict(set)
-    by_doc_start: dict[str, list[tuple[int, list[str]]]] = defaultdict(list)
+    tags_used = distinct_tags(considered)
+    shown = tag_spellings(tags_used)
+    # A tag and its parents as shown, worked out once per distinct tag.
+    family = {t: tuple(shown[p.lower()] for p in lineage(t)) for t in tags_used}
+    own = Counter(tag.lower() for span in considered for tag in span.tags)
+    members: dict[str, list[CodedSpan]] = defaultdict(list)
+    by_doc_start: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     for span in considered:
-        keys: dict[str, None] = {}  # ordered set: a tag and its parents, once each
-        for tag in span.tags:
-            own[tag.lower()] += 1
-            for parent in lineage(tag.lower()):
-                keys[parent] = None
+        if not span.tags:
+            continue
+        if len(span.tags) == 1:
+            keys = family[span.tags[0]]
+        else:  # an ordered set: shared parents once
+            keys = tuple(dict.fromkeys(chain.from_iterable(family[t] for t in span.tags)))
         for key in keys:
-            spans_of[key][span.document_id].append((span.start, span.end))
-            authors[key].add(span.author or NO_AUTHOR)
-        if keys:
-            by_doc_start[span.document_id].append((span.start, [shown[k] for k in keys]))
+            members[key].append(span)
+        by_doc_start[span.document_id].append((span.start, keys))
 
     clause_index = {d.id: _ClauseIndex(d.clauses) for d in data.documents}
     clauses_total = sum(len(c) for c in clause_index.values())
     tags = []
-    for key, per_doc in spans_of.items():
+    for key, spans in members.items():
+        per_doc: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for span in spans:
+            per_doc[span.document_id].append((span.start, span.end))
         overall = TagCounts(clauses_total=clauses_total)
         by_document = {}
         for doc_id, doc_spans in per_doc.items():
@@ -302,10 +318,10 @@ def tag_statistics(data: CodingData) -> StatisticsReport:
             overall.clauses_tagged += counts.clauses_tagged
         tags.append(
             TagStatistics(
-                tag=shown[key],
-                own_excerpts=own.get(key, 0),
+                tag=key,
+                own_excerpts=own.get(key.lower(), 0),
                 overall=overall,
-                authors=sorted(authors[key], key=str.lower),
+                authors=sorted({s.author or NO_AUTHOR for s in spans}, key=str.lower),
                 by_document=by_document,
             )
         )

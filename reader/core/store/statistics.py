@@ -51,14 +51,31 @@ class StatisticsMixin(StoreBase):
             sections[doc_id].append(Section(start, end, depth, path))
         for doc in documents:
             doc.sections = sections.get(doc.id, [])
+        # Links and tag paths apart, joined here: much faster than a tag list per row.
+        paths = dict(self.conn.execute("SELECT id, path FROM tags").fetchall())
         where, params = _in_documents("a.document_id", ids)
+        tags_of: dict[str, list[str]] = defaultdict(list)
+        links = self.conn.execute(
+            "SELECT x.annotation_id, x.tag_id FROM annotation_tags x"
+            if ids is None
+            else "SELECT x.annotation_id, x.tag_id FROM annotation_tags x WHERE x.annotation_id "
+            f"IN (SELECT a.id FROM annotations a WHERE {where})",
+            () if ids is None else params,
+        )
+        for annotation_id, tag_id in links:
+            tags_of[annotation_id].append(paths[tag_id])
         spans = [
-            CodedSpan(ann_id, doc_id, start, end, author, tuple(tags.split("\x1f")) if tags else ())
-            for ann_id, doc_id, start, end, author, tags in self.conn.execute(
-                "SELECT a.id, a.document_id, a.start_offset, a.end_offset, a.author, "
-                f"{TAGS_OF_ANNOTATION} FROM annotations a "
-                f"WHERE a.deleted IS NULL AND {where} "
-                "ORDER BY a.document_id, a.start_offset, a.end_offset, a.id",
+            CodedSpan(
+                ann_id,
+                doc_id,
+                start,
+                end,
+                author,
+                tuple(sorted(tags_of[ann_id], key=str.lower)) if ann_id in tags_of else (),
+            )
+            for ann_id, doc_id, start, end, author in self.conn.execute(
+                "SELECT a.id, a.document_id, a.start_offset, a.end_offset, a.author "
+                f"FROM annotations a WHERE a.deleted IS NULL AND {where} ORDER BY a.seq",
                 params,
             )
         ]
