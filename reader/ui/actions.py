@@ -5,7 +5,7 @@ Ctrl+O open, Ctrl+E export excerpts, Ctrl+F find, F3/Shift+F3 next/previous,
 Ctrl+Shift+F library search,
 Ctrl+Z/Ctrl+Shift+Z undo/redo, Ctrl++/Ctrl+-/Ctrl+0 zoom, H highlight,
 Ctrl+1..5 colour, Ctrl+L select clause, Ctrl+T tags, Ctrl+Shift+N note,
-Delete remove highlight.
+Delete remove highlight, Ctrl+Shift+T tag statistics.
 """
 
 from __future__ import annotations
@@ -129,6 +129,13 @@ class Actions:
             action.setData(name)
             self.color_group.addAction(action)
             self.colors.append(action)
+        # Analysis
+        self.statistics = make(
+            "Tag &Statistics…",
+            w.show_statistics,
+            "Ctrl+Shift+T",
+            "Tag counts, co-occurrence and tags by section",
+        )
         # View
         self.zoom_in = make("Zoom &In", w.zoom_in, [StdKey.ZoomIn, "Ctrl+="])
         self.zoom_out = make("Zoom &Out", w.zoom_out, StdKey.ZoomOut)
@@ -178,6 +185,8 @@ class Actions:
         colors.addActions(self.colors)
         annotate.addSeparator()
         annotate.addActions([self.tag, self.note, self.delete])
+        analysis = bar.addMenu("&Analysis")
+        analysis.addAction(self.statistics)
         view = bar.addMenu("&View")
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         view.addSeparator()
