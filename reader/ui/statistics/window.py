@@ -85,7 +85,9 @@ def _tag_columns() -> list[StatColumn[TagRow]]:
         return StatColumn(header, text or (lambda r: f"{value(r):,}"), value, numeric=True)
 
     return [
-        StatColumn("Tag", lambda r: r.stat.tag, lambda r: r.stat.tag.lower().split("/")),
+        # Sort values must be plain str/int/float for the proxy; "\x01" for "/" keeps
+        # sub-tags right after their parent.
+        StatColumn("Tag", lambda r: r.stat.tag, lambda r: r.stat.tag.lower().replace("/", "\x01")),
         StatColumn("Document", lambda r: r.document_title or "all"),
         num("Excerpts", lambda r: r.counts.excerpts),
         num(
@@ -119,7 +121,9 @@ def _section_columns() -> list[StatColumn[SectionTags]]:
         StatColumn(
             "Section",
             lambda s: "    " * s.section.depth + s.section.path.rpartition(" > ")[2],
-            lambda s: (s.document_title.lower(), s.section.start, s.section.depth),
+            lambda s: (
+                f"{s.document_title.lower()}\x00{s.section.start:012d}\x00{s.section.depth:03d}"
+            ),
             tooltip=lambda s: s.section.path,
         ),
         StatColumn("Tags", lambda s: str(len(s.counts)), lambda s: len(s.counts), numeric=True),
