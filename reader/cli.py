@@ -81,12 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     from reader.cli_exchange import add_exchange_commands
     from reader.cli_library import add_library_commands
     from reader.cli_refiqda import add_refiqda_commands
+    from reader.cli_stats import add_stats_commands
 
     add_library_commands(sub)
     add_exchange_commands(sub)
     add_refiqda_commands(sub)
     add_agreement_commands(sub)
     add_compare_commands(sub)
+    add_stats_commands(sub)
     return parser
 
 

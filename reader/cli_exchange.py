@@ -161,6 +161,17 @@ def _filters(p: argparse.ArgumentParser, group_by: bool = False) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
 
 
+def add_doc_filter(p: argparse.ArgumentParser) -> None:
+    """``--doc DOC`` (repeatable) into ``args.doc``: a list, empty for every document."""
+    p.add_argument(
+        "--doc",
+        action="append",
+        default=[],
+        metavar="DOC",
+        help="only these documents (repeatable)",
+    )
+
+
 def add_exchange_commands(sub: argparse._SubParsersAction) -> None:
     """Register the export and exchange subcommands."""
     p = sub.add_parser("export-md", help="tagged excerpts as Markdown with citations")
@@ -174,13 +185,7 @@ def add_exchange_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export_json)
     p = sub.add_parser("share-export", help="annotations as a W3C Web Annotation file")
     p.add_argument("--author", metavar="A", help="only this author's annotations")
-    p.add_argument(
-        "--doc",
-        action="append",
-        default=[],
-        metavar="DOC",
-        help="only these documents (repeatable)",
-    )
+    add_doc_filter(p)
     p.add_argument("-o", "--output", metavar="FILE.json", help="write here (default: stdout)")
     p.set_defaults(func=cmd_share_export)
     p = sub.add_parser("share-import", help="merge teammates' Web Annotation files")

@@ -5,7 +5,7 @@ Ctrl+O open, Ctrl+E export excerpts, Ctrl+F find, F3/Shift+F3 next/previous,
 Ctrl+Shift+F library search, Ctrl+Shift+K intercoder agreement,
 Ctrl+Z/Ctrl+Shift+Z undo/redo, Ctrl++/Ctrl+-/Ctrl+0 zoom, H highlight,
 Ctrl+1..5 colour, Ctrl+L select clause, Ctrl+T tags, Ctrl+Shift+N note,
-Delete remove highlight, Ctrl+Shift+D compare documents.
+Delete remove highlight, Ctrl+Shift+D compare documents, Ctrl+Shift+T tag statistics.
 """
 
 from __future__ import annotations
@@ -154,6 +154,12 @@ class Actions:
             checkable=True,
         )
         # Analysis
+        self.statistics = make(
+            "Tag &Statistics…",
+            w.show_statistics,
+            "Ctrl+Shift+T",
+            "Tag counts, co-occurrence and tags by section",
+        )
         self.compare = make(
             "&Compare Documents…",
             w.open_compare,
@@ -213,8 +219,7 @@ class Actions:
         theme = view.addMenu("&Theme")
         theme.addActions(list(self.themes.values()))
         analysis = bar.addMenu("A&nalysis")
-        analysis.addAction(self.compare)
-        analysis.addAction(self.agreement)
+        analysis.addActions([self.compare, self.statistics, self.agreement])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.guide)
 

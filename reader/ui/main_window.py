@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.errors: list[str] = []  # every error shown, newest last (tests read it)
         self._open_after_import = False
         self.compare_window: CompareWindow | None = None
+        self.statistics_window = None  # Analysis > Tag Statistics, made when first opened
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self._build()
@@ -290,6 +291,8 @@ class MainWindow(QMainWindow):
         """Re-read the tag tree and the excerpts of the selected tag."""
         self.tags_panel.set_tags(self.library.tag_tree())
         self._on_tag_selected(self.tags_panel.current_tag())
+        if self.statistics_window is not None:
+            self.statistics_window.library_changed()
 
     def refresh_set_aside(self) -> None:
         """Re-read the shared annotations not placed yet; the tab shows how many."""
@@ -402,6 +405,12 @@ class MainWindow(QMainWindow):
     def show_excerpt(self, excerpt: Excerpt) -> None:
         """Open an excerpt in place."""
         self.show_annotation(excerpt.annotation)
+
+    def show_statistics(self) -> None:
+        """Analysis > Tag Statistics (Ctrl+Shift+T)."""
+        from reader.ui.statistics.window import show_statistics
+
+        show_statistics(self)
 
     def show_hit(self, hit: SearchHit) -> None:
         """Open a search hit's document with the matching passage selected."""

@@ -336,15 +336,15 @@ def assemble(raws: list[_Raw]) -> tuple[str, list[Block]]:
     return "".join(parts), blocks
 
 
-def from_string(html: str, filename: str | None = None, encoding: str | None = None
-                ) -> Document:
+def from_string(html: str, filename: str | None = None, encoding: str | None = None) -> Document:
     """Parse already decoded HTML."""
     extractor = _Extractor()
     extractor.feed(html)
     extractor.close()
     text, blocks = assemble(extractor.blocks)
-    return build_document(text, blocks, "html", encoding=encoding, filename=filename,
-                          hints=extractor.meta)
+    return build_document(
+        text, blocks, "html", encoding=encoding, filename=filename, hints=extractor.meta
+    )
 
 
 def parse(data: bytes, filename: str | None = None) -> Document:

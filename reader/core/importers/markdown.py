@@ -141,12 +141,12 @@ def segment(text: str) -> tuple[list[Block], Metadata]:
     return blocks, meta
 
 
-def from_string(text: str, filename: str | None = None, encoding: str | None = None
-                ) -> Document:
+def from_string(text: str, filename: str | None = None, encoding: str | None = None) -> Document:
     """Parse already decoded Markdown."""
     blocks, meta = segment(text)
-    return build_document(text, blocks, "markdown", encoding=encoding, filename=filename,
-                          hints=meta)
+    return build_document(
+        text, blocks, "markdown", encoding=encoding, filename=filename, hints=meta
+    )
 
 
 def parse(data: bytes, filename: str | None = None) -> Document:

@@ -214,8 +214,7 @@ def segment(text: str) -> list[Block]:
     return blocks
 
 
-def from_string(text: str, filename: str | None = None, encoding: str | None = None
-                ) -> Document:
+def from_string(text: str, filename: str | None = None, encoding: str | None = None) -> Document:
     """Parse already decoded plain text."""
     return build_document(text, segment(text), "text", encoding=encoding, filename=filename)
 

@@ -17,9 +17,12 @@ from reader.core.store.coding import CodingMixin
 from reader.core.store.exchange import ExchangeMixin
 from reader.core.store.opening import connect
 from reader.core.store.queries import QueriesMixin
+from reader.core.store.statistics import StatisticsMixin
 
 
-class Library(AnnotationsMixin, QueriesMixin, ExchangeMixin, CodebookMixin, CodingMixin):
+class Library(
+    AnnotationsMixin, QueriesMixin, ExchangeMixin, CodebookMixin, CodingMixin, StatisticsMixin
+):
     """A researcher's library. Open it with :meth:`open`; close it (or use ``with``).
 
     Every method that changes data is one transaction. Several processes may use

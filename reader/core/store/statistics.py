@@ -1,0 +1,98 @@
+"""What tag statistics and co-occurrence read: annotations with tags, clauses, sections."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+
+from reader.core.analysis.statistics import CodedSpan, CodingData, DocumentLayout, Section
+from reader.core.library_model import Excerpt
+from reader.core.store.annotations import (
+    ANNOTATION_COLUMNS,
+    TAGS_OF_ANNOTATION,
+    annotation_from_row,
+)
+from reader.core.store.base import StoreBase
+from reader.core.store.queries import section_at
+
+
+def _in_documents(column: str, document_ids: list[str] | None) -> tuple[str, tuple]:
+    """A WHERE condition limiting ``column`` to ``document_ids`` (None: no limit)."""
+    if document_ids is None:
+        return "1", ()
+    return f"{column} IN (SELECT value FROM json_each(?))", (json.dumps(document_ids),)
+
+
+class StatisticsMixin(StoreBase):
+    """Read-only queries for :mod:`reader.core.analysis`."""
+
+    def coding_data(self, document_ids: Iterable[str] | None = None) -> CodingData:
+        """The documents ``document_ids`` (None: every document) with their clauses and
+        outline sections, and their live annotations with tags, in document order."""
+        ids = None if document_ids is None else list(dict.fromkeys(document_ids))
+        where, params = _in_documents("d.id", ids)
+        documents = []
+        for doc_id, title, clauses in self.conn.execute(
+            f"SELECT d.id, d.title, d.clauses FROM documents d WHERE {where} "
+            "ORDER BY d.title COLLATE NOCASE, d.id",
+            params,
+        ):
+            documents.append(
+                DocumentLayout(doc_id, title, [(c["start"], c["end"]) for c in json.loads(clauses)])
+            )
+        where, params = _in_documents("s.document_id", ids)
+        sections: dict[str, list[Section]] = defaultdict(list)
+        for doc_id, start, end, depth, path in self.conn.execute(
+            "SELECT s.document_id, s.start_offset, s.end_offset, s.depth, s.path "
+            f"FROM sections s WHERE {where} ORDER BY s.document_id, s.start_offset, s.depth",
+            params,
+        ):
+            sections[doc_id].append(Section(start, end, depth, path))
+        for doc in documents:
+            doc.sections = sections.get(doc.id, [])
+        # Links and tag paths apart, joined here: much faster than a tag list per row.
+        paths = dict(self.conn.execute("SELECT id, path FROM tags").fetchall())
+        where, params = _in_documents("a.document_id", ids)
+        tags_of: dict[str, list[str]] = defaultdict(list)
+        links = self.conn.execute(
+            "SELECT x.annotation_id, x.tag_id FROM annotation_tags x"
+            if ids is None
+            else "SELECT x.annotation_id, x.tag_id FROM annotation_tags x WHERE x.annotation_id "
+            f"IN (SELECT a.id FROM annotations a WHERE {where})",
+            () if ids is None else params,
+        )
+        for annotation_id, tag_id in links:
+            tags_of[annotation_id].append(paths[tag_id])
+        spans = [
+            CodedSpan(
+                ann_id,
+                doc_id,
+                start,
+                end,
+                author,
+                tuple(sorted(tags_of[ann_id], key=str.lower)) if ann_id in tags_of else (),
+            )
+            for ann_id, doc_id, start, end, author in self.conn.execute(
+                "SELECT a.id, a.document_id, a.start_offset, a.end_offset, a.author "
+                f"FROM annotations a WHERE a.deleted IS NULL AND {where} ORDER BY a.seq",
+                params,
+            )
+        ]
+        return CodingData(documents, spans)
+
+    def excerpts_by_id(self, annotation_ids: Iterable[str]) -> list[Excerpt]:
+        """The live annotations ``annotation_ids`` as excerpts (with document title and
+        section path), in the order given; unknown or deleted ids are left out."""
+        order = list(dict.fromkeys(annotation_ids))
+        rows = self.conn.execute(
+            f"SELECT {ANNOTATION_COLUMNS}, {TAGS_OF_ANNOTATION}, d.title, "
+            f"{section_at('a.document_id', 'a.start_offset')} "
+            "FROM annotations a JOIN documents d ON d.id = a.document_id "
+            "WHERE a.deleted IS NULL AND a.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(order),),
+        )
+        found = {}
+        for r in rows:
+            found[r[0]] = Excerpt(annotation_from_row(r[:13], r[13]), r[14], r[15])
+        return [found[i] for i in order if i in found]

@@ -1,0 +1,1 @@
+"""The Tag Statistics window: tag figures, a co-occurrence heat map, tags by section."""
