@@ -164,7 +164,7 @@ def cmd_delete_tag(args: argparse.Namespace) -> int:
 
 def _excerpt_lines(ex: Excerpt) -> Iterator[str]:
     a = ex.annotation
-    where = f"{ex.document_title} > {ex.section_path}" if ex.section_path else ex.document_title
+    where = f"{ex.document_title} > {ex.location}" if ex.location else ex.document_title
     yield where
     yield f'  "{" ".join(a.quote.split())}"'
     if a.note:
