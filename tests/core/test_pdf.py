@@ -9,6 +9,7 @@ from reader.core.errors import DocumentError
 from reader.core.importers import parse_bytes
 from reader.core.model import FURNITURE, PAGE_ROLES
 from reader.core.reading import build_reading_view
+from tests.core.outline_helpers import blocks_of
 from tests.core.pdf_fixtures import HEADER, PAPER, PAPER_BOOKMARKS, image_only_pdf, make_pdf
 
 
@@ -62,11 +63,7 @@ def test_bookmark_titles_spread_over_two_lines_are_found():
 
 
 def test_running_header_and_page_numbers_are_kept_as_hidden_furniture(paper):
-    furniture = [
-        (b.role, paper.text[b.content_start : b.content_end])
-        for b in paper.blocks
-        if b.kind == FURNITURE
-    ]
+    furniture = blocks_of(paper, FURNITURE, "role")
     assert furniture == [
         ("page-header", HEADER),
         ("page-number", "1"),

@@ -16,11 +16,9 @@ from typing import Any
 from reader.core.document import build_document
 from reader.core.errors import DocumentError
 from reader.core.importers.paged import Bookmark, assemble
-from reader.core.metadata import Metadata
+from reader.core.metadata import Metadata, stated_title
 from reader.core.model import Document
 
-# A stored title such as "Microsoft Word - draft3.docx" or "untitled" says nothing.
-_JUNK_TITLE_WORDS = ("microsoft word", "untitled", ".doc", ".pdf", ".indd", "powerpoint")
 _MIN_TEXT_CHARS_PER_PAGE = 8  # less than this on average: scanned pages, no text layer
 
 
@@ -77,12 +75,9 @@ def _bookmarks(reader: Any) -> list[Bookmark]:
 
 def _title_hint(reader: Any) -> str | None:
     try:
-        title = str((reader.metadata or {}).get("/Title") or "").strip()
+        return stated_title(str((reader.metadata or {}).get("/Title") or ""))
     except Exception:  # noqa: BLE001 - metadata is optional
         return None
-    if not title or any(w in title.lower() for w in _JUNK_TITLE_WORDS):
-        return None
-    return " ".join(title.split())
 
 
 def extract_pages(data: bytes, name: str) -> tuple[list[str], list[Bookmark], str | None]:
