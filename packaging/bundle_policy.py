@@ -51,6 +51,16 @@ EXCLUDED_PYTHON_MODULES = (
     "hypothesis",
     "ruff",
     "IPython",
+    # pypdf's optional extras: we refuse encrypted PDFs we cannot open with its pure
+    # Python RC4/empty-password path and never decode images (cryptography ~16 MB, PIL).
+    "cryptography",
+    "Crypto",
+    "PIL",
+    # Other PDF libraries in the development environment (measured, not used).
+    "reportlab",
+    "pdfminer",
+    "pypdfium2",
+    "pypdfium2_raw",
 )
 
 # Qt for Python modules the app does not import (reader/ui uses QtCore, QtGui, QtWidgets).

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from reader import __version__
 from reader.core.errors import ReaderError
-from reader.core.model import OutlineNode
+from reader.core.model import Document, OutlineNode
 
 EXIT_ERROR = 2
 
@@ -27,12 +27,22 @@ def _print_json(data: object) -> None:
     sys.stdout.write("\n")
 
 
-def _outline_lines(nodes: list[OutlineNode], depth: int = 0) -> list[str]:
+def _outline_lines(nodes: list[OutlineNode], doc: Document, depth: int = 0) -> list[str]:
     lines = []
     for node in nodes:
-        lines.append(f"{'  ' * depth}{node.display}")
-        lines.extend(_outline_lines(node.children, depth + 1))
+        page = doc.page_at(node.start)
+        lines.append(f"{'  ' * depth}{node.display}" + (f"  (p. {page})" if page else ""))
+        lines.extend(_outline_lines(node.children, doc, depth + 1))
     return lines
+
+
+def _node_json(node: OutlineNode, doc: Document) -> dict:
+    """A node as JSON; nodes of a paged document (PDF) also give their page."""
+    d = node.to_dict()
+    if doc.pages:
+        d["page"] = doc.page_at(node.start)
+    d["children"] = [_node_json(c, doc) for c in node.children]
+    return d
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
@@ -46,7 +56,7 @@ def cmd_outline(args: argparse.Namespace) -> int:
                 "title": doc.title,
                 "date": doc.date,
                 "source": doc.source,
-                "outline": [n.to_dict() for n in doc.outline],
+                "outline": [_node_json(n, doc) for n in doc.outline],
             }
         )
         return 0
@@ -55,7 +65,7 @@ def cmd_outline(args: argparse.Namespace) -> int:
     if meta:
         print(meta)
     print()
-    for line in _outline_lines(doc.outline):
+    for line in _outline_lines(doc.outline, doc):
         print(line)
     return 0
 
@@ -72,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("outline", help="print a file's title, date, source and outline")
-    p.add_argument("path", help="a .txt, .md or .html file")
+    p.add_argument("path", help="a .txt, .md, .html, .pdf or .docx file")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_outline)
 

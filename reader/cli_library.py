@@ -164,7 +164,7 @@ def cmd_delete_tag(args: argparse.Namespace) -> int:
 
 def _excerpt_lines(ex: Excerpt) -> Iterator[str]:
     a = ex.annotation
-    where = f"{ex.document_title} > {ex.section_path}" if ex.section_path else ex.document_title
+    where = f"{ex.document_title} > {ex.location}" if ex.location else ex.document_title
     yield where
     yield f'  "{" ".join(a.quote.split())}"'
     if a.note:
@@ -194,7 +194,9 @@ def _trash_lines(a: Annotation) -> Iterator[str]:
 def add_library_commands(sub: argparse._SubParsersAction) -> None:
     """Register the library subcommands on the CLI's subparsers."""
     p = sub.add_parser("import", help="import files or folders into the library")
-    p.add_argument("files", nargs="+", metavar="FILE", help="a .txt/.md/.html file or a folder")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="a .txt/.md/.html/.pdf/.docx file or a folder"
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("docs", help="list documents with annotation counts")

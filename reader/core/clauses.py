@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from reader.core.model import BLANK, CONTENT_KINDS, LIST_ITEM, Block, Clause
+from reader.core.model import CONTENT_KINDS, LIST_ITEM, Block, Clause, is_gap
 
 # Abbreviations after which a full stop does not end a sentence (lower case, without
 # the final dot). Initialisms such as U.S., U.N., e.g., i.e. are caught by shape.
@@ -222,7 +222,7 @@ def split_clauses(text: str, blocks: Sequence[Block]) -> list[Clause]:
         j = i
         k = i + 1
         while k < n:
-            if blocks[k].kind == BLANK:
+            if is_gap(blocks[k]):
                 k += 1
             elif blocks[k].continues:
                 j = k

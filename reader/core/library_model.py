@@ -10,6 +10,13 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
+def cite_location(section_path: str, page: int | None) -> str:
+    """``Part IV > (3) Financial Cooperation, p. 12``; just the path when there is no page."""
+    if page is None:
+        return section_path
+    return f"{section_path}, p. {page}" if section_path else f"p. {page}"
+
+
 @dataclass(slots=True)
 class DocumentInfo:
     """A row of the library's document list (no text, no structure)."""
@@ -64,12 +71,20 @@ class Excerpt:
     annotation: Annotation
     document_title: str
     section_path: str  # "Part IV > 2. In the Economic Field > (3) Financial Cooperation"
+    page: int | None = None  # 1-based page of the start, for paged documents (PDF)
+
+    @property
+    def location(self) -> str:
+        """The section path with the page, as a citation gives it: ``Part IV > ..., p. 12``."""
+        return cite_location(self.section_path, self.page)
 
     def to_dict(self) -> dict[str, Any]:
-        """Flat JSON-ready form: the annotation's fields plus title and section path."""
+        """Flat JSON-ready form: the annotation's fields plus title, section path and page."""
         d = self.annotation.to_dict()
         d["document_title"] = self.document_title
         d["section_path"] = self.section_path
+        if self.page is not None:
+            d["page"] = self.page
         return d
 
 

@@ -21,6 +21,18 @@ class Metadata:
     source: str | None = None
 
 
+# A stored title such as "Microsoft Word - draft3.docx" or "untitled" says nothing.
+_JUNK_TITLE_WORDS = ("microsoft word", "untitled", ".doc", ".pdf", ".indd", "powerpoint")
+
+
+def stated_title(raw: str | None) -> str | None:
+    """A title from a file's properties (PDF /Title, Word core.xml), unless it is junk."""
+    title = " ".join((raw or "").split())
+    if not title or any(w in title.lower() for w in _JUNK_TITLE_WORDS):
+        return None
+    return title
+
+
 def _line(text: str, b: Block) -> str:
     return " ".join(text[b.content_start : b.content_end].split())
 

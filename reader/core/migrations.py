@@ -145,6 +145,20 @@ def _v3_shared_annotations_aside(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX pending_by_document ON pending_annotations (document_id)")
 
 
+def _v4_document_pages(conn: sqlite3.Connection) -> None:
+    # Where each page of a paged document (PDF) starts in its text, so that excerpts
+    # and citations can say "p. 12" in SQL, as sections give the section path.
+    # Documents imported before this version have no pages: nothing to backfill.
+    conn.execute(
+        """CREATE TABLE document_pages (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL,
+            start_offset INTEGER NOT NULL,
+            PRIMARY KEY (document_id, start_offset)
+        ) WITHOUT ROWID"""
+    )
+
+
 def _v5_tag_descriptions(conn: sqlite3.Connection) -> None:
     # What a tag means, as codebooks (REFI-QDA .qdc) carry it for each code.
     conn.execute("ALTER TABLE tags ADD COLUMN description TEXT NOT NULL DEFAULT ''")
@@ -167,7 +181,7 @@ MIGRATIONS: list[Migration] = [
         "shared annotations set aside (orphans, waiting for a document)",
         _v3_shared_annotations_aside,
     ),
-    # Number 4 (PDF page maps) comes from another branch; the chain skips missing numbers.
+    Migration(4, "page start offsets of paged documents (PDF)", _v4_document_pages),
     Migration(5, "tag descriptions (REFI-QDA codebooks)", _v5_tag_descriptions),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -7,6 +7,7 @@ are the one currency between layers. The blocks of a document tile its text exac
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,16 @@ LIST_ITEM = "list_item"
 QUOTE = "quote"
 CODE = "code"
 FURNITURE = "furniture"  # page debris: kept in the text, shown apart, never in the outline
+
+# Furniture roles of a paged source (PDF): repeated on every page, never worth reading, so
+# the reading view hides them and rejoins a paragraph that runs across them.
+PAGE_ROLES = frozenset({"page-header", "page-footer", "page-number"})
+
+
+def is_gap(block: Block) -> bool:
+    """A blank run or page furniture: what a paragraph may run across unbroken."""
+    return block.kind == BLANK or (block.kind == FURNITURE and block.role in PAGE_ROLES)
+
 
 CONTENT_KINDS = frozenset({PARAGRAPH, LIST_ITEM, QUOTE})
 
@@ -151,13 +162,18 @@ class Document:
     title: str
     date: str | None  # YYYY-MM-DD
     source: str | None
-    format: str  # "text" | "markdown" | "html"
+    format: str  # "text" | "markdown" | "html" | "pdf" | "docx"
     text: str
     blocks: list[Block]
     outline: list[OutlineNode]
     clauses: list[Clause]
     encoding: str | None = None
     filename: str | None = None
+    pages: list[int] = field(default_factory=list)  # start offset of each page; [] if unpaged
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page holding ``offset``, or None for a document without pages."""
+        return page_at(self.pages, offset)
 
     def iter_nodes(self) -> list[OutlineNode]:
         """Every outline node in document order."""
@@ -206,3 +222,10 @@ class Document:
             "encoding": self.encoding,
             "filename": self.filename,
         }
+
+
+def page_at(pages: list[int], offset: int) -> int | None:
+    """The 1-based page of ``offset`` given page start offsets (None when ``pages`` is empty)."""
+    if not pages:
+        return None
+    return max(1, bisect_right(pages, offset))

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from reader.core.model import BLANK, LIST_ITEM, Document
+from reader.core.model import LIST_ITEM, Document, is_gap
 
 # White space that is not a single plain space: shown as one space.
 _COLLAPSE_RE = re.compile(r"\s{2,}|[^\S ]")
@@ -161,8 +161,8 @@ def build_reading_view(doc: Document) -> ReadingView:
     i = 0
     while i < n:
         b = blocks[i]
-        if b.kind == BLANK or b.content_end <= b.content_start:
-            i += 1
+        if is_gap(b) or b.content_end <= b.content_start:
+            i += 1  # running headers, footers and page numbers are never shown
             continue
         if view.blocks:
             parts.append("\n")
@@ -179,7 +179,7 @@ def build_reading_view(doc: Document) -> ReadingView:
         pos = _append_span(view, parts, text, content_start, b.content_end, pos)
         source_end = b.content_end
         j = i + 1
-        while j < n and (blocks[j].kind == BLANK or blocks[j].continues):
+        while j < n and (is_gap(blocks[j]) or blocks[j].continues):
             if blocks[j].continues:
                 parts.append(" ")  # the rejoined break stands for the gap in the source
                 view._add(pos, source_end, 1, blocks[j].content_start - source_end)

@@ -23,6 +23,7 @@ from reader.core.model import (
     TITLE,
     Block,
     OutlineNode,
+    is_gap,
 )
 
 _ENDS_OPEN_RE = re.compile(r"[\w,\-\u2013\u2014(]")  # a paragraph ending mid-sentence
@@ -236,8 +237,10 @@ def build_outline(
 def repair_broken_paragraphs(text: str, blocks: list[Block]) -> None:
     """Mark a paragraph that continues the previous one after a stray break."""
     prev: Block | None = None
+    page_break = False
     for b in blocks:
-        if b.kind == BLANK:
+        if is_gap(b):
+            page_break = page_break or b.kind == FURNITURE
             continue
         if (
             prev is not None
@@ -246,13 +249,16 @@ def repair_broken_paragraphs(text: str, blocks: list[Block]) -> None:
             and b.content_end > b.content_start
         ):
             first = text[b.content_start]
+            # Across a page break a sentence may go on with a name ("... with" | "Latin
+            # America"); elsewhere a capital after a blank line starts a new paragraph.
             if (
-                first.islower()
+                (first.islower() or (page_break and first.isupper()))
                 and prev.content_end > prev.content_start
                 and _ENDS_OPEN_RE.match(text[prev.content_end - 1])
             ):
                 b.continues = True
         prev = b
+        page_break = False
 
 
 def analyse(text: str, blocks: list[Block], conventions: bool = True) -> list[OutlineNode]:

@@ -25,3 +25,12 @@ def check_offsets(doc: Document) -> None:
             walk(n.children, n.start, n.end, level + 1)
 
     walk(doc.outline, 0, len(doc.text), 1)
+
+
+def blocks_of(doc: Document, kind: str, attr: str) -> list[tuple[object, str]]:
+    """``(block.<attr>, content)`` of every block of ``kind``, in order."""
+    return [
+        (getattr(b, attr), doc.text[b.content_start : b.content_end])
+        for b in doc.blocks
+        if b.kind == kind
+    ]

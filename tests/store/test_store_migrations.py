@@ -19,11 +19,9 @@ def make_v1_library(path, fixtures_dir) -> None:
     conn.close()
 
 
-def test_migrations_are_numbered_from_one_in_increasing_order():
-    # Branches reserve numbers (4: PDF page maps, 5: tag descriptions), so the chain may
-    # have a gap until they are merged; it must never repeat or go backwards.
+def test_migrations_are_numbered_one_to_n_without_gaps():
     versions = [m.version for m in migrations.MIGRATIONS]
-    assert versions[0] == 1 and versions == sorted(set(versions))
+    assert versions == list(range(1, len(versions) + 1))
 
 
 def test_migrate_twice_is_a_no_op(tmp_path):

@@ -41,7 +41,7 @@ def _citation_text(title: str, date: str | None, section_path: str) -> str:
 
 
 def _citation(ex: Excerpt, doc: DocumentInfo | None) -> str:
-    return _citation_text(ex.document_title, doc.date if doc else None, ex.section_path)
+    return _citation_text(ex.document_title, doc.date if doc else None, ex.location)
 
 
 def excerpt_lines(ex: Excerpt, doc: DocumentInfo | None) -> list[str]:

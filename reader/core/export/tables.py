@@ -8,6 +8,7 @@ import json
 
 from reader import __version__
 from reader.core.export.selection import ExportSelection
+from reader.core.library_model import Excerpt
 
 CSV_COLUMNS = [
     "annotation_id",
@@ -38,7 +39,8 @@ def _cell(value: object) -> object:
 
 
 def rows(sel: ExportSelection) -> list[dict[str, object]]:
-    """One flat record per excerpt."""
+    """One flat record per excerpt; the section path carries the page (``, p. 12``) when the
+    document has pages."""
     out = []
     for ex in sel.excerpts:
         a = ex.annotation
@@ -49,7 +51,7 @@ def rows(sel: ExportSelection) -> list[dict[str, object]]:
                 "document_id": a.document_id,
                 "document_title": ex.document_title,
                 "document_date": doc.date if doc else None,
-                "section_path": ex.section_path,
+                "section_path": ex.location,
                 "start": a.start,
                 "end": a.end,
                 "quote": a.quote,
@@ -61,6 +63,18 @@ def rows(sel: ExportSelection) -> list[dict[str, object]]:
                 "modified": a.modified,
             }
         )
+    return out
+
+
+def _with_page(row: dict[str, object], ex: Excerpt) -> dict[str, object]:
+    """JSON records of paged documents also give the page as a number, after the path."""
+    if ex.page is None:
+        return row
+    out: dict[str, object] = {}
+    for key, value in row.items():
+        out[key] = value
+        if key == "section_path":
+            out["page"] = ex.page
     return out
 
 
@@ -81,6 +95,6 @@ def to_json(sel: ExportSelection) -> str:
         "generator": f"Policy Reader {__version__}",
         "exported": sel.exported,
         "selection": {"tags": sel.tags, "documents": sel.document_titles, "authors": sel.authors},
-        "excerpts": rows(sel),
+        "excerpts": [_with_page(row, ex) for row, ex in zip(rows(sel), sel.excerpts, strict=True)],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -23,7 +23,11 @@ FORMATS = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
 }
+# Formats read from their bytes by their own parser, never through the text decoder.
+BINARY_FORMATS = frozenset({"pdf", "docx"})
 SUPPORTED_SUFFIXES = tuple(FORMATS)
 
 
@@ -64,8 +68,8 @@ def read_bytes(path: str | Path) -> bytes:
 
 
 def parse_bytes(data: bytes, fmt: str, filename: str | None = None) -> Document:
-    """Parse file contents of format ``fmt`` ("text", "markdown" or "html")."""
-    from reader.core.importers import html, markdown, text
+    """Parse file contents of format ``fmt`` ("text", "markdown", "html", "pdf", "docx")."""
+    from reader.core.importers import docx, html, markdown, pdf, text
 
     name = filename or "document"
     if len(data) > MAX_IMPORT_BYTES:
@@ -76,6 +80,10 @@ def parse_bytes(data: bytes, fmt: str, filename: str | None = None) -> Document:
         return markdown.parse(data, filename)
     if fmt == "html":
         return html.parse(data, filename)
+    if fmt == "pdf":
+        return pdf.parse(data, filename)
+    if fmt == "docx":
+        return docx.parse(data, filename)
     raise DocumentError(f"{name}: unsupported format {fmt!r}")
 
 

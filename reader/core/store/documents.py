@@ -67,6 +67,10 @@ class DocumentsMixin(StoreBase):
                 [(doc.id, *row) for row in section_rows(doc)],
             )
             self.conn.executemany(
+                "INSERT INTO document_pages (document_id, page, start_offset) VALUES (?, ?, ?)",
+                [(doc.id, n, start) for n, start in enumerate(doc.pages, 1)],
+            )
+            self.conn.executemany(
                 "INSERT INTO text_fts (document_id, start_offset, end_offset, text) "
                 "VALUES (?, ?, ?, ?)",
                 [
@@ -107,6 +111,14 @@ class DocumentsMixin(StoreBase):
             clauses=clauses_from_json(row[8]),
             encoding=row[9],
             filename=row[10],
+            pages=[
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT start_offset FROM document_pages WHERE document_id = ? "
+                    "ORDER BY start_offset",
+                    (row[0],),
+                )
+            ],
         )
 
     def list_documents(self) -> list[DocumentInfo]:

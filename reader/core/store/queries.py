@@ -30,6 +30,15 @@ def section_at(document: str, offset: str) -> str:
     )
 
 
+def page_at_sql(document: str, offset: str) -> str:
+    """SQL for the 1-based page of ``offset`` in ``document``; NULL for unpaged documents."""
+    return (
+        "(SELECT p.page FROM document_pages p "
+        f"WHERE p.document_id = {document} AND p.start_offset <= {offset} "
+        "ORDER BY p.start_offset DESC LIMIT 1)"
+    )
+
+
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 
 
@@ -78,14 +87,20 @@ class QueriesMixin(StoreBase):
             params.append(author)
         rows = self.conn.execute(
             f"SELECT {ANNOTATION_COLUMNS}, {TAGS_OF_ANNOTATION}, d.title, "
-            f"{section_at('a.document_id', 'a.start_offset')} "
+            f"{section_at('a.document_id', 'a.start_offset')}, "
+            f"{page_at_sql('a.document_id', 'a.start_offset')} "
             "FROM annotations a JOIN documents d ON d.id = a.document_id "
             f"WHERE {' AND '.join(where)} "
             "ORDER BY d.title COLLATE NOCASE, d.id, a.start_offset, a.end_offset",
             params,
         )
         return [
-            Excerpt(annotation_from_row(r[:13], r[13]), document_title=r[14], section_path=r[15])
+            Excerpt(
+                annotation_from_row(r[:13], r[13]),
+                document_title=r[14],
+                section_path=r[15],
+                page=r[16],
+            )
             for r in rows
         ]
 

@@ -13,7 +13,7 @@ from reader.ui.tag_model import PATH_ROLE, TagModel
 
 def _tooltip(e: Excerpt) -> str:
     note = f"\n\nNote: {e.annotation.note}" if e.annotation.note else ""
-    return f"{e.document_title}\n{e.section_path}\n\n“{short(e.annotation.quote, 600)}”{note}"
+    return f"{e.document_title}\n{e.location}\n\n“{short(e.annotation.quote, 600)}”{note}"
 
 
 class TagsPanel(QWidget):
@@ -39,7 +39,7 @@ class TagsPanel(QWidget):
                     lambda e: swatch(e.annotation.color),
                 ),
                 Column("Document", lambda e: e.document_title, _tooltip),
-                Column("Section", lambda e: e.section_path, _tooltip),
+                Column("Section", lambda e: e.location, _tooltip),
             ],
             self,
         )

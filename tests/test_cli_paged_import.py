@@ -1,0 +1,72 @@
+"""PDF and Word files through the command line: outline with pages, import, excerpts
+citing the page, and refused files leaving the library untouched."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.core.docx_fixtures import PAPER as DOCX_PAPER
+from tests.core.docx_fixtures import make_docx
+from tests.core.pdf_fixtures import PAPER, PAPER_BOOKMARKS, image_only_pdf, make_pdf
+
+
+@pytest.fixture
+def files(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "paper.pdf").write_bytes(make_pdf(PAPER, bookmarks=PAPER_BOOKMARKS))
+    (folder / "draft.docx").write_bytes(make_docx(DOCX_PAPER))
+    return folder
+
+
+def test_outline_of_a_pdf_gives_pages(run, files):
+    code, out, _ = run("outline", str(files / "paper.pdf"))
+    assert code == 0
+    assert "  2. Final Provisions  (p. 3)" in out.splitlines()
+    code, out, _ = run("outline", str(files / "paper.pdf"), "--json")
+    data = json.loads(out)
+    assert [(n["title"], n["page"]) for n in data["outline"]] == [
+        ("Overview", 1),
+        ("Implementation", 2),
+    ]
+
+
+def test_outline_of_a_docx(run, files):
+    code, out, _ = run("outline", str(files / "draft.docx"), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["title"] == "Trade Policy Paper"
+    assert [n["label"] for n in data["outline"]] == [None, "Part I", "Part II"]
+    assert "page" not in data["outline"][0]
+
+
+def test_a_folder_imports_pdf_and_docx_and_excerpts_cite_pages(run, files):
+    code, out, _ = run("import", str(files))
+    assert code == 0 and len(out.splitlines()) == 2
+    code, _, _ = run("annotate", "paper.pdf", "--quote", "two years", "--tag", "review")
+    assert code == 0
+    code, out, _ = run("excerpts", "--tag", "review")
+    assert "Part II Implementation, p. 2" in out
+    code, out, _ = run("export-md", "--tag", "review")
+    assert ", p. 2" in out
+
+
+@pytest.mark.parametrize(
+    "name,data,message",
+    [
+        ("locked.pdf", make_pdf(PAPER, encrypt="pw"), "this PDF is encrypted"),
+        ("scan.pdf", image_only_pdf(), "this PDF has no text layer; run OCR first"),
+        ("broken.pdf", b"%PDF-1.7\nnot really", "not a valid PDF"),
+        ("broken.docx", b"PK\x03\x04broken", "not a valid Word document"),
+    ],
+)
+def test_refused_files_store_nothing(run, tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, out, err = run("import", str(path))
+    assert code == 2 and out == ""
+    assert err.startswith(f"error: {name}: ") and message in err
+    code, out, _ = run("docs", "--json")
+    assert json.loads(out) == []
