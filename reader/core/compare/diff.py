@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from rapidfuzz.distance import Indel
-
+from reader.core.compare.lcs import indel_similarity
 from reader.core.compare.model import DELETE, EQUAL, INSERT, REPLACE, DiffOp, Unit
 from reader.core.model import Document
 
@@ -62,14 +61,13 @@ def word_diff(doc_a: Document, a: Unit, doc_b: Document, b: Unit) -> list[DiffOp
 def similarity(doc_a: Document, a: Unit, doc_b: Document, b: Unit) -> float:
     """0..1 likeness of the two bodies: the share of words they keep in common, in order.
 
-    rapidfuzz's Indel similarity over word lists is the same figure as difflib's
-    ratio() where the two agree, computed in C with a bit-parallel algorithm.
+    The Indel similarity over word lists (see :mod:`reader.core.compare.lcs`).
     """
     wa = [t[0].lower() for t in tokens(doc_a.text, a.body_start, a.end)]
     wb = [t[0].lower() for t in tokens(doc_b.text, b.body_start, b.end)]
     if not wa and not wb:
         return 1.0
-    return Indel.normalized_similarity(wa, wb)
+    return indel_similarity(wa, wb)
 
 
 def _sentences(toks: list[Token]) -> list[tuple[int, int]]:
