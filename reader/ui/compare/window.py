@@ -375,6 +375,13 @@ class CompareWindow(QMainWindow):
         elif self.lens.current_tag():
             self.show_lens(self.lens.current_tag())  # colours and notes in the lens rows
 
+    def refresh_after_merge(self) -> None:
+        """Annotations arrived outside the undo stack (a shared file, another process):
+        both panes redraw every highlight, the lens re-reads its tags and excerpts."""
+        for pane in self.panes.values():
+            pane.reload_annotations()
+        self.refresh_lens()
+
     # --- tag lens -------------------------------------------------------------
     def refresh_lens(self) -> None:
         """Re-read the tag list and the chosen tag's excerpts."""
