@@ -309,6 +309,8 @@ class MainWindow(QMainWindow):
             self._reload_annotations()
         self.refresh_tags()
         self.refresh_set_aside()
+        if self.compare_window is not None:
+            self.compare_window.refresh_after_merge()
 
     def _reload_annotations(self) -> None:
         self.annotations = self.library.annotations(self.doc.id) if self.doc else []

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from reader.core.compare import align
-from reader.core.compare.model import BY_TEXT, PARAGRAPH, SECTION
+from reader.core.compare.model import BY_CONTEXT, BY_TEXT, PARAGRAPH, SECTION
 from reader.core.compare.units import comparison_units
 from reader.core.importers import load_document, parse_text
 
@@ -117,9 +117,38 @@ def test_news_report_paragraphs_align_with_paper_sections(corpus):
     assert _counterpart_of(result, news, "judicial and police") == {
         "(2) Cooperation in Judicial and Police Affairs"
     }
-    assert all(p.method == BY_TEXT for p in result.pairs)
+    assert {p.method for p in result.pairs} == {BY_TEXT, BY_CONTEXT}
     # The closing line about the paper's history has no counterpart.
     assert any("first-ever policy paper" in news.text[u.start : u.end] for u in result.only_a)
+
+
+def _pair_of(result, news, words):
+    found = [p for p in result.pairs if words in news.text[p.a.start : p.a.end]]
+    assert len(found) == 1
+    return found[0].b.display, found[0].method
+
+
+def test_paragraphs_that_do_not_stand_out_alone_are_still_placed(corpus):
+    news, paper = corpus
+    result = align(news, paper)
+    judicial = "(2) Cooperation in Judicial and Police Affairs"
+    # Paragraph 6 scores low, but far above its other candidates.
+    assert _pair_of(result, news, "penalty enforcement") == (judicial, BY_TEXT)
+    # Paragraph 7 (illegal immigration) shares little with the 2016 text: it continues
+    # the judicial paragraphs before it.
+    assert _pair_of(result, news, "illegal immigration") == (judicial, BY_CONTEXT)
+    # Paragraph 10 echoes Part III's passage on collective cooperation, which refers
+    # to the section of that title.
+    assert _pair_of(result, news, "regional organizations") == (
+        "7. Collective Cooperation",
+        BY_TEXT,
+    )
+    assert _pair_of(result, news, "development of the army") == (
+        "(1) Military Exchanges and Cooperation",
+        BY_CONTEXT,
+    )
+    # Paragraph 9 sums up many sections (culture, sports, health ...): none is its own.
+    assert any("culture, sports, science" in news.text[u.start : u.end] for u in result.only_a)
 
 
 def test_paper_against_news_report_lists_sections_in_paper_order(corpus):

@@ -39,7 +39,20 @@ def test_report_lists_pairs_with_citations_diff_and_unmatched(editions):
         "Comparison: River Basin Cooperation Paper / River Basin Cooperation Paper (Second Edition)"
     )
     assert "(1) Trade ↔ (1) Trade in Goods and Services" in headings
-    assert "(4) Agricultural Cooperation ↔ (5) Food Security" in headings
+    # The section split in two is one group: its text shown once, each part's once.
+    assert "(4) Agricultural Cooperation ↔ 2 sections" in headings
+    assert "(4) Agricultural Cooperation ↔ (5) Food Security" not in headings
+    split = text.split("### (4) Agricultural Cooperation ↔ 2 sections")[1].split("\n### ")[0]
+    assert "(4) Agricultural Cooperation ↔ (4) Farming Technology: **match**" in split
+    assert "(4) Agricultural Cooperation ↔ (5) Food Security: **match**" in split
+    # One quote of the old section and one of each new part, nothing repeated.
+    quoted = [line for line in split.splitlines() if line.startswith("**")]
+    assert [q.split(",")[-1] for q in quoted] == [
+        " Part I \\> 1. In the Economic Field \\> (4) Agricultural Cooperation",
+        " Part I \\> 1. In the Economic Field \\> (4) Farming Technology",
+        " Part I \\> 1. In the Economic Field \\> (5) Food Security",
+    ]
+    assert split.count("\n> ") == 3
     assert headings[-2:] == [
         "Only in A: River Basin Cooperation Paper",
         "Only in B: River Basin Cooperation Paper (Second Edition)",
@@ -91,8 +104,17 @@ def test_report_quotes_both_texts_when_they_share_little(corpus_dir):
     text = comparison_markdown(news, paper, align(news, paper))
     tokens = _parse(text)
     assert not _inline_children(tokens, "s")  # no word diff of unrelated wording
+    result = align(news, paper)
     quotes = sum(1 for t in tokens if t.type == "blockquote_open")
-    assert quotes == 2 * len(align(news, paper).pairs)
+    # Each unit quoted once, though several news paragraphs share a section.
+    units = {("a", p.a.key) for p in result.pairs} | {("b", p.b.key) for p in result.pairs}
+    assert quotes == len(units) < 2 * len(result.pairs)
+    start = paper.text.index("China will actively carry out military exchanges")
+    assert text.count(paper.text[start : start + 80]) == 1
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    # One group per section (A, the news report, on the left), each section once.
+    military = [h for h in headings if h.endswith("↔ (1) Military Exchanges and Cooperation")]
+    assert military == ["5 paragraphs ↔ (1) Military Exchanges and Cooperation"]
 
 
 @pytest.fixture

@@ -186,6 +186,46 @@ def test_highlight_and_tag_in_pane_b_act_on_document_b(
     assert quote not in _painted(pane.view)
 
 
+def test_panes_redraw_highlights_that_arrive_from_another_process(
+    window, compared, editions, library
+):
+    cw = compared
+    old, new = editions
+    quotes = {"a": "Naval officers will patrol", "b": "Green bond issues by the commission"}
+    # Written by "another process" (a second connection, as a CLI call would be).
+    from reader.core.store import Library
+
+    other = Library.open(library.path)
+    added = {}
+    for side, doc_id in (("a", old.id), ("b", new.id)):
+        text = cw.panes[side].doc.text
+        start = text.index(quotes[side])
+        added[side] = other.add_annotation(
+            doc_id, start, start + len(quotes[side]), tags=["security"]
+        )
+    other.close()
+
+    def painted(side):  # highlights are painted near the viewport only: go there
+        pane = cw.panes[side]
+        pane.view.move_caret(pane.doc.text.index(quotes[side]))
+        return _painted(pane.view)
+
+    for side in "ab":
+        assert quotes[side] not in painted(side)
+    assert window.check_external_changes()  # the main window's polling
+    for side in "ab":
+        assert quotes[side] in painted(side)
+        assert [a.id for a in cw.panes[side].annotations] == [added[side].id]
+    assert cw.lens.tag.findData("security") >= 0  # the lens knows the new tag
+
+    other = Library.open(library.path)
+    other.delete_annotation(added["b"].id)
+    other.close()
+    window.refresh_after_merge()  # as after a shared-file import
+    assert quotes["b"] not in painted("b")
+    assert quotes["a"] in painted("a")
+
+
 def test_tag_lens_lists_both_sides_in_outline_order(compared, editions, library):
     cw = compared
     old, new = editions

@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.core.compare.diff import similarity
+from reader.core.compare.many_to_one import paragraph_rows, paragraph_sections
 from reader.core.compare.model import (
+    BY_CONTEXT,
     BY_TEXT,
     BY_TITLE,
     BY_TITLE_AND_TEXT,
@@ -25,6 +27,7 @@ from reader.core.compare.model import (
     Unit,
 )
 from reader.core.compare.terms import (
+    TOP_TERMS,
     cosine_matrix,
     idf_weights,
     terms,
@@ -56,22 +59,29 @@ def align(doc_a: Document, doc_b: Document) -> Alignment:
     """Pair the comparison units of ``doc_a`` with those of ``doc_b``."""
     units_a = comparison_units(doc_a)
     units_b = comparison_units(doc_b)
-    scores = score_matrix(doc_a, units_a, doc_b, units_b)
     fine_a, fine_b = _is_fine(units_a), _is_fine(units_b)
+    context: set[tuple[int, int]] = set()
+    chosen: dict[tuple[int, int], float] | set[tuple[int, int]]
     if fine_a != fine_b:
         # Paragraphs against sections (a news report against the paper): several
-        # paragraphs may speak of one section, so each takes its best section.
-        chosen = _best_each(scores, len(units_b), transpose=fine_b)
+        # paragraphs may speak of one section. A long section's rarer words matter
+        # here (a paragraph may echo one sentence of it), so vectors are not pruned.
+        scores = score_matrix(doc_a, units_a, doc_b, units_b, top_terms=None)
+        chosen, context = _paragraph_pairs(doc_a, units_a, doc_b, units_b, scores, fine_b)
+        # Report the score the choice was made on (a passage's may beat the whole's).
+        for (i, j), score in chosen.items():
+            total, title, text = scores[i].get(j, (0.0, 0.0, 0.0))
+            scores[i][j] = (max(total, score), title, max(text, score))
     else:
+        scores = score_matrix(doc_a, units_a, doc_b, units_b)
         chosen = _greedy(scores)
         _add_splits(chosen, scores, len(units_a), len(units_b))
     pairs = []
     for i, j in sorted(chosen, key=lambda ij: (units_a[ij[0]].start, units_b[ij[1]].start)):
-        total, title, text = scores[i][j]
+        total, title, text = scores[i].get(j, (0.0, 0.0, 0.0))
         a, b = units_a[i], units_b[j]
-        pairs.append(
-            Pair(a, b, total, _method(title, text), similarity(doc_a, a, doc_b, b)),
-        )
+        method = BY_CONTEXT if (i, j) in context else _method(title, text)
+        pairs.append(Pair(a, b, total, method, similarity(doc_a, a, doc_b, b)))
     used_a = {i for i, _ in chosen}
     used_b = {j for _, j in chosen}
     return Alignment(
@@ -84,14 +94,22 @@ def align(doc_a: Document, doc_b: Document) -> Alignment:
 
 
 def score_matrix(
-    doc_a: Document, units_a: list[Unit], doc_b: Document, units_b: list[Unit]
+    doc_a: Document,
+    units_a: list[Unit],
+    doc_b: Document,
+    units_b: list[Unit],
+    top_terms: int | None = TOP_TERMS,
 ) -> list[dict[int, Scores]]:
-    """``result[i][j]`` = (score, title part, text part) for pairs with anything in common."""
+    """``result[i][j]`` = (score, title part, text part) for pairs with anything in common.
+
+    ``top_terms`` prunes each text vector to its strongest terms (None: keep all).
+    """
     text_a = [terms(doc_a.text[u.start : u.end]) for u in units_a]
     text_b = [terms(doc_b.text[u.start : u.end]) for u in units_b]
     idf = idf_weights(text_a + text_b)
     cos = cosine_matrix(
-        [tfidf_vector(t, idf) for t in text_a], [tfidf_vector(t, idf) for t in text_b]
+        [tfidf_vector(t, idf, top_terms) for t in text_a],
+        [tfidf_vector(t, idf, top_terms) for t in text_b],
     )
     titles = weighted_dice_matrix(_title_sets(units_a), _title_sets(units_b), idf)
     labels_a = _label_paths(doc_a, units_a)
@@ -129,19 +147,35 @@ def _is_fine(units: list[Unit]) -> bool:
     return bool(units) and units[0].kind == PARAGRAPH
 
 
-def _best_each(
-    scores: list[dict[int, Scores]], n_b: int, *, transpose: bool
-) -> set[tuple[int, int]]:
-    """Each unit of A (of B if ``transpose``) paired with its best unit on the other side."""
-    best: dict[int, tuple[float, int]] = {}
-    for i, row in enumerate(scores):
-        for j, s in row.items():
-            if s[0] < THRESHOLD:
-                continue
-            mine, other = (j, i) if transpose else (i, j)
-            if mine not in best or s[0] > best[mine][0]:
-                best[mine] = (s[0], other)
-    return {(other, mine) if transpose else (mine, other) for mine, (_, other) in best.items()}
+def _paragraph_pairs(
+    doc_a: Document,
+    units_a: list[Unit],
+    doc_b: Document,
+    units_b: list[Unit],
+    scores: list[dict[int, Scores]],
+    transpose: bool,
+) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
+    """(pairs with their scores, the pairs made by context) of paragraphs and sections.
+
+    With ``transpose`` B holds the paragraphs.
+    """
+    if transpose:
+        rows: list[dict[int, float]] = [{} for _ in units_b]
+        for i, row in enumerate(scores):
+            for j, s in row.items():
+                rows[j][i] = s[0]
+        rows = paragraph_rows(doc_b, units_b, doc_a, units_a, rows)
+    else:
+        rows = [{j: s[0] for j, s in row.items()} for row in scores]
+        rows = paragraph_rows(doc_a, units_a, doc_b, units_b, rows)
+    chosen: dict[tuple[int, int], float] = {}
+    context: set[tuple[int, int]] = set()
+    for paragraph, (section, method) in paragraph_sections(rows).items():
+        pair = (section, paragraph) if transpose else (paragraph, section)
+        chosen[pair] = rows[paragraph].get(section, 0.0)
+        if method == BY_CONTEXT:
+            context.add(pair)
+    return chosen, context
 
 
 def _greedy(scores: list[dict[int, Scores]]) -> set[tuple[int, int]]:

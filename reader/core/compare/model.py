@@ -17,6 +17,8 @@ PARAGRAPH = "paragraph"  # a body paragraph of a document without a usable outli
 BY_TITLE = "title"
 BY_TEXT = "text"
 BY_TITLE_AND_TEXT = "title+text"
+# A paragraph saying little on its own, paired with the section of the paragraph before.
+BY_CONTEXT = "context"
 
 # Diff op kinds (as difflib names them; "replace" is shown as reworded).
 EQUAL = "equal"
@@ -57,7 +59,7 @@ class Pair:
     a: Unit
     b: Unit
     score: float  # 0..1 confidence of the alignment
-    method: str  # BY_TITLE | BY_TEXT | BY_TITLE_AND_TEXT
+    method: str  # BY_TITLE | BY_TEXT | BY_TITLE_AND_TEXT | BY_CONTEXT
     similarity: float  # 0..1 text similarity of the two units' bodies
 
     def to_dict(self) -> dict[str, Any]:

@@ -5,6 +5,9 @@ Every piece of document text goes through :mod:`reader.core.export.escape`, so a
 ``**added**`` (strikethrough is a GitHub/Obsidian/Pandoc extension; without it the
 tildes still show). A pair whose texts share little (a news paragraph and the section
 it reports on) is shown as both texts: a word diff of them would be all noise.
+
+Pairs that share a unit (five news paragraphs on one section, a section split in two)
+form one group, shown once: the pairs with their figures, then each unit's text once.
 """
 
 from __future__ import annotations
@@ -39,8 +42,11 @@ def comparison_markdown(
         "## Aligned sections",
         "",
     ]
-    for pair in alignment.pairs:
-        lines += pair_lines(doc_a, doc_b, pair)
+    for group in pair_groups(alignment.pairs):
+        if len(group) == 1:
+            lines += pair_lines(doc_a, doc_b, group[0])
+        else:
+            lines += group_lines(doc_a, doc_b, group)
     if not alignment.pairs:
         lines += ["(none: no section of one document matches a section of the other)", ""]
     for side, doc, units in (("A", doc_a, alignment.only_a), ("B", doc_b, alignment.only_b)):
@@ -67,6 +73,58 @@ def pair_lines(doc_a: Document, doc_b: Document, pair: Pair) -> list[str]:
             lines += [f"**{side}:**", ""]
             lines += _quote(doc.text[unit.body_start : unit.end])
     return lines
+
+
+def pair_groups(pairs: list[Pair]) -> list[list[Pair]]:
+    """``pairs`` grouped by shared units (connected through A or B), in order of first pair."""
+    parent = list(range(len(pairs)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    first_seen: dict[tuple[str, str], int] = {}
+    for n, pair in enumerate(pairs):
+        for unit_id in (("a", pair.a.key), ("b", pair.b.key)):
+            if unit_id in first_seen:
+                parent[root(n)] = root(first_seen[unit_id])
+            else:
+                first_seen[unit_id] = n
+    groups: dict[int, list[Pair]] = {}
+    for n, pair in enumerate(pairs):
+        groups.setdefault(root(n), []).append(pair)
+    return sorted(groups.values(), key=lambda g: pairs.index(g[0]))
+
+
+def group_lines(doc_a: Document, doc_b: Document, group: list[Pair]) -> list[str]:
+    """Pairs sharing units: heading, each pair's figures, then every unit's text once."""
+    units_a = _distinct([p.a for p in group])
+    units_b = _distinct([p.b for p in group])
+    lines = [f"### {_group_side(units_a)} ↔ {_group_side(units_b)}", ""]
+    for pair in group:
+        lines.append(
+            f"- {escape_inline(pair.a.display)} ↔ {escape_inline(pair.b.display)}: "
+            f"**match** {pair.score:.2f} by {pair.method}; **similarity** {pair.similarity:.0%}"
+        )
+    lines.append("")
+    for side, doc, units in (("A", doc_a, units_a), ("B", doc_b, units_b)):
+        for unit in units:
+            lines += [f"**{side}:** {citation(doc, unit)}", ""]
+            lines += _quote(doc.text[unit.body_start : unit.end])
+    return lines
+
+
+def _distinct(units: list[Unit]) -> list[Unit]:
+    """``units`` without repeats, in document order."""
+    return sorted({u.key: u for u in units}.values(), key=lambda u: u.start)
+
+
+def _group_side(units: list[Unit]) -> str:
+    if len(units) == 1:
+        return escape_inline(units[0].display)
+    return f"{len(units)} {units[0].kind}s"
 
 
 def diff_paragraphs(doc_a: Document, doc_b: Document, ops: list[DiffOp]) -> list[str]:

@@ -85,15 +85,15 @@ def idf_weights(term_lists: list[list[str]]) -> dict[str, float]:
     return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
 
 
-def tfidf_vector(ts: list[str], idf: dict[str, float]) -> Vector:
-    """Unit-length TF-IDF vector (sublinear tf) of the terms ``ts``, pruned to its top terms."""
+def tfidf_vector(ts: list[str], idf: dict[str, float], top_terms: int | None = TOP_TERMS) -> Vector:
+    """Unit-length TF-IDF vector (sublinear tf) of the terms ``ts``, pruned to ``top_terms``."""
     counts = Counter(ts)
     vec = {t: (1.0 + math.log(c)) * idf.get(t, 1.0) for t, c in counts.items()}
     norm = math.sqrt(sum(w * w for w in vec.values()))
     if not norm:
         return {}
-    if len(vec) > TOP_TERMS:
-        vec = dict(sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:TOP_TERMS])
+    if top_terms is not None and len(vec) > top_terms:
+        vec = dict(sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:top_terms])
     return {t: w / norm for t, w in vec.items()}
 
 

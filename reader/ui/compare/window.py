@@ -35,7 +35,7 @@ from reader.core.atomic import write_atomic
 from reader.core.compare.diff import word_diff
 from reader.core.compare.lens import tag_lens
 from reader.core.compare.model import Alignment, DiffOp, Pair
-from reader.core.compare.report import comparison_markdown
+from reader.core.compare.report import DIFF_MIN_SIMILARITY, comparison_markdown
 from reader.core.errors import ReaderError
 from reader.core.library_model import Excerpt
 from reader.core.store import DEFAULT_COLOR
@@ -304,7 +304,10 @@ class CompareWindow(QMainWindow):
         key = (pair.a.key, pair.b.key)
         if key not in self._diffs:
             a, b = self.panes["a"].doc, self.panes["b"].doc
-            self._diffs[key] = word_diff(a, pair.a, b, pair.b) if a and b else []
+            # Texts that share little (a news paragraph and its section) would show as
+            # all removed and added: only the units are marked, as in the report.
+            wanted = a and b and pair.similarity >= DIFF_MIN_SIMILARITY
+            self._diffs[key] = word_diff(a, pair.a, b, pair.b) if wanted else []
         return self._diffs[key]
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -374,6 +377,13 @@ class CompareWindow(QMainWindow):
             self.refresh_lens()
         elif self.lens.current_tag():
             self.show_lens(self.lens.current_tag())  # colours and notes in the lens rows
+
+    def refresh_after_merge(self) -> None:
+        """Annotations arrived outside the undo stack (a shared file, another process):
+        both panes redraw every highlight, the lens re-reads its tags and excerpts."""
+        for pane in self.panes.values():
+            pane.reload_annotations()
+        self.refresh_lens()
 
     # --- tag lens -------------------------------------------------------------
     def refresh_lens(self) -> None:
