@@ -293,3 +293,21 @@ def test_swap_and_remembered_geometry(qtbot, window, compared, editions):
     window.compare_window = None
     again = window.open_compare()
     assert (again.width(), again.height()) == size
+
+
+def test_a_news_report_against_a_paper_lists_its_pairs_before_unmatched_sections(corpus_dir):
+    from reader.core.compare.align import align
+    from reader.core.importers import load_document
+    from reader.ui.compare.pair_model import alignment_rows
+
+    news = load_document(corpus_dir / "news-lac-paper-2008.txt")
+    paper = load_document(corpus_dir / "policy-paper-lac-2016.txt")
+    alignment = align(news, paper)
+    rows = alignment_rows(alignment)
+    kinds = ["b-only" if r.a is None else "a" for r in rows]
+    assert alignment.pairs and alignment.only_b
+    # Every row with a news paragraph comes first, in the report's order.
+    assert kinds == sorted(kinds, key=lambda k: k == "b-only")
+    starts = [r.a.start for r in rows if r.a is not None]
+    assert starts == sorted(starts)
+    assert [r.b for r in rows if r.a is None] == sorted(alignment.only_b, key=lambda u: u.start)

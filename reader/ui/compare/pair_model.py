@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from reader.core.compare.model import Alignment, Pair, Unit
+from reader.core.compare.model import PARAGRAPH, Alignment, Pair, Unit
 from reader.ui.row_model import Column, RowModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,7 +49,13 @@ def alignment_rows(alignment: Alignment) -> list[AlignmentRow]:
     rows = [AlignmentRow(p.a, p.b, p) for p in alignment.pairs]
     rows += [AlignmentRow(u, None) for u in alignment.only_a]
     rows.sort(key=lambda r: (r.a.start, r.a.end) if r.a else (0, 0))  # stable: splits keep order
-    for unit in sorted(alignment.only_b, key=lambda u: u.start):
+    only_b = sorted(alignment.only_b, key=lambda u: u.start)
+    if any(r.a is not None and r.a.kind == PARAGRAPH for r in rows):
+        # A is a paragraph list (a news report) read against B's sections: B's order says
+        # nothing about where A's paragraphs stand, and B's many unmatched sections would
+        # bury the pairs. They follow, in B's order.
+        return rows + [AlignmentRow(None, unit) for unit in only_b]
+    for unit in only_b:
         at = 0
         for i, row in enumerate(rows):
             if row.b is not None and row.b.start <= unit.start:
