@@ -107,3 +107,93 @@ PAPER_BOOKMARKS = [
     ("Part II Implementation", 1, 0),
     ("2. Final Provisions", 2, 1),
 ]
+
+
+def text_pdf(
+    text: str,
+    *,
+    header: str | None = HEADER,
+    font_size: float = 10.5,
+    page_labels: list[tuple[int, str, str, int]] = (),
+) -> bytes:
+    """A plain text laid out as a paginated PDF: each blank-line-separated paragraph
+    wrapped to the page width, a gap between paragraphs, a running header and centred
+    page numbers. Paragraphs flow over page breaks as a word processor would.
+
+    :param page_labels: ``(first page index, style, prefix, start)`` ranges, style one of
+        ``D r R a A`` (pypdf/PDF page label styles); none: no /PageLabels.
+    """
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    width, height = A4
+    top, bottom, lead = height - 80, 72, font_size * 1.3
+    state = {"y": top, "page": 1}
+
+    def start_page() -> None:
+        if header:
+            c.setFont("Helvetica", 8)
+            c.drawString(72, height - 40, header)
+        c.setFont("Helvetica", font_size)
+
+    def next_line() -> float:
+        if state["y"] < bottom:
+            c.setFont("Helvetica", 8)
+            c.drawCentredString(width / 2, 30, str(state["page"]))
+            c.showPage()
+            state["page"] += 1
+            state["y"] = top
+            start_page()
+        y = state["y"]
+        state["y"] -= lead
+        return y
+
+    start_page()
+    for para in (" ".join(p.split()) for p in text.split("\n\n")):
+        if not para:
+            continue
+        line = ""
+        for word in para.split(" "):
+            if line and c.stringWidth(f"{line} {word}", "Helvetica", font_size) > width - 144:
+                c.drawString(72, next_line(), line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        c.drawString(72, next_line(), line)
+        state["y"] -= lead  # the paragraph gap
+    c.setFont("Helvetica", 8)
+    c.drawCentredString(width / 2, 30, str(state["page"]))
+    c.showPage()
+    c.save()
+    data = buf.getvalue()
+    return with_page_labels(data, page_labels) if page_labels else data
+
+
+def with_page_labels(data: bytes, labels: list[tuple[int, str, str, int]]) -> bytes:
+    """``data`` with a /PageLabels number tree: ``(first page index, style, prefix,
+    start)`` per range; style ``D`` decimal, ``r``/``R`` roman, ``a``/``A`` letters,
+    ``""`` none (prefix only)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    nums = ArrayObject()
+    for first, style, prefix, start in labels:
+        entry = DictionaryObject()
+        if style:
+            entry[NameObject("/S")] = NameObject(f"/{style}")
+        if prefix:
+            entry[NameObject("/P")] = TextStringObject(prefix)
+        if start != 1:
+            entry[NameObject("/St")] = NumberObject(start)
+        nums.extend([NumberObject(first), entry])
+    tree = DictionaryObject({NameObject("/Nums"): nums})
+    writer._root_object[NameObject("/PageLabels")] = tree
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
