@@ -170,10 +170,21 @@ class Document:
     encoding: str | None = None
     filename: str | None = None
     pages: list[int] = field(default_factory=list)  # start offset of each page; [] if unpaged
+    # What each page has printed as its number ("iv", "A-1"), when the source says (PDF
+    # page labels); [] when the physical numbers are the page numbers.
+    page_labels: list[str] = field(default_factory=list)
 
     def page_at(self, offset: int) -> int | None:
-        """The 1-based page holding ``offset``, or None for a document without pages."""
+        """The 1-based physical page holding ``offset``, or None without pages."""
         return page_at(self.pages, offset)
+
+    def page_label_at(self, offset: int) -> str | None:
+        """The page number a citation gives for ``offset``: the printed label when the
+        source has page labels, else the physical number; None without pages."""
+        page = self.page_at(offset)
+        if page is None:
+            return None
+        return self.page_labels[page - 1] if self.page_labels else str(page)
 
     def iter_nodes(self) -> list[OutlineNode]:
         """Every outline node in document order."""

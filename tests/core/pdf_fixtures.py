@@ -8,6 +8,9 @@ import io
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+# (first page index, style, prefix, start): a /PageLabels range; style is one of the PDF's
+# "D" (1, 2), "r"/"R" (i, ii / I, II), "a"/"A" (a, b / A, B) or None (the prefix alone).
+PageLabel = tuple[int, str | None, str | None, int]
 LINE = 14  # points between lines of a paragraph; a gap (None) adds a blank line's worth
 HEADER = "Regional Trade Policy Paper"
 
@@ -20,13 +23,16 @@ def make_pdf(
     bookmarks: list[tuple[str, int, int]] = (),
     encrypt: str | None = None,
     title: str | None = None,
+    page_labels: list[PageLabel] = (),
 ) -> bytes:
     """A PDF whose page ``i`` shows ``pages[i]`` top to bottom (``None``: a gap).
 
     :param bookmarks: ``(title, page index, level)`` outline entries (level 0 = top).
+    :param page_labels: see :func:`add_page_labels`.
     """
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, encrypt=encrypt)
+    add_page_labels(c, page_labels)
     if title:
         c.setTitle(title)
     width, height = A4
@@ -52,6 +58,20 @@ def make_pdf(
         c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def add_page_labels(c: canvas.Canvas, labels: list[PageLabel]) -> None:
+    """Give the PDF a /PageLabels tree (what a viewer shows as page numbers); none: none."""
+    styles = {
+        "D": "ARABIC",
+        "r": "ROMAN_LOWER",
+        "R": "ROMAN_UPPER",
+        "a": "LETTERS_LOWER",
+        "A": "LETTERS_UPPER",
+    }
+    for first, style, prefix, start in labels:
+        # reportlab takes the style by name: its single letters collide ("R" in "ARABIC").
+        c.addPageLabel(first, style=styles[style] if style else None, start=start, prefix=prefix)
 
 
 def image_only_pdf() -> bytes:
@@ -114,17 +134,17 @@ def text_pdf(
     *,
     header: str | None = HEADER,
     font_size: float = 10.5,
-    page_labels: list[tuple[int, str, str, int]] = (),
+    page_labels: list[PageLabel] = (),
 ) -> bytes:
     """A plain text laid out as a paginated PDF: each blank-line-separated paragraph
     wrapped to the page width, a gap between paragraphs, a running header and centred
     page numbers. Paragraphs flow over page breaks as a word processor would.
 
-    :param page_labels: ``(first page index, style, prefix, start)`` ranges, style one of
-        ``D r R a A`` (pypdf/PDF page label styles); none: no /PageLabels.
+    :param page_labels: see :func:`add_page_labels`.
     """
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
+    add_page_labels(c, page_labels)
     width, height = A4
     top, bottom, lead = height - 80, 72, font_size * 1.3
     state = {"y": top, "page": 1}
@@ -164,36 +184,13 @@ def text_pdf(
     c.drawCentredString(width / 2, 30, str(state["page"]))
     c.showPage()
     c.save()
-    data = buf.getvalue()
-    return with_page_labels(data, page_labels) if page_labels else data
+    return buf.getvalue()
 
 
-def with_page_labels(data: bytes, labels: list[tuple[int, str, str, int]]) -> bytes:
-    """``data`` with a /PageLabels number tree: ``(first page index, style, prefix,
-    start)`` per range; style ``D`` decimal, ``r``/``R`` roman, ``a``/``A`` letters,
-    ``""`` none (prefix only)."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import (
-        ArrayObject,
-        DictionaryObject,
-        NameObject,
-        NumberObject,
-        TextStringObject,
-    )
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    nums = ArrayObject()
-    for first, style, prefix, start in labels:
-        entry = DictionaryObject()
-        if style:
-            entry[NameObject("/S")] = NameObject(f"/{style}")
-        if prefix:
-            entry[NameObject("/P")] = TextStringObject(prefix)
-        if start != 1:
-            entry[NameObject("/St")] = NumberObject(start)
-        nums.extend([NumberObject(first), entry])
-    tree = DictionaryObject({NameObject("/Nums"): nums})
-    writer._root_object[NameObject("/PageLabels")] = tree
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+FRONT = [
+    ["Preface", None, "This preface introduces the paper and its purpose."],
+    ["Its authors thank the members of the joint committee for their comments."],
+]
+# Two roman-numbered front pages, the paper from 1, then an annex numbered A-1.
+LABELS = [(0, "r", None, 1), (2, "D", None, 1), (5, "D", "A-", 1)]
+ANNEX = [["Annex Tables", None, "The tariff schedules of the parties are listed here."]]

@@ -30,10 +30,13 @@ def section_at(document: str, offset: str) -> str:
     )
 
 
-def page_at_sql(document: str, offset: str) -> str:
-    """SQL for the 1-based page of ``offset`` in ``document``; NULL for unpaged documents."""
+def page_at_sql(document: str, offset: str, column: str = "p.page") -> str:
+    """SQL for the 1-based page of ``offset`` in ``document``; NULL for unpaged documents.
+
+    ``column="p.label"`` gives the page's printed label instead (NULL when it has none).
+    """
     return (
-        "(SELECT p.page FROM document_pages p "
+        f"(SELECT {column} FROM document_pages p "
         f"WHERE p.document_id = {document} AND p.start_offset <= {offset} "
         "ORDER BY p.start_offset DESC LIMIT 1)"
     )
@@ -88,7 +91,8 @@ class QueriesMixin(StoreBase):
         rows = self.conn.execute(
             f"SELECT {ANNOTATION_COLUMNS}, {TAGS_OF_ANNOTATION}, d.title, "
             f"{section_at('a.document_id', 'a.start_offset')}, "
-            f"{page_at_sql('a.document_id', 'a.start_offset')} "
+            f"{page_at_sql('a.document_id', 'a.start_offset')}, "
+            f"{page_at_sql('a.document_id', 'a.start_offset', 'p.label')} "
             "FROM annotations a JOIN documents d ON d.id = a.document_id "
             f"WHERE {' AND '.join(where)} "
             "ORDER BY d.title COLLATE NOCASE, d.id, a.start_offset, a.end_offset",
@@ -100,6 +104,7 @@ class QueriesMixin(StoreBase):
                 document_title=r[14],
                 section_path=r[15],
                 page=r[16],
+                page_label=r[17],
             )
             for r in rows
         ]
