@@ -70,6 +70,10 @@ def test_a_folder_imports_pdf_and_docx_and_excerpts_cite_pages(run, files):
     assert "Part II Implementation, p. 2" in out
     code, out, _ = run("export-md", "--tag", "review")
     assert ", p. 2" in out
+    code, out, _ = run("search", "joint committee")
+    assert out.splitlines()[0].endswith(" > Part II Implementation, p. 2")
+    [hit] = json.loads(run("search", "joint committee", "--json")[1])
+    assert hit["page"] == 2 and "page_label" not in hit
 
 
 @pytest.mark.parametrize(

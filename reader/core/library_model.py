@@ -150,7 +150,17 @@ class SearchHit:
     snippet: str  # matched terms wrapped in the marks passed to search()
     rank: float  # bm25: lower is better
     annotation_id: str | None = None
+    page: int | None = None  # 1-based physical page of ``start``, for paged documents (PDF)
+    page_label: str | None = None  # the number printed on that page, when labelled
+
+    @property
+    def location(self) -> str:
+        """The section path with the page, as a citation gives it: ``Part IV > ..., p. 12``."""
+        return cite_location(self.section_path, self.page_label or self.page)
 
     def to_dict(self) -> dict[str, Any]:
-        """The hit as JSON-ready data."""
-        return asdict(self)
+        """The hit as JSON-ready data; ``page``/``page_label`` only when there is one."""
+        d = asdict(self)
+        del d["page"], d["page_label"]
+        d.update(page_fields(self.page, self.page_label))
+        return d

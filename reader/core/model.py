@@ -222,6 +222,13 @@ class Document:
                 parts.append(node.display)
         return sep.join(parts)
 
+    def location_at(self, offset: int) -> str:
+        """Where ``offset`` stands as a citation gives it: section path and page,
+        ``Part IV > (3) Financial Cooperation, p. 12``."""
+        from reader.core.library_model import cite_location
+
+        return cite_location(self.section_path_text(offset), self.page_label_at(offset))
+
     def metadata(self) -> dict[str, Any]:
         """Title, date, source and identity, as JSON-ready data."""
         return {

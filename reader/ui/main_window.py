@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
         self.annotations = self.library.annotations(self.doc.id) if self.doc else []
         self._ann_starts = [a.start for a in self.annotations]
         self.doc_view.set_annotations(self.annotations)
-        self.annotations_panel.set_annotations(self.annotations)
+        self.annotations_panel.set_annotations(self.annotations, self.doc)
         self._marked = _REMARK
         self._on_cursor_moved(self.doc_view.cursor_offset())
 

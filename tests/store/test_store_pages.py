@@ -101,3 +101,17 @@ def test_a_version_5_library_keeps_its_pages_and_cites_physical_numbers(tmp_path
         assert (ex.page, ex.page_label, ex.location[-6:]) == (2, None, ", p. 2")
         labelled, _ = lib.add_document(labelled_doc())
         assert lib.get_document(labelled.id).page_labels[:2] == ["i", "ii"]
+
+
+def test_search_hits_give_the_page_of_the_match(library, doc_id):
+    info, _ = library.add_document(labelled_doc())
+    ann = library.annotate_quote(info.id, "settle disputes by consultation", note="arbitration")
+    hits = {h.kind: h for h in library.search("consultation OR arbitration")}
+    text, note = hits["text"], hits["note"]
+    assert (text.page, text.page_label) == (4, "2")
+    assert text.location == "Part I > 1. In the Economic Field > (2) Investment, p. 2"
+    assert (note.annotation_id, note.page, note.page_label) == (ann.id, 4, "2")
+    assert note.to_dict()["page_label"] == "2"
+    [plain] = library.search("tariffs", limit=1)
+    assert plain.document_id == doc_id and plain.page is None
+    assert plain.location == plain.section_path and "page" not in plain.to_dict()

@@ -153,7 +153,8 @@ class QueriesMixin(StoreBase):
             first = marked.find("\x02")
             start = chunk_start + max(first, 0)
             end = chunk_start + max(marked.find("\x03", first) - 1, first, 0)
-            hits.append(SearchHit("text", doc_id, title, start, end, path, snippet, score))
+            hit = SearchHit("text", doc_id, title, start, end, path, snippet, score)
+            hits.append(self._with_page(hit))
         top = self.conn.execute(
             "SELECT n.rowid, bm25(note_fts) AS score FROM note_fts n "
             "JOIN annotations a ON a.seq = n.rowid "
@@ -171,8 +172,16 @@ class QueriesMixin(StoreBase):
                 (*marks, match, rowid),
             )
             *located, annotation_id = row
-            hits.append(SearchHit("note", *located, score, annotation_id))
+            hits.append(self._with_page(SearchHit("note", *located, score, annotation_id)))
         # bm25 scores from the two indexes are on similar scales (both negative,
         # lower is better); merging by score keeps the strongest hits first.
         hits.sort(key=lambda h: h.rank)
         return hits[:limit]
+
+    def _with_page(self, hit: SearchHit) -> SearchHit:
+        """``hit`` with the page (and printed label) of its start, for paged documents."""
+        hit.page, hit.page_label = self._one(
+            f"SELECT {page_at_sql('?', '?')}, {page_at_sql('?', '?', 'p.label')}",
+            (hit.document_id, hit.start) * 2,
+        )
+        return hit
