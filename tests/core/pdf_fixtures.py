@@ -136,8 +136,8 @@ def text_pdf(
     font_size: float = 10.5,
     page_labels: list[PageLabel] = (),
 ) -> bytes:
-    """A plain text laid out as a paginated PDF: each blank-line-separated paragraph
-    wrapped to the page width, a gap between paragraphs, a running header and centred
+    """A plain text laid out as a paginated PDF: each line of the text wrapped to the
+    page width, a gap between paragraphs, a running header and centred
     page numbers. Paragraphs flow over page breaks as a word processor would.
 
     :param page_labels: see :func:`add_page_labels`.
@@ -168,17 +168,19 @@ def text_pdf(
         return y
 
     start_page()
-    for para in (" ".join(p.split()) for p in text.split("\n\n")):
-        if not para:
+    for para in text.split("\n\n"):
+        source_lines = [" ".join(x.split()) for x in para.splitlines() if x.strip()]
+        if not source_lines:
             continue
-        line = ""
-        for word in para.split(" "):
-            if line and c.stringWidth(f"{line} {word}", "Helvetica", font_size) > width - 144:
-                c.drawString(72, next_line(), line)
-                line = word
-            else:
-                line = f"{line} {word}".strip()
-        c.drawString(72, next_line(), line)
+        for source_line in source_lines:  # a list item or address line starts a new line
+            line = ""
+            for word in source_line.split(" "):
+                if line and c.stringWidth(f"{line} {word}", "Helvetica", font_size) > width - 144:
+                    c.drawString(72, next_line(), line)
+                    line = word
+                else:
+                    line = f"{line} {word}".strip()
+            c.drawString(72, next_line(), line)
         state["y"] -= lead  # the paragraph gap
     c.setFont("Helvetica", 8)
     c.drawCentredString(width / 2, 30, str(state["page"]))

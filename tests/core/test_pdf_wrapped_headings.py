@@ -1,9 +1,10 @@
-"""Numbered headings that the page wrapped onto a second line, in PDFs without bookmarks."""
+"""Lines the page wrapped that are one line: numbered headings in PDFs without bookmarks,
+and a web page's breadcrumb printed to PDF."""
 
 from __future__ import annotations
 
 from reader.core.importers import load_document, parse_bytes
-from reader.core.importers.paged import wrapped_heading
+from reader.core.importers.paged import unwrap_line, wrapped_heading
 from reader.core.model import HEADING, PARAGRAPH
 from tests.core.pdf_fixtures import make_pdf, text_pdf
 
@@ -92,3 +93,17 @@ def test_corpus_paper_as_pdf_has_the_text_files_outline(corpus_dir):
     from_pdf = parse_bytes(text_pdf(path.read_text(encoding="utf-8")), "pdf", "paper.pdf")
     assert len(from_pdf.pages) > 5
     assert outline(from_pdf) == outline(from_text)
+    # The breadcrumb wrapped over two lines is furniture again, so the title is found.
+    meta = ("title", "date", "source")
+    assert [getattr(from_pdf, k) for k in meta] == [getattr(from_text, k) for k in meta]
+
+
+def test_a_wrapped_breadcrumb_is_one_line_and_furniture():
+    crumb = ["Home > Topics > Regional Trade Visits and Talks of the Leaders in", "Lima"]
+    assert unwrap_line(crumb) == " ".join(crumb)
+    assert unwrap_line(["Prices rose > 3% and then > 5% over the", "year."]) is None
+    pages = [[*crumb, None, "Trade Policy Paper", None, "Part I Overview", None, "Body."]]
+    doc = parse_bytes(make_pdf(pages, header=None), "pdf", "crumb.pdf")
+    assert doc.title == "Trade Policy Paper"
+    [role] = [b.role for b in doc.blocks if doc.text.startswith("Home >", b.content_start)]
+    assert role == "breadcrumb"

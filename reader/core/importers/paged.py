@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reader.core.furniture import is_breadcrumb
 from reader.core.headings import match_heading
 from reader.core.importers.text import segment
 from reader.core.model import FURNITURE, HEADING, Block
@@ -206,6 +207,17 @@ def _place(lines: list[_Line], want: str, level: int) -> bool:
     return False
 
 
+def unwrap_line(group: list[str]) -> str | None:
+    """One line for a run of lines that is one line the page wrapped: a numbered heading
+    (:func:`wrapped_heading`) or a breadcrumb (``Home > Topics > ...`` printed from a web
+    page); None for anything else, which keeps its line breaks."""
+    if 2 <= len(group) <= _MAX_HEADING_LINES and len(group[-1]) < len(group[0]):
+        joined = " ".join(group)
+        if is_breadcrumb(joined):
+            return joined
+    return wrapped_heading(group)
+
+
 def wrapped_heading(group: list[str]) -> str | None:
     """One line for a numbered heading the page wrapped, else None.
 
@@ -276,7 +288,7 @@ def assemble(raw_pages: list[str], bookmarks: list[Bookmark] | None = None) -> P
             if line.text:
                 group.append(line.text)
             elif group:
-                emit(wrapped_heading(group) or "\n".join(group))
+                emit(unwrap_line(group) or "\n".join(group))
                 group = []
             i += 1
         if group:
