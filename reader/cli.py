@@ -30,7 +30,7 @@ def _print_json(data: object) -> None:
 def _outline_lines(nodes: list[OutlineNode], doc: Document, depth: int = 0) -> list[str]:
     lines = []
     for node in nodes:
-        page = doc.page_at(node.start)
+        page = doc.page_label_at(node.start)
         lines.append(f"{'  ' * depth}{node.display}" + (f"  (p. {page})" if page else ""))
         lines.extend(_outline_lines(node.children, doc, depth + 1))
     return lines
@@ -41,6 +41,8 @@ def _node_json(node: OutlineNode, doc: Document) -> dict:
     d = node.to_dict()
     if doc.pages:
         d["page"] = doc.page_at(node.start)
+        if doc.page_labels:
+            d["page_label"] = doc.page_label_at(node.start)
     d["children"] = [_node_json(c, doc) for c in node.children]
     return d
 

@@ -180,7 +180,7 @@ def _excerpts(lib: Library, args: argparse.Namespace) -> list[Excerpt]:
 
 
 def _hit_lines(h: SearchHit) -> Iterator[str]:
-    where = " > ".join(x for x in (h.document_title, h.section_path) if x)
+    where = " > ".join(x for x in (h.document_title, h.location) if x)
     kind = f"  [note on {h.annotation_id}]" if h.kind == "note" else ""
     yield f"{where}{kind}"
     yield f"  {' '.join(h.snippet.split())}"

@@ -9,7 +9,14 @@ import pytest
 
 from tests.core.docx_fixtures import PAPER as DOCX_PAPER
 from tests.core.docx_fixtures import make_docx
-from tests.core.pdf_fixtures import PAPER, PAPER_BOOKMARKS, image_only_pdf, make_pdf
+from tests.core.pdf_fixtures import (
+    FRONT,
+    LABELS,
+    PAPER,
+    PAPER_BOOKMARKS,
+    image_only_pdf,
+    make_pdf,
+)
 
 
 @pytest.fixture
@@ -33,6 +40,18 @@ def test_outline_of_a_pdf_gives_pages(run, files):
     ]
 
 
+def test_outline_of_a_labelled_pdf_gives_printed_page_numbers(run, tmp_path):
+    path = tmp_path / "labelled.pdf"
+    path.write_bytes(make_pdf(FRONT + PAPER, page_labels=LABELS))
+    code, out, _ = run("outline", str(path))
+    assert code == 0
+    assert "Preface  (p. i)" in out.splitlines()
+    assert "    (2) Investment  (p. 2)" in out.splitlines()
+    data = json.loads(run("outline", str(path), "--json")[1])
+    part1 = data["outline"][1]
+    assert (part1["page"], part1["page_label"]) == (3, "1")
+
+
 def test_outline_of_a_docx(run, files):
     code, out, _ = run("outline", str(files / "draft.docx"), "--json")
     assert code == 0
@@ -51,6 +70,10 @@ def test_a_folder_imports_pdf_and_docx_and_excerpts_cite_pages(run, files):
     assert "Part II Implementation, p. 2" in out
     code, out, _ = run("export-md", "--tag", "review")
     assert ", p. 2" in out
+    code, out, _ = run("search", "joint committee")
+    assert out.splitlines()[0].endswith(" > Part II Implementation, p. 2")
+    [hit] = json.loads(run("search", "joint committee", "--json")[1])
+    assert hit["page"] == 2 and "page_label" not in hit
 
 
 @pytest.mark.parametrize(

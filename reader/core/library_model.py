@@ -10,11 +10,25 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
-def cite_location(section_path: str, page: int | None) -> str:
-    """``Part IV > (3) Financial Cooperation, p. 12``; just the path when there is no page."""
+def cite_location(section_path: str, page: int | str | None) -> str:
+    """``Part IV > (3) Financial Cooperation, p. 12``; just the path when there is no page.
+
+    ``page`` is what the page shows as its number: a label ("iv") or the physical number.
+    """
     if page is None:
         return section_path
     return f"{section_path}, p. {page}" if section_path else f"p. {page}"
+
+
+def page_fields(page: int | None, label: str | None) -> dict[str, Any]:
+    """JSON fields for a page: ``page`` (physical) and ``page_label`` (printed), each
+    only when there is one."""
+    out: dict[str, Any] = {}
+    if page is not None:
+        out["page"] = page
+    if label is not None:
+        out["page_label"] = label
+    return out
 
 
 @dataclass(slots=True)
@@ -71,20 +85,21 @@ class Excerpt:
     annotation: Annotation
     document_title: str
     section_path: str  # "Part IV > 2. In the Economic Field > (3) Financial Cooperation"
-    page: int | None = None  # 1-based page of the start, for paged documents (PDF)
+    page: int | None = None  # 1-based physical page of the start, for paged documents (PDF)
+    page_label: str | None = None  # the number printed on that page ("iv"), when labelled
 
     @property
     def location(self) -> str:
         """The section path with the page, as a citation gives it: ``Part IV > ..., p. 12``."""
-        return cite_location(self.section_path, self.page)
+        return cite_location(self.section_path, self.page_label or self.page)
 
     def to_dict(self) -> dict[str, Any]:
-        """Flat JSON-ready form: the annotation's fields plus title, section path and page."""
+        """Flat JSON-ready form: the annotation's fields plus title, section path and page
+        (and the printed page label, when the document has labels)."""
         d = self.annotation.to_dict()
         d["document_title"] = self.document_title
         d["section_path"] = self.section_path
-        if self.page is not None:
-            d["page"] = self.page
+        d.update(page_fields(self.page, self.page_label))
         return d
 
 
@@ -135,7 +150,17 @@ class SearchHit:
     snippet: str  # matched terms wrapped in the marks passed to search()
     rank: float  # bm25: lower is better
     annotation_id: str | None = None
+    page: int | None = None  # 1-based physical page of ``start``, for paged documents (PDF)
+    page_label: str | None = None  # the number printed on that page, when labelled
+
+    @property
+    def location(self) -> str:
+        """The section path with the page, as a citation gives it: ``Part IV > ..., p. 12``."""
+        return cite_location(self.section_path, self.page_label or self.page)
 
     def to_dict(self) -> dict[str, Any]:
-        """The hit as JSON-ready data."""
-        return asdict(self)
+        """The hit as JSON-ready data; ``page``/``page_label`` only when there is one."""
+        d = asdict(self)
+        del d["page"], d["page_label"]
+        d.update(page_fields(self.page, self.page_label))
+        return d

@@ -164,6 +164,13 @@ def _v5_tag_descriptions(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE tags ADD COLUMN description TEXT NOT NULL DEFAULT ''")
 
 
+def _v6_page_labels(conn: sqlite3.Connection) -> None:
+    # The number printed on a page ("iv", "A-1") when a PDF has page labels, so citations
+    # say what the reader sees; NULL: the physical number is the page number. Pages stored
+    # before this version were imported without labels: NULL is what they had.
+    conn.execute("ALTER TABLE document_pages ADD COLUMN label TEXT")
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One schema step: ``apply`` brings a library at ``version - 1`` to ``version``."""
@@ -183,6 +190,7 @@ MIGRATIONS: list[Migration] = [
     ),
     Migration(4, "page start offsets of paged documents (PDF)", _v4_document_pages),
     Migration(5, "tag descriptions (REFI-QDA codebooks)", _v5_tag_descriptions),
+    Migration(6, "printed page labels of paged documents (PDF)", _v6_page_labels),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

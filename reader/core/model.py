@@ -170,10 +170,21 @@ class Document:
     encoding: str | None = None
     filename: str | None = None
     pages: list[int] = field(default_factory=list)  # start offset of each page; [] if unpaged
+    # What each page has printed as its number ("iv", "A-1"), when the source says (PDF
+    # page labels); [] when the physical numbers are the page numbers.
+    page_labels: list[str] = field(default_factory=list)
 
     def page_at(self, offset: int) -> int | None:
-        """The 1-based page holding ``offset``, or None for a document without pages."""
+        """The 1-based physical page holding ``offset``, or None without pages."""
         return page_at(self.pages, offset)
+
+    def page_label_at(self, offset: int) -> str | None:
+        """The page number a citation gives for ``offset``: the printed label when the
+        source has page labels, else the physical number; None without pages."""
+        page = self.page_at(offset)
+        if page is None:
+            return None
+        return self.page_labels[page - 1] if self.page_labels else str(page)
 
     def iter_nodes(self) -> list[OutlineNode]:
         """Every outline node in document order."""
@@ -210,6 +221,13 @@ class Document:
             else:
                 parts.append(node.display)
         return sep.join(parts)
+
+    def location_at(self, offset: int) -> str:
+        """Where ``offset`` stands as a citation gives it: section path and page,
+        ``Part IV > (3) Financial Cooperation, p. 12``."""
+        from reader.core.library_model import cite_location
+
+        return cite_location(self.section_path_text(offset), self.page_label_at(offset))
 
     def metadata(self) -> dict[str, Any]:
         """Title, date, source and identity, as JSON-ready data."""

@@ -38,6 +38,7 @@ from reader.ui.find_bar import FindBar
 from reader.ui.importer import Importer, import_now
 from reader.ui.operations import Change, Operations
 from reader.ui.outline_model import OFFSET_ROLE, OutlineModel
+from reader.ui.page_indicator import PageIndicator
 from reader.ui.panels.annotations_panel import AnnotationsPanel
 from reader.ui.panels.common import header_label, stack
 from reader.ui.panels.library_panel import LibraryPanel
@@ -184,6 +185,8 @@ class MainWindow(QMainWindow):
         self.actions.check_color(self.current_color)
         self.actions.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.doc_view.context_actions = self.actions.context_actions()
+        self.page_indicator = PageIndicator()
+        self.statusBar().addPermanentWidget(self.page_indicator)
         self.statusBar().showMessage("Ready", 2000)
 
     # --- documents ---------------------------------------------------------
@@ -203,6 +206,7 @@ class MainWindow(QMainWindow):
         self.find_bar.close_bar() if self.find_bar.isVisible() else None
         self.doc_view.load(doc, self.reading)
         self.outline_model.set_document(doc)
+        self.page_indicator.set_document(doc)
         self.outline.expandToDepth(0)
         self._reload_annotations()
         self.library_panel.select(doc.id)
@@ -316,7 +320,7 @@ class MainWindow(QMainWindow):
         self.annotations = self.library.annotations(self.doc.id) if self.doc else []
         self._ann_starts = [a.start for a in self.annotations]
         self.doc_view.set_annotations(self.annotations)
-        self.annotations_panel.set_annotations(self.annotations)
+        self.annotations_panel.set_annotations(self.annotations, self.doc)
         self._marked = _REMARK
         self._on_cursor_moved(self.doc_view.cursor_offset())
 
@@ -366,7 +370,8 @@ class MainWindow(QMainWindow):
             self.doc_view.move_caret(offset)
 
     def _on_scrolled(self, offset: int) -> None:
-        """Mark the section being read in the outline."""
+        """Mark the section being read in the outline (and the page, for a PDF)."""
+        self.page_indicator.show_offset(offset)
         index = self.outline_model.index_for_offset(offset)
         if index.isValid() and index != self.outline.currentIndex():
             self.outline.setCurrentIndex(index)

@@ -8,6 +8,9 @@ import io
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+# (first page index, style, prefix, start): a /PageLabels range; style is one of the PDF's
+# "D" (1, 2), "r"/"R" (i, ii / I, II), "a"/"A" (a, b / A, B) or None (the prefix alone).
+PageLabel = tuple[int, str | None, str | None, int]
 LINE = 14  # points between lines of a paragraph; a gap (None) adds a blank line's worth
 HEADER = "Regional Trade Policy Paper"
 
@@ -20,13 +23,16 @@ def make_pdf(
     bookmarks: list[tuple[str, int, int]] = (),
     encrypt: str | None = None,
     title: str | None = None,
+    page_labels: list[PageLabel] = (),
 ) -> bytes:
     """A PDF whose page ``i`` shows ``pages[i]`` top to bottom (``None``: a gap).
 
     :param bookmarks: ``(title, page index, level)`` outline entries (level 0 = top).
+    :param page_labels: see :func:`add_page_labels`.
     """
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, encrypt=encrypt)
+    add_page_labels(c, page_labels)
     if title:
         c.setTitle(title)
     width, height = A4
@@ -52,6 +58,20 @@ def make_pdf(
         c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def add_page_labels(c: canvas.Canvas, labels: list[PageLabel]) -> None:
+    """Give the PDF a /PageLabels tree (what a viewer shows as page numbers); none: none."""
+    styles = {
+        "D": "ARABIC",
+        "r": "ROMAN_LOWER",
+        "R": "ROMAN_UPPER",
+        "a": "LETTERS_LOWER",
+        "A": "LETTERS_UPPER",
+    }
+    for first, style, prefix, start in labels:
+        # reportlab takes the style by name: its single letters collide ("R" in "ARABIC").
+        c.addPageLabel(first, style=styles[style] if style else None, start=start, prefix=prefix)
 
 
 def image_only_pdf() -> bytes:
@@ -107,3 +127,72 @@ PAPER_BOOKMARKS = [
     ("Part II Implementation", 1, 0),
     ("2. Final Provisions", 2, 1),
 ]
+
+
+def text_pdf(
+    text: str,
+    *,
+    header: str | None = HEADER,
+    font_size: float = 10.5,
+    page_labels: list[PageLabel] = (),
+) -> bytes:
+    """A plain text laid out as a paginated PDF: each line of the text wrapped to the
+    page width, a gap between paragraphs, a running header and centred
+    page numbers. Paragraphs flow over page breaks as a word processor would.
+
+    :param page_labels: see :func:`add_page_labels`.
+    """
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    add_page_labels(c, page_labels)
+    width, height = A4
+    top, bottom, lead = height - 80, 72, font_size * 1.3
+    state = {"y": top, "page": 1}
+
+    def start_page() -> None:
+        if header:
+            c.setFont("Helvetica", 8)
+            c.drawString(72, height - 40, header)
+        c.setFont("Helvetica", font_size)
+
+    def next_line() -> float:
+        if state["y"] < bottom:
+            c.setFont("Helvetica", 8)
+            c.drawCentredString(width / 2, 30, str(state["page"]))
+            c.showPage()
+            state["page"] += 1
+            state["y"] = top
+            start_page()
+        y = state["y"]
+        state["y"] -= lead
+        return y
+
+    start_page()
+    for para in text.split("\n\n"):
+        source_lines = [" ".join(x.split()) for x in para.splitlines() if x.strip()]
+        if not source_lines:
+            continue
+        for source_line in source_lines:  # a list item or address line starts a new line
+            line = ""
+            for word in source_line.split(" "):
+                if line and c.stringWidth(f"{line} {word}", "Helvetica", font_size) > width - 144:
+                    c.drawString(72, next_line(), line)
+                    line = word
+                else:
+                    line = f"{line} {word}".strip()
+            c.drawString(72, next_line(), line)
+        state["y"] -= lead  # the paragraph gap
+    c.setFont("Helvetica", 8)
+    c.drawCentredString(width / 2, 30, str(state["page"]))
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+FRONT = [
+    ["Preface", None, "This preface introduces the paper and its purpose."],
+    ["Its authors thank the members of the joint committee for their comments."],
+]
+# Two roman-numbered front pages, the paper from 1, then an annex numbered A-1.
+LABELS = [(0, "r", None, 1), (2, "D", None, 1), (5, "D", "A-", 1)]
+ANNEX = [["Annex Tables", None, "The tariff schedules of the parties are listed here."]]

@@ -10,7 +10,7 @@ from reader.core import migrations
 from reader.core.export import select, to_csv, to_json, to_markdown
 from reader.core.importers import parse_bytes
 from reader.core.store import Library
-from tests.core.pdf_fixtures import PAPER, make_pdf
+from tests.core.pdf_fixtures import FRONT, LABELS, PAPER, make_pdf
 from tests.store.test_store_migrations import make_v1_library
 
 
@@ -62,3 +62,56 @@ def test_an_upgraded_version_1_library_takes_paged_documents(tmp_path, fixtures_
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*) FROM document_pages").fetchone()[0] == 3
     conn.close()
+
+
+def labelled_doc():
+    return parse_bytes(make_pdf(FRONT + PAPER, page_labels=LABELS), "pdf", "labelled.pdf")
+
+
+def test_page_labels_round_trip_and_excerpts_cite_them(library):
+    doc = labelled_doc()
+    info, _ = library.add_document(doc)
+    assert library.get_document(info.id).page_labels == ["i", "ii", "1", "2", "3"]
+    library.annotate_quote(info.id, "settle disputes by consultation", tags=["law"])
+    [ex] = library.excerpts(["law"])
+    assert (ex.page, ex.page_label) == (4, "2")
+    assert ex.location.endswith("(2) Investment, p. 2")
+    [record] = json.loads(to_json(select(library, tags=["law"])))["excerpts"]
+    assert (record["page"], record["page_label"]) == (4, "2")
+    assert record["section_path"].endswith(", p. 2")
+    assert "(2) Investment, p. 2" in to_markdown(select(library, tags=["law"]), "tag")
+
+
+def test_a_version_5_library_keeps_its_pages_and_cites_physical_numbers(tmp_path):
+    path = tmp_path / "v5.db"
+    with Library.open(path) as lib:
+        info, _ = lib.add_document(pdf_doc())
+        lib.annotate_quote(info.id, "settle disputes by consultation", tags=["law"])
+    # Take the library back to version 5's schema: document_pages without labels.
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE document_pages DROP COLUMN label")
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+    with Library.open(path) as lib:
+        assert lib.schema_version == migrations.LATEST_VERSION
+        stored = lib.get_document(info.id)
+        assert len(stored.pages) == 3 and stored.page_labels == []
+        [ex] = lib.excerpts(["law"])
+        assert (ex.page, ex.page_label, ex.location[-6:]) == (2, None, ", p. 2")
+        labelled, _ = lib.add_document(labelled_doc())
+        assert lib.get_document(labelled.id).page_labels[:2] == ["i", "ii"]
+
+
+def test_search_hits_give_the_page_of_the_match(library, doc_id):
+    info, _ = library.add_document(labelled_doc())
+    ann = library.annotate_quote(info.id, "settle disputes by consultation", note="arbitration")
+    hits = {h.kind: h for h in library.search("consultation OR arbitration")}
+    text, note = hits["text"], hits["note"]
+    assert (text.page, text.page_label) == (4, "2")
+    assert text.location == "Part I > 1. In the Economic Field > (2) Investment, p. 2"
+    assert (note.annotation_id, note.page, note.page_label) == (ann.id, 4, "2")
+    assert note.to_dict()["page_label"] == "2"
+    [plain] = library.search("tariffs", limit=1)
+    assert plain.document_id == doc_id and plain.page is None
+    assert plain.location == plain.section_path and "page" not in plain.to_dict()

@@ -19,6 +19,7 @@ from reader.core.store import Library
 from reader.ui import import_report, preferences
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.import_report import ImportReportDialog
+from reader.ui.panels.annotations_panel import AUTHOR_COLUMN
 from reader.ui.share_dialog import CHOSEN_DOCS, ShareDialog
 
 TRADE = "Trade frictions will be handled properly."
@@ -222,10 +223,10 @@ def test_new_highlights_carry_the_name_from_preferences(
     window.actions.highlight.trigger()
     assert library.annotations(doc.id)[0].author == "Ana Researcher"
     panel = window.annotations_panel
-    assert panel.view.isColumnHidden(3)  # one author: no column repeating the name
+    assert panel.view.isColumnHidden(AUTHOR_COLUMN)  # one author: no column repeating the name
     _annotate(library, doc.id, BANKS, "Ben", [])
     window.refresh_after_merge()
-    assert not panel.view.isColumnHidden(3)
+    assert not panel.view.isColumnHidden(AUTHOR_COLUMN)
     assert "By: Ben" in panel.model.index(1, 0).data(3)  # the tooltip role
 
 

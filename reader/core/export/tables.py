@@ -8,7 +8,7 @@ import json
 
 from reader import __version__
 from reader.core.export.selection import ExportSelection
-from reader.core.library_model import Excerpt
+from reader.core.library_model import Excerpt, page_fields
 
 CSV_COLUMNS = [
     "annotation_id",
@@ -74,7 +74,7 @@ def _with_page(row: dict[str, object], ex: Excerpt) -> dict[str, object]:
     for key, value in row.items():
         out[key] = value
         if key == "section_path":
-            out["page"] = ex.page
+            out.update(page_fields(ex.page, ex.page_label))
     return out
 
 

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reader.core.furniture import is_breadcrumb
 from reader.core.headings import match_heading
 from reader.core.importers.text import segment
 from reader.core.model import FURNITURE, HEADING, Block
@@ -31,6 +32,8 @@ _HYPHEN_END_RE = re.compile(r"(?<=[^\W\d_])-$")
 _EDGE_LINES = 2  # lines at the top and bottom of a page where running furniture lives
 _MAX_FURNITURE_LINE = 150
 _REPEAT_SHARE = 0.4  # of pages: alternating left/right headers each appear on half
+_MAX_HEADING_LINES = 3  # a numbered heading wrapped onto more lines is body text
+_SENTENCE_END = ".;:!?"
 
 
 @dataclass(slots=True)
@@ -204,6 +207,37 @@ def _place(lines: list[_Line], want: str, level: int) -> bool:
     return False
 
 
+def unwrap_line(group: list[str]) -> str | None:
+    """One line for a run of lines that is one line the page wrapped: a numbered heading
+    (:func:`wrapped_heading`) or a breadcrumb (``Home > Topics > ...`` printed from a web
+    page); None for anything else, which keeps its line breaks."""
+    if 2 <= len(group) <= _MAX_HEADING_LINES and len(group[-1]) < len(group[0]):
+        joined = " ".join(group)
+        if is_breadcrumb(joined):
+            return joined
+    return wrapped_heading(group)
+
+
+def wrapped_heading(group: list[str]) -> str | None:
+    """One line for a numbered heading the page wrapped, else None.
+
+    ``group`` is a run of lines that a gap follows. It is one heading when its first
+    line starts with a heading label, it has at most three lines, the last line is
+    shorter than the first (the heading wrapped, these are not separate lines), no line
+    ends a sentence, and the joined line passes the same test a text-file line does.
+    The text-file rules are not loosened: only the PDF's line wrapping is undone.
+    """
+    if not 2 <= len(group) <= _MAX_HEADING_LINES or len(group[-1]) >= len(group[0]):
+        return None
+    if any(line.rstrip()[-1:] in _SENTENCE_END for line in group):
+        return None
+    joined = " ".join(group)
+    if match_heading(group[0]) is None:
+        return None
+    m = match_heading(joined)
+    return joined if m is not None and m.label else None
+
+
 def _claim(blocks: list[Block], starts: list[int], start: int, end: int) -> Block:
     """Make ``text[start:end]`` one block (merging what segmentation split) and return it."""
     i = bisect_right(starts, start) - 1
@@ -254,7 +288,7 @@ def assemble(raw_pages: list[str], bookmarks: list[Bookmark] | None = None) -> P
             if line.text:
                 group.append(line.text)
             elif group:
-                emit("\n".join(group))
+                emit(unwrap_line(group) or "\n".join(group))
                 group = []
             i += 1
         if group:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from reader.core.document import build_document
@@ -80,8 +81,33 @@ def _title_hint(reader: Any) -> str | None:
         return None
 
 
-def extract_pages(data: bytes, name: str) -> tuple[list[str], list[Bookmark], str | None]:
-    """Each page's text (layout order, gaps as blank lines), bookmarks and a title hint."""
+def _page_labels(reader: Any) -> list[str]:
+    """What each page has printed as its number ("iv", "A-1") when the PDF says so
+    (/PageLabels); [] when it does not, or its labels are just the physical numbers."""
+    try:
+        if "/PageLabels" not in reader.trailer["/Root"]:
+            return []
+        labels = [str(label) for label in reader.page_labels]
+    except Exception:  # noqa: BLE001 - damaged labels: fall back to physical numbers
+        return []
+    if len(labels) != len(reader.pages) or labels == [str(n) for n in range(1, len(labels) + 1)]:
+        return []
+    return labels
+
+
+@dataclass(slots=True)
+class PdfPages:
+    """What :func:`extract_pages` reads from a PDF."""
+
+    texts: list[str]  # each page's text, layout order, gaps as blank lines
+    bookmarks: list[Bookmark]
+    title: str | None  # the metadata title, when it is not junk
+    labels: list[str]  # printed page numbers; [] when physical numbers are the page numbers
+
+
+def extract_pages(data: bytes, name: str) -> PdfPages:
+    """Each page's text (layout order, gaps as blank lines), bookmarks, a title hint and
+    the page labels."""
     reader = _open(data, name)
     # pypdf logs every recoverable oddity of a damaged file; the import reports enough.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -94,22 +120,23 @@ def extract_pages(data: bytes, name: str) -> tuple[list[str], list[Bookmark], st
     chars = sum(len("".join(p.split())) for p in pages)
     if chars < _MIN_TEXT_CHARS_PER_PAGE * len(pages):
         raise DocumentError(f"{name}: this PDF has no text layer; run OCR first")
-    return pages, _bookmarks(reader), _title_hint(reader)
+    return PdfPages(pages, _bookmarks(reader), _title_hint(reader), _page_labels(reader))
 
 
 def parse(data: bytes, filename: str | None = None) -> Document:
     """Parse the bytes of a PDF file."""
     name = filename or "document"
-    pages, bookmarks, title = extract_pages(data, name)
-    paged = assemble(pages, bookmarks)
+    pdf = extract_pages(data, name)
+    paged = assemble(pdf.texts, pdf.bookmarks)
     doc = build_document(
         paged.text,
         paged.blocks,
         "pdf",
         filename=filename,
-        hints=Metadata(title=title),
+        hints=Metadata(title=pdf.title),
         # The PDF's own outline, when it could be placed, is the structure.
         conventions=paged.headings == 0,
     )
     doc.pages = paged.pages
+    doc.page_labels = pdf.labels
     return doc

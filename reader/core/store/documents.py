@@ -66,9 +66,14 @@ class DocumentsMixin(StoreBase):
                 "VALUES (?, ?, ?, ?, ?)",
                 [(doc.id, *row) for row in section_rows(doc)],
             )
+            labels = doc.page_labels or [None] * len(doc.pages)
             self.conn.executemany(
-                "INSERT INTO document_pages (document_id, page, start_offset) VALUES (?, ?, ?)",
-                [(doc.id, n, start) for n, start in enumerate(doc.pages, 1)],
+                "INSERT INTO document_pages (document_id, page, start_offset, label) "
+                "VALUES (?, ?, ?, ?)",
+                [
+                    (doc.id, n, start, label)
+                    for n, (start, label) in enumerate(zip(doc.pages, labels, strict=True), 1)
+                ],
             )
             self.conn.executemany(
                 "INSERT INTO text_fts (document_id, start_offset, end_offset, text) "
@@ -99,6 +104,12 @@ class DocumentsMixin(StoreBase):
         )
         if row is None:
             raise LibraryError(f"unknown document: {document_id}")
+        pages = self.conn.execute(
+            "SELECT start_offset, label FROM document_pages WHERE document_id = ? "
+            "ORDER BY start_offset",
+            (row[0],),
+        ).fetchall()
+        has_labels = any(label is not None for _, label in pages)
         return Document(
             id=row[0],
             title=row[1],
@@ -111,14 +122,10 @@ class DocumentsMixin(StoreBase):
             clauses=clauses_from_json(row[8]),
             encoding=row[9],
             filename=row[10],
-            pages=[
-                r[0]
-                for r in self.conn.execute(
-                    "SELECT start_offset FROM document_pages WHERE document_id = ? "
-                    "ORDER BY start_offset",
-                    (row[0],),
-                )
-            ],
+            pages=[start for start, _ in pages],
+            page_labels=[label or str(n) for n, (_, label) in enumerate(pages, 1)]
+            if has_labels
+            else [],
         )
 
     def list_documents(self) -> list[DocumentInfo]:

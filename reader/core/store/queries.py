@@ -30,10 +30,13 @@ def section_at(document: str, offset: str) -> str:
     )
 
 
-def page_at_sql(document: str, offset: str) -> str:
-    """SQL for the 1-based page of ``offset`` in ``document``; NULL for unpaged documents."""
+def page_at_sql(document: str, offset: str, column: str = "p.page") -> str:
+    """SQL for the 1-based page of ``offset`` in ``document``; NULL for unpaged documents.
+
+    ``column="p.label"`` gives the page's printed label instead (NULL when it has none).
+    """
     return (
-        "(SELECT p.page FROM document_pages p "
+        f"(SELECT {column} FROM document_pages p "
         f"WHERE p.document_id = {document} AND p.start_offset <= {offset} "
         "ORDER BY p.start_offset DESC LIMIT 1)"
     )
@@ -88,7 +91,8 @@ class QueriesMixin(StoreBase):
         rows = self.conn.execute(
             f"SELECT {ANNOTATION_COLUMNS}, {TAGS_OF_ANNOTATION}, d.title, "
             f"{section_at('a.document_id', 'a.start_offset')}, "
-            f"{page_at_sql('a.document_id', 'a.start_offset')} "
+            f"{page_at_sql('a.document_id', 'a.start_offset')}, "
+            f"{page_at_sql('a.document_id', 'a.start_offset', 'p.label')} "
             "FROM annotations a JOIN documents d ON d.id = a.document_id "
             f"WHERE {' AND '.join(where)} "
             "ORDER BY d.title COLLATE NOCASE, d.id, a.start_offset, a.end_offset",
@@ -100,6 +104,7 @@ class QueriesMixin(StoreBase):
                 document_title=r[14],
                 section_path=r[15],
                 page=r[16],
+                page_label=r[17],
             )
             for r in rows
         ]
@@ -148,7 +153,8 @@ class QueriesMixin(StoreBase):
             first = marked.find("\x02")
             start = chunk_start + max(first, 0)
             end = chunk_start + max(marked.find("\x03", first) - 1, first, 0)
-            hits.append(SearchHit("text", doc_id, title, start, end, path, snippet, score))
+            hit = SearchHit("text", doc_id, title, start, end, path, snippet, score)
+            hits.append(self._with_page(hit))
         top = self.conn.execute(
             "SELECT n.rowid, bm25(note_fts) AS score FROM note_fts n "
             "JOIN annotations a ON a.seq = n.rowid "
@@ -166,8 +172,16 @@ class QueriesMixin(StoreBase):
                 (*marks, match, rowid),
             )
             *located, annotation_id = row
-            hits.append(SearchHit("note", *located, score, annotation_id))
+            hits.append(self._with_page(SearchHit("note", *located, score, annotation_id)))
         # bm25 scores from the two indexes are on similar scales (both negative,
         # lower is better); merging by score keeps the strongest hits first.
         hits.sort(key=lambda h: h.rank)
         return hits[:limit]
+
+    def _with_page(self, hit: SearchHit) -> SearchHit:
+        """``hit`` with the page (and printed label) of its start, for paged documents."""
+        hit.page, hit.page_label = self._one(
+            f"SELECT {page_at_sql('?', '?')}, {page_at_sql('?', '?', 'p.label')}",
+            (hit.document_id, hit.start) * 2,
+        )
+        return hit

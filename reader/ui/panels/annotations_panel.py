@@ -1,4 +1,5 @@
-"""The open document's highlights in reading order: colour, quote, tags, note and author."""
+"""The open document's highlights in reading order: colour, quote, where it stands
+(section path and page), tags, note and author."""
 
 from __future__ import annotations
 
@@ -6,22 +7,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from reader.core.library_model import Annotation
+from reader.core.model import Document
 from reader.ui.panels.common import header_label, select_row, short, stack, swatch, table_view
 from reader.ui.row_model import Column, RowModel
 
-
-def _tooltip(a: Annotation) -> str:
-    parts = [f"“{short(a.quote, 600)}”"]
-    if a.tags:
-        parts.append("Tags: " + ", ".join(a.tags))
-    if a.note:
-        parts.append("Note: " + a.note)
-    if a.author:
-        parts.append("By: " + a.author)
-    return "\n\n".join(parts)
-
-
-AUTHOR_COLUMN = 3
+AUTHOR_COLUMN = 4
 
 
 class AnnotationsPanel(QWidget):
@@ -31,29 +21,49 @@ class AnnotationsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.doc: Document | None = None
         self.model: RowModel[Annotation] = RowModel(
             [
-                Column("Highlight", lambda a: short(a.quote), _tooltip, lambda a: swatch(a.color)),
-                Column("Tags", lambda a: ", ".join(a.tags), _tooltip),
-                Column("Note", lambda a: short(a.note), _tooltip),
-                Column("By", lambda a: a.author or "", _tooltip),
+                Column(
+                    "Highlight", lambda a: short(a.quote), self._tooltip, lambda a: swatch(a.color)
+                ),
+                Column("Section", self.location, self._tooltip),
+                Column("Tags", lambda a: ", ".join(a.tags), self._tooltip),
+                Column("Note", lambda a: short(a.note), self._tooltip),
+                Column("By", lambda a: a.author or "", self._tooltip),
             ],
             self,
         )
         self.view = table_view(
-            self.model, self.annotationActivated.emit, widths={1: 80, 2: 60, 3: 60}
+            self.model,
+            self.annotationActivated.emit,
+            widths={1: 120, 2: 80, 3: 60, 4: 60},
+            elide_left=(1,),
         )
         self.title = header_label("Highlights")
         stack(self, self.title, self.view)
 
-    def set_annotations(self, annotations: list[Annotation]) -> None:
+    def location(self, a: Annotation) -> str:
+        """Section path and page of a highlight's start in the open document."""
+        return self.doc.location_at(a.start) if self.doc is not None else ""
+
+    def _tooltip(self, a: Annotation) -> str:
+        parts = [f"“{short(a.quote, 600)}”"]
+        if where := self.location(a):
+            parts.insert(0, where)
+        if a.tags:
+            parts.append("Tags: " + ", ".join(a.tags))
+        if a.note:
+            parts.append("Note: " + a.note)
+        if a.author:
+            parts.append("By: " + a.author)
+        return "\n\n".join(parts)
+
+    def set_annotations(self, annotations: list[Annotation], doc: Document | None = None) -> None:
         """Show the open document's live highlights (already in reading order)."""
+        self.doc = doc
         self.model.set_rows(annotations)
-        # Whose highlight it is matters once teammates' are merged in; for one
-        # author the column would only repeat the same name on every row.
-        authors = {a.author for a in annotations}
-        self.view.setColumnHidden(AUTHOR_COLUMN, len(authors) <= 1)
-        self.title.setText(f"Highlights ({len(annotations)})" if annotations else "Highlights")
+        self._after_change()
 
     def upsert_annotation(self, ann: Annotation) -> None:
         """Show one new or changed highlight in its reading-order place."""
@@ -67,6 +77,8 @@ class AnnotationsPanel(QWidget):
 
     def _after_change(self) -> None:
         rows = self.model.rows()
+        # Whose highlight it is matters once teammates' are merged in; for one
+        # author the column would only repeat the same name on every row.
         self.view.setColumnHidden(AUTHOR_COLUMN, len({a.author for a in rows}) <= 1)
         self.title.setText(f"Highlights ({len(rows)})" if rows else "Highlights")
 

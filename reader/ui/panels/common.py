@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,6 +22,15 @@ from reader.ui.row_model import RowModel
 from reader.ui.theme import highlight_color
 
 ELIDE_AT = 200
+
+
+class ElideLeftDelegate(QStyledItemDelegate):
+    """Cuts a long value at its start: a section path keeps its deepest section and the
+    page (``…(3) Financial Cooperation, p. 12``), which say most."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideLeft
 
 
 def short(text: str, limit: int = ELIDE_AT) -> str:
@@ -72,8 +83,11 @@ def table_view(
     on_activate: Callable[[Any], None],
     stretch: int = 0,
     widths: dict[int, int] | None = None,
+    elide_left: tuple[int, ...] = (),
 ) -> QTableView:
     """A flat list of rows with columns; activating (click/Enter) calls ``on_activate``.
+
+    Columns in ``elide_left`` (section paths) are cut at their start when too narrow.
 
     A table, not a tree: after a row is inserted a QTreeView lays out every row again,
     which takes milliseconds per change in a document with thousands of highlights.
@@ -103,6 +117,10 @@ def table_view(
         header.setSectionResizeMode(col, mode)
     for col, width in (widths or {}).items():
         view.setColumnWidth(col, width)
+    if elide_left:
+        delegate = ElideLeftDelegate(view)
+        for col in elide_left:
+            view.setItemDelegateForColumn(col, delegate)
 
     def activate(index: QModelIndex) -> None:
         obj = model.row_object(index)

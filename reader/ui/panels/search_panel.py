@@ -12,7 +12,7 @@ from reader.ui.row_model import Column, RowModel
 
 def _tooltip(h: SearchHit) -> str:
     kind = "Note" if h.kind == "note" else "Text"
-    return f"{h.document_title}\n{h.section_path}\n\n{kind}: {strip_marks(h.snippet)}"
+    return f"{h.document_title}\n{h.location}\n\n{kind}: {strip_marks(h.snippet)}"
 
 
 class SearchPanel(QWidget):
@@ -31,11 +31,13 @@ class SearchPanel(QWidget):
             [
                 Column("Match", lambda h: ("✎ " if h.kind == "note" else "") + h.snippet, _tooltip),
                 Column("Document", lambda h: h.document_title, _tooltip),
-                Column("Section", lambda h: h.section_path, _tooltip),
+                Column("Section", lambda h: h.location, _tooltip),
             ],
             self,
         )
-        self.view = table_view(self.model, self.hitActivated.emit, widths={1: 110, 2: 110})
+        self.view = table_view(
+            self.model, self.hitActivated.emit, widths={1: 110, 2: 120}, elide_left=(2,)
+        )
         self.title = header_label("Search the library")
         stack(self, self.title, self.edit, self.view, spacing=2)
 

@@ -44,7 +44,7 @@ class TagsPanel(QWidget):
             self,
         )
         self.excerpts = table_view(
-            self.excerpt_model, self.excerptActivated.emit, widths={1: 110, 2: 110}
+            self.excerpt_model, self.excerptActivated.emit, widths={1: 110, 2: 110}, elide_left=(2,)
         )
         self.excerpt_title = header_label("Excerpts")
         lower = QWidget(self)
