@@ -103,6 +103,14 @@ def test_a_version_5_library_keeps_its_pages_and_cites_physical_numbers(tmp_path
         assert lib.get_document(labelled.id).page_labels[:2] == ["i", "ii"]
 
 
+def test_statistics_excerpts_cite_the_page_too(library):
+    info, _ = library.add_document(labelled_doc())
+    ann = library.annotate_quote(info.id, "settle disputes by consultation", tags=["law"])
+    [ex] = library.excerpts_by_id([ann.id])
+    assert (ex.page, ex.page_label) == (4, "2")
+    assert ex.location.endswith("(2) Investment, p. 2")
+
+
 def test_search_hits_give_the_page_of_the_match(library, doc_id):
     info, _ = library.add_document(labelled_doc())
     ann = library.annotate_quote(info.id, "settle disputes by consultation", note="arbitration")

@@ -12,7 +12,7 @@ from reader.ui.row_model import Column, RowModel
 
 def _tooltip(e: Excerpt) -> str:
     note = f"\n\nNote: {e.annotation.note}" if e.annotation.note else ""
-    return f"{e.section_path}\n\n“{short(e.annotation.quote, 600)}”{note}"
+    return f"{e.location}\n\n“{short(e.annotation.quote, 600)}”{note}"
 
 
 def excerpt_model(parent: QWidget) -> RowModel[Excerpt]:
@@ -25,7 +25,7 @@ def excerpt_model(parent: QWidget) -> RowModel[Excerpt]:
                 _tooltip,
                 lambda e: swatch(e.annotation.color),
             ),
-            Column("Section", lambda e: e.section_path or "(no heading)", _tooltip),
+            Column("Section", lambda e: e.location or "(no heading)", _tooltip),
         ],
         parent,
     )

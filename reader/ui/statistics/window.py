@@ -132,7 +132,7 @@ def _section_columns() -> list[StatColumn[SectionTags]]:
 
 
 def _excerpt_tooltip(e: Excerpt) -> str:
-    return f"{e.document_title}\n{e.section_path}\n\n“{short(e.annotation.quote, 600)}”"
+    return f"{e.document_title}\n{e.location}\n\n“{short(e.annotation.quote, 600)}”"
 
 
 def _sortable_table(model: StatTableModel, parent: QWidget) -> QTableView:
@@ -233,7 +233,7 @@ class StatisticsWindow(QWidget):
         self.excerpt_model: RowModel[Excerpt] = RowModel(
             [
                 Column("Document", lambda e: e.document_title, _excerpt_tooltip),
-                Column("Section", lambda e: e.section_path, _excerpt_tooltip),
+                Column("Section", lambda e: e.location, _excerpt_tooltip),
                 Column(
                     "Excerpt",
                     lambda e: short(e.annotation.quote),
