@@ -5,8 +5,11 @@
 Runs ``--version``, ``outline --json`` on a corpus document, then, in a temporary
 library: ``import``, ``annotate``, ``export-md``, ``share-export`` and a
 ``--screenshot`` of the window with the built-in guide (which proves the bundled
-resources are found). The corpus is ``$READER_CORPUS`` or ``../shared/corpus`` beside
-the repository; without either a small document is written to the temporary folder.
+resources are found). Then what issues 7-9 added, where a frozen binary can miss a
+module: ``outline`` of a PDF made from the document (when reportlab is installed),
+``compare``, ``stats``, ``qdc-export`` and ``qdpx-export``. The corpus is
+``$READER_CORPUS`` or ``../shared/corpus`` beside the repository; without either a
+small document is written to the temporary folder.
 Prints one line per step; exits 1 with a clear message at the first failure.
 """
 
@@ -23,6 +26,8 @@ import sys
 import tempfile
 import time
 import tomllib
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,6 +175,8 @@ def smoke(binary: Path, tmp: Path) -> None:
     if quote not in shared.read_text(encoding="utf-8"):
         raise SmokeFailure(f"share-export: {shared} lacks the quote {quote!r}")
 
+    paged_and_analysis(run, tmp, doc, text)
+
     shot = tmp / "shot.png"
     run(
         "--screenshot (GUI, offscreen)",
@@ -189,6 +196,48 @@ def smoke(binary: Path, tmp: Path) -> None:
     if len(docs) < 2:  # the screenshot opened the bundled guide, which imports it
         raise SmokeFailure(f"the bundled guide was not opened: library has {docs}")
     print(f"ok   screenshot {width}x{height}, guide opened from the bundle")
+
+
+def write_pdf(tmp: Path, text: str) -> Path | None:
+    """``text`` laid out as a paginated PDF by the tests' generator; None without reportlab."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        from tests.core.pdf_fixtures import text_pdf
+    except ImportError:
+        return None
+    path = tmp / "paper.pdf"
+    path.write_bytes(text_pdf(text))
+    return path
+
+
+def paged_and_analysis(run: Callable[..., str], tmp: Path, doc: Path, text: str) -> None:
+    """PDF import, compare, statistics and REFI-QDA export through the binary."""
+    pdf = write_pdf(tmp, text)
+    if pdf is None:
+        print("skip outline of a PDF (reportlab is not installed)")
+        other = doc
+    else:
+        paged = json.loads(run("outline paper.pdf --json", "outline", str(pdf), "--json"))
+        pages = [n.get("page") for n in paged.get("outline", [])]
+        if not pages or None in pages:
+            raise SmokeFailure(f"outline of {pdf} has no headings or no pages: {paged}")
+        other = pdf
+    compared = json.loads(
+        run("compare --json", "compare", str(doc), str(other), "--json", library=False)
+    )
+    if not compared.get("pairs"):
+        raise SmokeFailure(f"compare of {doc.name} with {other.name} paired nothing")
+    if "smoke/test" not in run("stats --json", "stats", "--json"):
+        raise SmokeFailure("stats --json does not list the tag smoke/test")
+    qdc = tmp / "tags.qdc"
+    run("qdc-export", "qdc-export", "-o", str(qdc))
+    if 'name="smoke"' not in qdc.read_text(encoding="utf-8"):
+        raise SmokeFailure(f"qdc-export: {qdc} lacks the code smoke")
+    qdpx = tmp / "project.qdpx"
+    run("qdpx-export", "qdpx-export", "-o", str(qdpx))
+    with zipfile.ZipFile(qdpx) as z:
+        if "project.qde" not in z.namelist():
+            raise SmokeFailure(f"qdpx-export: {qdpx} has no project.qde")
 
 
 def main(argv: list[str] | None = None) -> int:
