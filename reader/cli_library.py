@@ -82,11 +82,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+NO_DOCUMENTS = (
+    "no documents; import some with the import command: "
+    "import FILE (.txt .md .html .pdf .docx) or FOLDER"
+)
+
+
 def _listing(
     fetch: Callable[[Library, argparse.Namespace], list[Any]],
     lines: Callable[[Any], Iterable[str]],
+    empty: str | None = None,
 ) -> Callable[[argparse.Namespace], int]:
-    """A read-only subcommand: fetch items, print them as lines or (``--json``) as JSON."""
+    """A read-only subcommand: fetch items, print them as lines or (``--json``) as JSON.
+
+    :param empty: a hint for stderr when there is nothing to list (stdout stays empty
+        for scripts; ``--json`` prints ``[]``).
+    """
 
     def run(args: argparse.Namespace) -> int:
         with _library(args) as lib:
@@ -94,6 +105,8 @@ def _listing(
         if args.json:
             _print_json([item.to_dict() for item in items])
             return 0
+        if not items and empty:
+            print(empty, file=sys.stderr)
         for item in items:
             for line in lines(item):
                 print(line)
@@ -201,7 +214,9 @@ def add_library_commands(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("docs", help="list documents with annotation counts")
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(func=_listing(lambda lib, args: lib.list_documents(), _document_lines))
+    p.set_defaults(
+        func=_listing(lambda lib, args: lib.list_documents(), _document_lines, NO_DOCUMENTS)
+    )
 
     p = sub.add_parser("annotate", help="highlight a quote in a document")
     p.add_argument("doc", metavar="DOC", help="document id, id prefix or unique title fragment")

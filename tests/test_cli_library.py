@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader import cli
+from reader.cli_library import NO_DOCUMENTS
 
 REPO = Path(__file__).resolve().parent.parent
 PAPER = (REPO / "tests" / "fixtures" / "trade-policy-paper.txt").read_text(encoding="utf-8")
@@ -55,6 +56,14 @@ def test_docs_lists_annotation_counts(run, imported):
     code, out, _ = run("docs", "--json")
     [doc] = json.loads(out)
     assert (doc["title"], doc["annotations"], doc["id"]) == ("Trade Policy Paper", 1, imported)
+
+
+def test_docs_on_an_empty_library_says_how_to_import(run):
+    code, out, err = run("docs")
+    assert code == 0 and out == ""
+    assert err == f"{NO_DOCUMENTS}\n" and "import FILE" in NO_DOCUMENTS
+    code, out, err = run("docs", "--json")
+    assert (code, json.loads(out), err) == (0, [], "")
 
 
 def test_annotate_then_change_and_list_excerpts(run, imported):

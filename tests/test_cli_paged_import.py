@@ -4,6 +4,9 @@ citing the page, and refused files leaving the library untouched."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -93,3 +96,28 @@ def test_refused_files_store_nothing(run, tmp_path, name, data, message):
     assert err.startswith(f"error: {name}: ") and message in err
     code, out, _ = run("docs", "--json")
     assert json.loads(out) == []
+
+
+def test_a_truncated_pdf_gives_only_the_one_line_error(tmp_path):
+    # A fresh interpreter: pypdf's loggers start as a user's would, not as earlier tests
+    # left them. pypdf logs "EOF marker not found" while opening such a file.
+    good = make_pdf(PAPER)
+    path = tmp_path / "trunc.pdf"
+    path.write_bytes(good[: len(good) // 2])
+    repo = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(repo / "main.py"),
+            "--db",
+            str(tmp_path / "l.db"),
+            "import",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+    )
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith("error: trunc.pdf: not a valid PDF")

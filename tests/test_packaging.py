@@ -18,6 +18,7 @@ from types import ModuleType
 import pytest
 
 import reader
+from reader.core.importers import FORMATS
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -188,6 +189,16 @@ def test_smoke_test_fixture_has_unique_plain_quotes():
         assert smoke.FIXTURE.count(quote) == 1
 
 
+# What the desktop entry offers "open with" for, per import format.
+MIME_TYPES = {
+    "text": ["text/plain"],
+    "markdown": ["text/markdown"],
+    "html": ["text/html", "application/xhtml+xml"],
+    "pdf": ["application/pdf"],
+    "docx": ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+}
+
+
 def test_desktop_entry():
     entry = configparser.ConfigParser(interpolation=None)
     entry.optionxform = str  # keys are case-sensitive
@@ -197,4 +208,20 @@ def test_desktop_entry():
     assert section["Exec"] == "policy-reader %F"
     assert section["Icon"] == "policy-reader"
     assert section["Terminal"] == "false"
-    assert {"text/plain", "text/markdown", "text/html"} <= set(section["MimeType"].split(";"))
+    offered = set(section["MimeType"].split(";"))
+    assert set(FORMATS.values()) == set(MIME_TYPES)  # every format the import reads
+    assert all(set(types) <= offered for types in MIME_TYPES.values())
+
+
+def test_desktop_entry_validates():
+    # desktop-file-utils (apt) is optional on a developer's machine.
+    try:
+        result = subprocess.run(
+            ["desktop-file-validate", str(PACKAGING / "linux" / "policy-reader.desktop")],
+            capture_output=True,
+            text=True,
+        )
+    except FileNotFoundError:
+        pytest.skip("desktop-file-validate not installed")
+    errors = [ln for ln in result.stdout.splitlines() if "error:" in ln]
+    assert result.returncode == 0 and errors == []

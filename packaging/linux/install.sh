@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install an unpacked Policy Reader build for the current user (no root needed):
 # the folder to ~/.local/opt/policy-reader, the command ~/.local/bin/policy-reader,
-# a menu entry ("open with" for .txt, .md, .html) and the icon.
+# a menu entry ("open with" for .txt, .md, .html, .pdf, .docx) and the icon.
 #   ./install.sh               install or update
 #   ./install.sh --uninstall   remove all of it (your library and settings stay)
 set -eu

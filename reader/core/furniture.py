@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reader.core.dates import find_date, parse_date_line
-from reader.core.model import BLANK, FURNITURE, LIST_ITEM, PARAGRAPH, Block
+from reader.core.model import BLANK, FURNITURE, LIST_ITEM, PARAGRAPH, Block, is_gap
 
 _BREADCRUMB_SEP_RE = re.compile(r"\s(?:>|»|›|→|/|\|)\s")
 _BREADCRUMB_START_RE = re.compile(r"^(?:home|homepage|you are here|main page|首页)\b", re.I)
@@ -122,7 +122,8 @@ def _mark_related_lists(text: str, blocks: list[Block]) -> None:
             j = i + 1
             while j < len(blocks):
                 nb = blocks[j]
-                if nb.kind == BLANK:
+                # A PDF's page break (header, page number) inside the list does not end it.
+                if is_gap(nb):
                     j += 1
                     continue
                 line = _line(text, nb)

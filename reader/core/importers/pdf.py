@@ -29,6 +29,9 @@ def _open(data: bytes, name: str) -> Any:
 
     if b"%PDF-" not in data[:1024]:
         raise DocumentError(f"{name}: not a valid PDF (no %PDF header)")
+    # pypdf logs every recoverable oddity of a damaged file ("EOF marker not found"),
+    # already while opening it; the import's one-line error reports enough.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         encrypted = reader.is_encrypted
@@ -109,8 +112,6 @@ def extract_pages(data: bytes, name: str) -> PdfPages:
     """Each page's text (layout order, gaps as blank lines), bookmarks, a title hint and
     the page labels."""
     reader = _open(data, name)
-    # pypdf logs every recoverable oddity of a damaged file; the import reports enough.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         pages = [page.extract_text(extraction_mode="layout") for page in reader.pages]
     except Exception as exc:  # noqa: BLE001 - pypdf raises many types on a broken file
