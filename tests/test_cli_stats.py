@@ -81,6 +81,11 @@ def test_stats_csv_to_a_file(run, tagged, tmp_path):
     assert [r["tag"] for r in overall] == tags
     assert overall[1]["authors"] == "(no author); ana; ben"
     note_row = next(r for r in rows if r["document_title"] == "Field Note")
+    # A per-document row names who tagged in that document only.
+    assert note_row["authors"] == "(no author)"
+    paper_rows = {r["tag"]: r for r in rows if r["document_title"].startswith("Trade")}
+    assert paper_rows["economy/finance"]["authors"] == "ana"
+    assert paper_rows["economy"]["authors"] == "ana; ben"
     assert (note_row["tag"], note_row["clauses_total"], note_row["clause_share"]) == (
         "economy",
         "2",

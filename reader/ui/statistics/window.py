@@ -105,8 +105,8 @@ def _tag_columns() -> list[StatColumn[TagRow]]:
         num("Documents", lambda r: r.stat.documents if r.document_id is None else 1),
         StatColumn(
             "Authors",
-            lambda r: ", ".join(r.stat.authors),
-            lambda r: len(r.stat.authors),
+            lambda r: ", ".join(r.stat.authors_in(r.document_id)),
+            lambda r: len(r.stat.authors_in(r.document_id)),
         ),
     ]
 
