@@ -43,6 +43,11 @@ def test_codebook_and_project_between_two_libraries(tmp_path):
     [sel] = qde.iter("{urn:QDA-XML:project:1.0}PlainTextSelection")
     start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
     assert text[start:end] == "Banks will cooperate."
+    # An author with nothing to export is refused in one line; no file is written.
+    empty = tmp_path / "empty.qdpx"
+    out = run(a, "qdpx-export", "-o", str(empty), "--author", "ana", "--author", "nobody")
+    assert out.returncode == 2 and not empty.exists()
+    assert out.stderr == "error: no annotations by nobody in the documents exported\n"
 
 
 def test_bad_codebook_is_one_line_and_exit_2(tmp_path):

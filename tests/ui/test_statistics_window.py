@@ -140,3 +140,23 @@ def test_refreshes_when_the_library_changes_and_remembers_geometry(qtbot, stats,
     stats.resize(900, 600)
     stats.close()
     assert window.settings.bytes("statistics/geometry") is not None
+
+
+def test_explains_empty_tables_when_nothing_is_tagged(qtbot, window, library, trade_paper):
+    doc = import_and_open(qtbot, window, trade_paper)
+    text = library.document_text(doc.id)
+    quote = "Banks will cooperate."
+    start = text.index(quote)
+    library.add_annotation(doc.id, start, start + len(quote))  # highlighted, not tagged
+    window.refresh_after_merge()
+    window.actions.statistics.trigger()
+    sw = window.statistics_window
+    qtbot.waitExposed(sw)
+    assert sw.tag_model.rowCount() == 0
+    assert sw.hint.isVisible() and "No highlight in these documents carries a tag" in (
+        sw.hint.text()
+    )
+    library.add_annotation(doc.id, start, start + len(quote), tags=["economy"])
+    window.refresh_after_merge()
+    qtbot.waitUntil(lambda: sw.tag_model.rowCount() > 0, timeout=3000)
+    assert not sw.hint.isVisible()

@@ -32,6 +32,7 @@ from reader.core.refiqda.guids import (
     tag_guid,
     user_guid,
 )
+from reader.core.refiqda.xmlsafe import RefiQdaError
 
 if TYPE_CHECKING:
     from reader.core.store import Library
@@ -123,6 +124,8 @@ def build_project(
 
     ``document_ids``: only these documents (default all); ``authors``: only their
     annotations (default everyone's, compared without regard to case).
+
+    :raises RefiQdaError: an author has no annotation in the documents exported.
     """
     wanted = set(document_ids)
     docs = [d for d in library.list_documents() if not wanted or d.id in wanted]
@@ -163,6 +166,8 @@ def build_project(
                 _note(notes_el, ann)
     if progress is not None and not progress(len(docs), len(docs)):
         return None
+    if missing := sorted(who - {u.lower() for u in users}):
+        raise RefiQdaError(f"no annotations by {', '.join(missing)} in the documents exported")
     for author in sorted(users, key=str.lower):
         ET.SubElement(users_el, "User", guid=user_guid(author), name=author)
     # The schema wants at least one child in each of these lists: drop the empty ones.

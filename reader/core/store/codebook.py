@@ -30,6 +30,11 @@ class CodebookCounts:
 class CodebookMixin(TagsMixin, StoreBase):
     """Descriptions say what a tag means; colours come from the highlights using it."""
 
+    def tag_exists(self, tag: str) -> bool:
+        """Whether ``tag`` is a tag, or the implied parent of one (``economy`` of
+        ``economy/trade``), ignoring case."""
+        return bool(self._matching_tag_ids(normalize_tag(tag)))
+
     def tag_description(self, tag: str) -> str:
         """The description of ``tag`` ("" when it has none); raises for an unknown tag."""
         row = self._one("SELECT description FROM tags WHERE path = ?", (normalize_tag(tag),))

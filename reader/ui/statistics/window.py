@@ -256,8 +256,15 @@ class StatisticsWindow(QWidget):
         lower = QWidget(self)
         stack(lower, self.excerpt_title, self.excerpt_view)
 
+        # Says why the tables are empty when nothing in scope is tagged.
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setContentsMargins(6, 6, 6, 6)
+        self.hint.hide()
+        upper = QWidget(self)
+        stack(upper, self.hint, self.tabs)
         right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.tabs)
+        right.addWidget(upper)
         right.addWidget(lower)
         right.setSizes([420, 220])
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -345,11 +352,25 @@ class StatisticsWindow(QWidget):
             self.section_view.setColumnWidth(col, width)
         self.excerpt_model.set_rows([])
         self.excerpt_title.setText("Excerpts: click a row or a cell above")
+        self._explain_if_empty()
         clauses = sum(len(d.clauses) for d in self.report.documents)
         self.summary.setText(
             f"{len(self.report.documents)} document(s), {clauses:,} clauses, "
             f"{self.report.excerpts:,} excerpts, {len(self.report.tags)} tags"
         )
+
+    def _explain_if_empty(self) -> None:
+        """Show why the tables are empty when no tag is used in the documents chosen."""
+        if not self.report.documents:
+            text = "The library has no documents yet: open some with File > Open… (Ctrl+O)."
+        else:
+            text = (
+                "No highlight in these documents carries a tag yet, so there is nothing to "
+                "count. Highlight a passage (H) and tag it (Ctrl+T); the tables fill in as "
+                "you tag."
+            )
+        self.hint.setText(text)
+        self.hint.setVisible(not self.report.tags)
 
     def _sync_documents(self) -> None:
         """The document list as in the library, keeping what was checked."""
