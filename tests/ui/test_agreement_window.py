@@ -138,3 +138,17 @@ def test_disagreement_columns_fit_their_tags_and_the_clause_takes_the_rest(coded
         assert width[col] >= view.sizeHintForColumn(col)
     # Nothing reconciled yet: that column is narrow; the clause text is the widest.
     assert width[-1] < width[1] and width[1] == max(width)
+
+
+def test_same_title_documents_are_told_apart(coded, qtbot, trade_paper, tmp_path):
+    window, agreement, doc = coded
+    other = tmp_path / "second-edition.txt"
+    other.write_text(trade_paper.read_text(encoding="utf-8") + "\nA closing line.\n")
+    import_and_open(qtbot, window, other)
+    agreement.fill_documents(doc.id)
+    names = [agreement.documents.itemText(i) for i in range(agreement.documents.count())]
+    assert sorted(names) == [
+        "Trade Policy Paper (second-edition.txt)",
+        "Trade Policy Paper (trade-policy-paper.txt)",
+    ]
+    assert agreement.documents.currentText() == "Trade Policy Paper (trade-policy-paper.txt)"

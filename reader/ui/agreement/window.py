@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.analysis.agreement import AgreementReport, Disagreement, document_agreement
+from reader.core.analysis.document_labels import document_labels
 from reader.core.analysis.reconcile import (
     CONSENSUS_SUFFIX,
     accepted_tags,
@@ -192,8 +193,10 @@ class AgreementWindow(QWidget):
         self.documents.blockSignals(True)
         self.documents.clear()
         chosen = -1
-        for info in self.library.list_documents():
-            self.documents.addItem(info.title, info.id)
+        infos = self.library.list_documents()
+        labels = document_labels(infos)
+        for info in infos:
+            self.documents.addItem(labels[info.id], info.id)
             if info.id == current:
                 chosen = self.documents.count() - 1
         if chosen < 0:
