@@ -14,15 +14,17 @@ import json
 from reader.cli_exchange import _emit, add_doc_filter
 from reader.cli_library import _library
 from reader.core.analysis.cooccurrence import CooccurrenceMatrix, cooccurrence
+from reader.core.analysis.document_labels import document_labels
 from reader.core.analysis.statistics import CodingData, StatisticsReport, tag_statistics
 
 MATRIX_WIDTH = 100  # wider matrices are printed as a list of pairs
 
 
-def _coding_data(args: argparse.Namespace) -> CodingData:
+def _coding_data(args: argparse.Namespace) -> tuple[CodingData, dict[str, str]]:
+    """The coding data of the documents asked for, and names telling them apart."""
     with _library(args) as lib:
         doc_ids = [lib.resolve_document(ref).id for ref in args.doc] if args.doc else None
-        return lib.coding_data(doc_ids)
+        return lib.coding_data(doc_ids), document_labels(lib.list_documents())
 
 
 def _table(header: list[str], rows: list[list[str]], left: int = 1) -> list[str]:
@@ -41,9 +43,12 @@ def _plural(n: int, noun: str) -> str:
     return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
-def stats_lines(report: StatisticsReport, sections: bool = False) -> list[str]:
+def stats_lines(
+    report: StatisticsReport, sections: bool = False, labels: dict[str, str] | None = None
+) -> list[str]:
     """The readable form of ``stats``: a summary line, a table of tags, and with
-    ``sections`` the tags found in each outline section."""
+    ``sections`` the tags found in each outline section, under each document's name
+    (``labels``: document id -> a name telling same-title documents apart)."""
     clauses = sum(len(d.clauses) for d in report.documents)
     tagged = len({k for t in report.tags for k in t.by_document})
     lines = [
@@ -71,9 +76,9 @@ def stats_lines(report: StatisticsReport, sections: bool = False) -> list[str]:
     if sections:
         current = None
         for entry in report.sections:
-            if entry.document_title != current:
-                current = entry.document_title
-                lines.extend(["", current])
+            if entry.document_id != current:
+                current = entry.document_id
+                lines.extend(["", (labels or {}).get(current, entry.document_title)])
             counts = ", ".join(f"{tag} {n}" for tag, n in entry.to_dict()["tags"].items())
             lines.append(f"{'  ' * (entry.section.depth + 1)}{entry.section.path}: {counts}")
     return lines
@@ -103,7 +108,8 @@ def cooccurrence_lines(matrix: CooccurrenceMatrix, pairs: bool = False) -> list[
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """Tag statistics: per tag, per document (JSON, CSV) and per outline section."""
-    report = tag_statistics(_coding_data(args))
+    data, labels = _coding_data(args)
+    report = tag_statistics(data)
     if args.json:
         text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif args.csv:
@@ -116,14 +122,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
             else tag_statistics_csv(report.tags, titles)
         )
     else:
-        text = "\n".join(stats_lines(report, args.sections)) + "\n"
+        text = "\n".join(stats_lines(report, args.sections, labels)) + "\n"
     _emit(text, args.output)
     return 0
 
 
 def cmd_cooccurrence(args: argparse.Namespace) -> int:
     """The tag co-occurrence matrix."""
-    matrix = cooccurrence(_coding_data(args), depth=args.depth)
+    matrix = cooccurrence(_coding_data(args)[0], depth=args.depth)
     if args.json:
         text = json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif args.csv:

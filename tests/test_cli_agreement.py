@@ -107,3 +107,7 @@ def test_agreement_errors_are_one_line(team_db, capsys):
     assert "no tagged annotations by zoe" in capsys.readouterr().err
     assert cli.main(["--db", str(team_db), "agreement", "Nope"]) == 2
     assert "unknown document" in capsys.readouterr().err
+    assert cli.main(["--db", str(team_db), "agreement", "Trade", "--tag", "nosuch"]) == 2
+    assert capsys.readouterr().err == "error: unknown tag: nosuch\n"
+    # An implied parent (only economy/finance etc. exist) is a known tag, any case.
+    assert cli.main(["--db", str(team_db), "agreement", "Trade", "--tag", "ECONOMY"]) == 0

@@ -43,6 +43,11 @@ def test_codebook_and_project_between_two_libraries(tmp_path):
     [sel] = qde.iter("{urn:QDA-XML:project:1.0}PlainTextSelection")
     start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
     assert text[start:end] == "Banks will cooperate."
+    # An author with nothing to export is refused in one line; no file is written.
+    empty = tmp_path / "empty.qdpx"
+    out = run(a, "qdpx-export", "-o", str(empty), "--author", "ana", "--author", "nobody")
+    assert out.returncode == 2 and not empty.exists()
+    assert out.stderr == "error: no annotations by nobody in the documents exported\n"
 
 
 def test_bad_codebook_is_one_line_and_exit_2(tmp_path):
@@ -54,3 +59,13 @@ def test_bad_codebook_is_one_line_and_exit_2(tmp_path):
     assert len(out.stderr.strip().splitlines()) == 1
     out = run(tmp_path / "x.db", "describe-tag", "nope", "x")
     assert out.returncode == 2 and "unknown tag: nope" in out.stderr
+
+
+def test_describe_tag_on_an_implied_parent_creates_it(tmp_path):
+    db = tmp_path / "x.db"
+    assert run(db, "import", str(PAPER)).returncode == 0
+    quote = ["--quote", "Banks will cooperate.", "--tag", "security/military"]
+    assert run(db, "annotate", "Trade Policy", *quote).returncode == 0
+    out = run(db, "describe-tag", "security", "Peace and defence")
+    assert (out.returncode, out.stdout.strip()) == (0, "Peace and defence")
+    assert run(db, "describe-tag", "security").stdout.strip() == "Peace and defence"

@@ -81,6 +81,11 @@ def test_stats_csv_to_a_file(run, tagged, tmp_path):
     assert [r["tag"] for r in overall] == tags
     assert overall[1]["authors"] == "(no author); ana; ben"
     note_row = next(r for r in rows if r["document_title"] == "Field Note")
+    # A per-document row names who tagged in that document only.
+    assert note_row["authors"] == "(no author)"
+    paper_rows = {r["tag"]: r for r in rows if r["document_title"].startswith("Trade")}
+    assert paper_rows["economy/finance"]["authors"] == "ana"
+    assert paper_rows["economy"]["authors"] == "ana; ben"
     assert (note_row["tag"], note_row["clauses_total"], note_row["clause_share"]) == (
         "economy",
         "2",
@@ -124,3 +129,23 @@ def test_wide_matrix_becomes_a_list_of_pairs(run, tmp_path):
 def test_empty_library(run):
     assert run("stats")[1].splitlines()[-1] == "no tagged excerpts"
     assert run("cooccurrence")[1] == "no tagged excerpts\n"
+
+
+def test_stats_sections_keep_same_title_documents_apart(run, tmp_path):
+    """Two editions of the paper share a title: each gets its own heading, told apart."""
+    other = tmp_path / "second-edition.txt"
+    other.write_text(PAPER.read_text(encoding="utf-8") + "\nA closing line.\n", encoding="utf-8")
+    assert run("import", str(PAPER), str(other))[0] == 0
+    docs = {d["filename"]: d["id"] for d in json.loads(run("docs", "--json")[1])}
+    first, second = docs[PAPER.name], docs[other.name]
+    for doc_id, tag in ((first, "economy"), (second, "conflict")):
+        args = ["annotate", doc_id, "--quote", "Banks will cooperate.", "--tag", tag]
+        assert run(*args)[0] == 0
+    code, out, _ = run("stats", "--sections")
+    assert code == 0
+    headings = [line for line in out.splitlines() if line.startswith("Trade Policy")]
+    assert sorted(headings) == sorted(
+        [f"Trade Policy Paper ({PAPER.name})", f"Trade Policy Paper ({other.name})"]
+    )
+    blocks = out.split("\n\n")[2:]
+    assert len(blocks) == 2 and ("economy" in blocks[0]) != ("economy" in blocks[1])

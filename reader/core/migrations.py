@@ -171,6 +171,16 @@ def _v6_page_labels(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE document_pages ADD COLUMN label TEXT")
 
 
+def _v7_code_identity(conn: sqlite3.Connection) -> None:
+    # What a codebook says of a code beyond its name, kept so that exporting an imported
+    # codebook gives it back: its GUID (other tools merge codes by GUID), its colour and
+    # whether it may be applied. NULL guid/color: derived from the path / the highlights
+    # using the tag, as before this version; codable 1 is what every older tag was.
+    conn.execute("ALTER TABLE tags ADD COLUMN guid TEXT")
+    conn.execute("ALTER TABLE tags ADD COLUMN color TEXT")
+    conn.execute("ALTER TABLE tags ADD COLUMN codable INTEGER NOT NULL DEFAULT 1")
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One schema step: ``apply`` brings a library at ``version - 1`` to ``version``."""
@@ -191,6 +201,7 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "page start offsets of paged documents (PDF)", _v4_document_pages),
     Migration(5, "tag descriptions (REFI-QDA codebooks)", _v5_tag_descriptions),
     Migration(6, "printed page labels of paged documents (PDF)", _v6_page_labels),
+    Migration(7, "code GUIDs, colours and codability from codebooks", _v7_code_identity),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

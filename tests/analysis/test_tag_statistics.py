@@ -32,6 +32,11 @@ def test_a_tag_includes_its_sub_tags_and_overlaps_count_once():
     assert economy.by_document["d1"] == TagCounts(3, 20, 3, 5)
     assert economy.by_document["d2"] == TagCounts(1, 100, 2, 2)
     assert "d3" not in economy.by_document
+    # Each document lists only its own authors (d2 was tagged by nobody named).
+    assert economy.authors_in("d1") == ["ana", "ben"]
+    assert economy.authors_in("d2") == ["(no author)"]
+    assert economy.authors_in(None) == economy.authors
+    assert economy.to_dict()["by_document"]["d2"]["authors"] == ["(no author)"]
 
 
 def test_leaf_tags_and_the_clause_overlap_rule():

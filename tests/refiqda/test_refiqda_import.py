@@ -3,11 +3,18 @@ files give one clear line and change nothing."""
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
+from conftest import SAMPLE
 
+from reader.core.importers import parse_text
 from reader.core.refiqda import RefiQdaError, export_codebook, export_project, import_codebook
+from reader.core.refiqda.colors import PALETTE_HEX
+
+C = "{urn:QDA-XML:codebook:1.0}"
+P = "{urn:QDA-XML:project:1.0}"
 
 G = [f"{n:08x}-0000-4000-8000-00000000000{n % 10}" for n in range(1, 10)]
 
@@ -66,6 +73,37 @@ def test_our_own_codebook_and_project_import_into_a_new_library(filled, tmp_path
             assert [(p, d) for p, _c, d in snapshot(fresh)] == [
                 (p, d) for p, _c, d in snapshot(filled)
             ]
+
+
+def test_a_codebook_exports_back_with_its_guids_colours_and_codability(library, tmp_path):
+    path = tmp_path / "maxqda.qdc"
+    path.write_bytes(GOOD)
+    import_codebook(library, path)
+    start = library.add_document(parse_text(SAMPLE, filename="t.txt"))[0]
+    quote = "Banks will cooperate."
+    s = library.document_text(start.id).index(quote)
+    library.add_annotation(start.id, s, s + len(quote), tags=["economy/trade"], color="green")
+    export_codebook(library, tmp_path / "back.qdc")
+    codes = {c.get("name"): c for c in ET.parse(tmp_path / "back.qdc").iter(f"{C}Code")}
+    assert {n: c.get("guid") for n, c in codes.items()} == {
+        "Economy": G[0], "Trade": G[1], "Finance": G[2], "Security": G[3],
+    }  # fmt: skip
+    assert codes["Economy"].get("color") == "#ff0000"  # as the codebook gave it
+    assert codes["Trade"].get("color") == PALETTE_HEX["green"]  # from its highlight
+    assert codes["Security"].get("isCodable") == "false"
+    assert codes["Economy"].get("isCodable") == "true"
+    # A project refers to the code by the GUID the codebook gave it.
+    export_project(library, tmp_path / "back.qdpx")
+    with zipfile.ZipFile(tmp_path / "back.qdpx") as zf:
+        qde = ET.fromstring(zf.read("project.qde"))
+    assert [r.get("targetGUID") for r in qde.iter(f"{P}CodeRef")] == [G[1]]
+    # Importing again changes nothing; a GUID taken by another code moves with it.
+    import_codebook(library, path)
+    moved = qdc(f'<Code guid="{G[1]}" name="Other" isCodable="true"/>')
+    (tmp_path / "moved.qdc").write_bytes(moved)
+    import_codebook(library, tmp_path / "moved.qdc")
+    identities = library.code_identities()
+    assert identities["other"].guid == G[1] and "economy/trade" not in identities
 
 
 BAD_FILES = {

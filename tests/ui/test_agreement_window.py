@@ -120,3 +120,35 @@ def test_window_geometry_is_remembered(coded, make_window, library):
     again.show_agreement()
     assert again.agreement_window.height() == 611
     again.agreement_window.close()
+
+
+def test_disagreement_columns_fit_their_tags_and_the_clause_takes_the_rest(coded, library):
+    window, agreement, doc = coded
+    quote = "Tariffs will fall over time."
+    start = doc.text.index(quote)
+    tags = ["economy/finance", "política/económica"]
+    library.add_annotation(doc.id, start, start + len(quote), author="ana", tags=tags)
+    agreement.recompute()
+    view = agreement.disagreement_view
+    model = agreement.disagreement_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[-1] == "Reconciled"
+    width = [view.columnWidth(c) for c in range(len(headers))]
+    for col in (headers.index("ana"), headers.index("ben")):  # two tags are not cut
+        assert width[col] >= view.sizeHintForColumn(col)
+    # Nothing reconciled yet: that column is narrow; the clause text is the widest.
+    assert width[-1] < width[1] and width[1] == max(width)
+
+
+def test_same_title_documents_are_told_apart(coded, qtbot, trade_paper, tmp_path):
+    window, agreement, doc = coded
+    other = tmp_path / "second-edition.txt"
+    other.write_text(trade_paper.read_text(encoding="utf-8") + "\nA closing line.\n")
+    import_and_open(qtbot, window, other)
+    agreement.fill_documents(doc.id)
+    names = [agreement.documents.itemText(i) for i in range(agreement.documents.count())]
+    assert sorted(names) == [
+        "Trade Policy Paper (second-edition.txt)",
+        "Trade Policy Paper (trade-policy-paper.txt)",
+    ]
+    assert agreement.documents.currentText() == "Trade Policy Paper (trade-policy-paper.txt)"

@@ -140,3 +140,42 @@ def test_refreshes_when_the_library_changes_and_remembers_geometry(qtbot, stats,
     stats.resize(900, 600)
     stats.close()
     assert window.settings.bytes("statistics/geometry") is not None
+
+
+def test_explains_empty_tables_when_nothing_is_tagged(qtbot, window, library, trade_paper):
+    doc = import_and_open(qtbot, window, trade_paper)
+    text = library.document_text(doc.id)
+    quote = "Banks will cooperate."
+    start = text.index(quote)
+    library.add_annotation(doc.id, start, start + len(quote))  # highlighted, not tagged
+    window.refresh_after_merge()
+    window.actions.statistics.trigger()
+    sw = window.statistics_window
+    qtbot.waitExposed(sw)
+    assert sw.tag_model.rowCount() == 0
+    assert sw.hint.isVisible() and "No highlight in these documents carries a tag" in (
+        sw.hint.text()
+    )
+    library.add_annotation(doc.id, start, start + len(quote), tags=["economy"])
+    window.refresh_after_merge()
+    qtbot.waitUntil(lambda: sw.tag_model.rowCount() > 0, timeout=3000)
+    assert not sw.hint.isVisible()
+
+
+def test_same_title_documents_are_told_apart(qtbot, stats, window, library, trade_paper, tmp_path):
+    other = tmp_path / "second-edition.txt"
+    other.write_text(trade_paper.read_text(encoding="utf-8") + "\nA closing line.\n")
+    doc = import_and_open(qtbot, window, other)
+    quote = "Banks will cooperate."
+    start = library.document_text(doc.id).index(quote)
+    library.add_annotation(doc.id, start, start + len(quote), tags=["economy/finance"])
+    stats.refresh()
+    names = sorted(stats.documents.item(i).text() for i in range(stats.documents.count()))
+    assert names == [
+        "Trade Policy Paper (second-edition.txt)",
+        "Trade Policy Paper (trade-policy-paper.txt)",
+    ]
+    stats.per_document.setChecked(True)
+    assert set(_column(stats.tag_view, 1)) == set(names)
+    sections = stats.section_model
+    assert {sections.index(r, 0).data() for r in range(sections.rowCount())} == set(names)

@@ -351,6 +351,12 @@ def _disagreements(
 
 
 def document_agreement(library: Library, document_id: str, **options: Any) -> AgreementReport:
-    """:func:`compute_agreement` over a stored document and its tagged annotations."""
+    """:func:`compute_agreement` over a stored document and its tagged annotations.
+
+    :raises AgreementError: a requested tag is not in the library.
+    """
+    for tag in options.get("tags") or ():
+        if not library.tag_exists(tag):
+            raise AgreementError(f"unknown tag: {tag}")
     document = library.get_document(document_id)
     return compute_agreement(document, library.tagged_annotations(document_id), **options)

@@ -109,6 +109,11 @@ class TagStatistics:
     overall: TagCounts
     authors: list[str]
     by_document: dict[str, TagCounts]  # document id -> figures, only where it occurs
+    document_authors: dict[str, list[str]] = field(default_factory=dict)  # id -> authors
+
+    def authors_in(self, document_id: str | None) -> list[str]:
+        """Who tagged with it in one document, or in all of them (``None`` or "")."""
+        return self.document_authors.get(document_id, []) if document_id else self.authors
 
     @property
     def documents(self) -> int:
@@ -128,7 +133,10 @@ class TagStatistics:
             **self.overall.to_dict(),
             "documents": self.documents,
             "authors": self.authors,
-            "by_document": {d: c.to_dict() for d, c in self.by_document.items()},
+            "by_document": {
+                d: {**c.to_dict(), "authors": self.authors_in(d)}
+                for d, c in self.by_document.items()
+            },
         }
 
 
@@ -243,6 +251,10 @@ class _ClauseIndex:
         return count
 
 
+def _sorted_authors(authors: set[str]) -> list[str]:
+    return sorted(authors, key=str.lower)
+
+
 def _section_counts(
     doc: DocumentLayout, spans: list[tuple[int, tuple[str, ...]]]
 ) -> list[SectionTags]:
@@ -299,8 +311,10 @@ def tag_statistics(data: CodingData) -> StatisticsReport:
     tags = []
     for key, spans in members.items():
         per_doc: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        doc_authors: dict[str, set[str]] = defaultdict(set)
         for span in spans:
             per_doc[span.document_id].append((span.start, span.end))
+            doc_authors[span.document_id].add(span.author or NO_AUTHOR)
         overall = TagCounts(clauses_total=clauses_total)
         by_document = {}
         for doc_id, doc_spans in per_doc.items():
@@ -321,8 +335,9 @@ def tag_statistics(data: CodingData) -> StatisticsReport:
                 tag=key,
                 own_excerpts=own.get(key.lower(), 0),
                 overall=overall,
-                authors=sorted({s.author or NO_AUTHOR for s in spans}, key=str.lower),
+                authors=_sorted_authors(set().union(*doc_authors.values())),
                 by_document=by_document,
+                document_authors={d: _sorted_authors(a) for d, a in doc_authors.items()},
             )
         )
     tags.sort(key=lambda t: tag_sort_key(t.tag))

@@ -51,7 +51,7 @@ def _tag_row(
         counts.clauses_total,
         f"{counts.clause_share:.4f}",
         documents,
-        "; ".join(stat.authors),
+        "; ".join(stat.authors_in(doc_id)),
     ]
 
 

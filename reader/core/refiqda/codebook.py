@@ -18,6 +18,7 @@ from reader.core.atomic import write_atomic
 from reader.core.library_model import TagNode
 from reader.core.refiqda.guids import is_guid, tag_guid
 from reader.core.refiqda.xmlsafe import RefiQdaError, local_name, namespace, parse_xml
+from reader.core.store.code_identity import CodeIdentity
 
 if TYPE_CHECKING:
     from reader.core.store import Library
@@ -26,6 +27,7 @@ CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 ORIGIN = f"Policy Reader {__version__}"
 SEPARATOR = "/"
+NO_IDENTITY = CodeIdentity(guid=None, color=None, codable=True)
 
 
 @dataclass(slots=True)
@@ -47,19 +49,36 @@ class Code:
             yield from child.walk()
 
 
-def codes_from_tags(roots: list[TagNode], colors: dict[str, str]) -> list[Code]:
-    """The codes for a tag tree; ``colors`` maps lower-cased paths to ``#RRGGBB``."""
-    return [
-        Code(
-            guid=tag_guid(node.path),
-            name=node.name,
-            path=node.path,
-            description=node.description,
-            color=colors.get(node.path.lower()),
-            children=codes_from_tags(node.children, colors),
+def codes_from_tags(
+    roots: list[TagNode],
+    colors: dict[str, str],
+    kept: dict[str, CodeIdentity] | None = None,
+) -> list[Code]:
+    """The codes for a tag tree; ``colors`` maps lower-cased paths to ``#RRGGBB``
+    (the highlights' colour); ``kept`` (lower-cased path -> identity) gives the GUID,
+    colour and codability an imported codebook gave a tag, which win."""
+    kept = kept or {}
+    codes = []
+    for node in roots:
+        key = node.path.lower()
+        own = kept.get(key, NO_IDENTITY)
+        codes.append(
+            Code(
+                guid=own.guid or tag_guid(node.path),
+                name=node.name,
+                path=node.path,
+                description=node.description,
+                color=own.color or colors.get(key),
+                codable=own.codable,
+                children=codes_from_tags(node.children, colors, kept),
+            )
         )
-        for node in roots
-    ]
+    return codes
+
+
+def library_codes(library: Library) -> list[Code]:
+    """The library's tag tree as codes, with what imported codebooks gave them."""
+    return codes_from_tags(library.tag_tree(), library.tag_colors(), library.code_identities())
 
 
 def add_codes(parent: ET.Element, codes: list[Code]) -> None:
@@ -149,6 +168,6 @@ def parse_codebook(data: bytes, what: str) -> list[Code]:
 def export_codebook(library: Library, path: str | Path) -> int:
     """Write the library's tags as a ``.qdc`` codebook to ``path`` (atomically);
     returns how many codes it holds."""
-    codes = codes_from_tags(library.tag_tree(), library.tag_colors())
+    codes = library_codes(library)
     write_atomic(path, codebook_xml(codes))
     return sum(1 for top in codes for _ in top.walk())

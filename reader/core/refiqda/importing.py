@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from reader.core.refiqda.codebook import Code, parse_codebook
 from reader.core.refiqda.project_reader import project_codes, project_root
 from reader.core.refiqda.xmlsafe import MAX_XML_BYTES, RefiQdaError
+from reader.core.store.code_identity import CodebookEntry
 
 if TYPE_CHECKING:
     from reader.core.store import Library
@@ -39,9 +40,14 @@ def read_codebook_file(path: str | Path) -> list[Code]:
     return codes
 
 
-def codebook_entries(codes: list[Code]) -> list[tuple[str, str]]:
-    """``(tag path, description)`` for every code, parents before their children."""
-    return [(c.path, c.description) for top in codes for c in top.walk()]
+def codebook_entries(codes: list[Code]) -> list[CodebookEntry]:
+    """Every code as a tag (path, description, GUID, colour, codability), parents
+    before their children."""
+    return [
+        CodebookEntry(c.path, c.description, c.guid, c.color, c.codable)
+        for top in codes
+        for c in top.walk()
+    ]
 
 
 def import_codebook(library: Library, path: str | Path) -> CodebookCounts:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.atomic import write_atomic
 from reader.core.library_model import Annotation, DocumentInfo
-from reader.core.refiqda.codebook import ORIGIN, PROJECT_NS, add_codes, codes_from_tags, to_xml
+from reader.core.refiqda.codebook import ORIGIN, PROJECT_NS, add_codes, library_codes, to_xml
 from reader.core.refiqda.guids import (
     coding_guid,
     document_guid,
@@ -32,6 +32,7 @@ from reader.core.refiqda.guids import (
     tag_guid,
     user_guid,
 )
+from reader.core.refiqda.xmlsafe import RefiQdaError
 
 if TYPE_CHECKING:
     from reader.core.store import Library
@@ -80,7 +81,7 @@ def _audit(el: ET.Element, ann: Annotation) -> None:
         el.set("modifiedDateTime", modified)
 
 
-def _selection(parent: ET.Element, ann: Annotation) -> None:
+def _selection(parent: ET.Element, ann: Annotation, code_guids: dict[str, str]) -> None:
     el = ET.SubElement(parent, "PlainTextSelection", guid=selection_guid(ann.id))
     el.set("name", _short(ann.quote))
     el.set("startPosition", str(ann.start))
@@ -92,7 +93,8 @@ def _selection(parent: ET.Element, ann: Annotation) -> None:
             coding.set("creatingUser", user_guid(ann.author))
         if created := _datetime(ann.created):
             coding.set("creationDateTime", created)
-        ET.SubElement(coding, "CodeRef", targetGUID=tag_guid(tag))
+        guid = code_guids.get(tag.lower()) or tag_guid(tag)
+        ET.SubElement(coding, "CodeRef", targetGUID=guid)
     if ann.note:
         ET.SubElement(el, "NoteRef", targetGUID=note_guid(ann.id))
 
@@ -123,12 +125,14 @@ def build_project(
 
     ``document_ids``: only these documents (default all); ``authors``: only their
     annotations (default everyone's, compared without regard to case).
+
+    :raises RefiQdaError: an author has no annotation in the documents exported.
     """
     wanted = set(document_ids)
     docs = [d for d in library.list_documents() if not wanted or d.id in wanted]
     who = {a.lower() for a in authors}
-    roots = library.tag_tree()
-    codes = codes_from_tags(roots, library.tag_colors())
+    codes = library_codes(library)
+    code_guids = {c.path.lower(): c.guid for top in codes for c in top.walk()}
     root = ET.Element("Project", name=library.path.stem, origin=ORIGIN)
     now = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     root.set("creationDateTime", now)
@@ -155,7 +159,7 @@ def build_project(
         for ann in library.annotations(info.id):
             if who and (ann.author or "").lower() not in who:
                 continue
-            _selection(src, ann)
+            _selection(src, ann, code_guids)
             selections += 1
             if ann.author:
                 users.add(ann.author)
@@ -163,6 +167,8 @@ def build_project(
                 _note(notes_el, ann)
     if progress is not None and not progress(len(docs), len(docs)):
         return None
+    if missing := sorted(who - {u.lower() for u in users}):
+        raise RefiQdaError(f"no annotations by {', '.join(missing)} in the documents exported")
     for author in sorted(users, key=str.lower):
         ET.SubElement(users_el, "User", guid=user_guid(author), name=author)
     # The schema wants at least one child in each of these lists: drop the empty ones.

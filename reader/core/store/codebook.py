@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.errors import LibraryError
 from reader.core.refiqda.colors import color_hex
 from reader.core.store.base import StoreBase
+from reader.core.store.code_identity import CodebookEntry, CodeIdentity
 from reader.core.store.tags import TagsMixin, normalize_tag
+
+HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 @dataclass(slots=True)
@@ -27,25 +31,56 @@ class CodebookCounts:
         )
 
 
+def _hex_color(color: str | None) -> str | None:
+    return color if color and HEX_COLOR.fullmatch(color) else None
+
+
 class CodebookMixin(TagsMixin, StoreBase):
     """Descriptions say what a tag means; colours come from the highlights using it."""
 
+    def tag_exists(self, tag: str) -> bool:
+        """Whether ``tag`` is a tag, or the implied parent of one (``economy`` of
+        ``economy/trade``), ignoring case."""
+        return bool(self._matching_tag_ids(normalize_tag(tag)))
+
     def tag_description(self, tag: str) -> str:
-        """The description of ``tag`` ("" when it has none); raises for an unknown tag."""
+        """The description of ``tag`` ("" when it has none, or is an implied parent);
+        raises for an unknown tag."""
         row = self._one("SELECT description FROM tags WHERE path = ?", (normalize_tag(tag),))
         if row is None:
+            if self.tag_exists(tag):
+                return ""
             raise LibraryError(f"unknown tag: {tag}")
         return row[0]
 
     def set_tag_description(self, tag: str, description: str) -> None:
-        """Set (or, with "", clear) what ``tag`` means; raises for an unknown tag."""
+        """Set (or, with "", clear) what ``tag`` means; an implied parent (``economy``
+        of ``economy/trade``) becomes a tag of its own. Raises for an unknown tag."""
+        path = normalize_tag(tag)
         with self.transaction():
             cur = self.conn.execute(
-                "UPDATE tags SET description = ? WHERE path = ?",
-                (description.strip(), normalize_tag(tag)),
+                "UPDATE tags SET description = ? WHERE path = ?", (description.strip(), path)
             )
             if cur.rowcount == 0:
-                raise LibraryError(f"unknown tag: {tag}")
+                child = self._one(
+                    "SELECT path FROM tags WHERE path > :tag || '/' AND path < :tag || '0'",
+                    {"tag": path},
+                )
+                if child is None:
+                    raise LibraryError(f"unknown tag: {tag}")
+                self.conn.execute(  # spelled as in its sub-tag's path
+                    "INSERT INTO tags (path, description) VALUES (?, ?)",
+                    (child[0][: len(path)], description.strip()),
+                )
+
+    def code_identities(self) -> dict[str, CodeIdentity]:
+        """Lower-cased tag path -> the GUID, colour and codability kept from a codebook,
+        for tags that have any."""
+        rows = self.conn.execute(
+            "SELECT path, guid, color, codable FROM tags "
+            "WHERE guid IS NOT NULL OR color IS NOT NULL OR codable = 0"
+        )
+        return {path.lower(): CodeIdentity(g, c, bool(k)) for path, g, c, k in rows}
 
     def tag_colors(self) -> dict[str, str]:
         """Lower-cased tag path -> ``#RRGGBB`` of the highlight colour its live
@@ -65,25 +100,43 @@ class CodebookMixin(TagsMixin, StoreBase):
                 out[path] = hex_color
         return out
 
-    def apply_codebook(self, entries: list[tuple[str, str]]) -> CodebookCounts:
-        """Create the tags of ``entries`` (``(path, description)``, parents first) that
-        are new, and set the descriptions that differ, in one transaction. Existing tags
-        keep their annotations; an empty description never clears one."""
+    def apply_codebook(self, entries: list[CodebookEntry]) -> CodebookCounts:
+        """Create the tags of ``entries`` (parents first) that are new, and set the
+        descriptions that differ, in one transaction. Existing tags keep their
+        annotations; an empty description never clears one. Every tag keeps the
+        entry's GUID, colour and codability, so exporting gives them back (a GUID
+        moves from another tag holding it: GUIDs stay unique)."""
         counts = CodebookCounts()
         with self.transaction():
-            for raw_path, description in entries:
-                path = normalize_tag(raw_path)
+            for entry in entries:
+                path = normalize_tag(entry.path)
                 row = self._one("SELECT id, description FROM tags WHERE path = ?", (path,))
                 if row is None:
-                    self.conn.execute(
-                        "INSERT INTO tags (path, description) VALUES (?, ?)", (path, description)
-                    )
+                    tag_id = self.conn.execute(
+                        "INSERT INTO tags (path, description) VALUES (?, ?)",
+                        (path, entry.description),
+                    ).lastrowid
                     counts.added.append(path)
-                elif description and description != row[1]:
+                elif entry.description and entry.description != row[1]:
+                    tag_id = row[0]
                     self.conn.execute(
-                        "UPDATE tags SET description = ? WHERE id = ?", (description, row[0])
+                        "UPDATE tags SET description = ? WHERE id = ?", (entry.description, tag_id)
                     )
                     counts.described.append(path)
                 else:
+                    tag_id = row[0]
                     counts.unchanged += 1
+                self._keep_identity(tag_id, entry)
         return counts
+
+    def _keep_identity(self, tag_id: int, entry: CodebookEntry) -> None:
+        if entry.guid:
+            self.conn.execute(
+                "UPDATE tags SET guid = NULL WHERE lower(guid) = lower(?) AND id != ?",
+                (entry.guid, tag_id),
+            )
+        self.conn.execute(
+            "UPDATE tags SET guid = coalesce(?, guid), color = coalesce(?, color), codable = ? "
+            "WHERE id = ?",
+            (entry.guid, _hex_color(entry.color), int(entry.codable), tag_id),
+        )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.analysis.agreement import AgreementReport, Disagreement, document_agreement
+from reader.core.analysis.document_labels import document_labels
 from reader.core.analysis.reconcile import (
     CONSENSUS_SUFFIX,
     accepted_tags,
@@ -51,7 +53,9 @@ if TYPE_CHECKING:
 
 GEOMETRY, SPLITTER = "agreement/geometry", "agreement/splitter"
 CONSENSUS_COLOR = "green"
-MAX_TAGS_WIDTH = 140
+MAX_TAGS_WIDTH = 260  # wider lists of tags are elided; the tooltip has them whole
+MAX_SECTION_WIDTH = 320
+MIN_COLUMN_WIDTH = 90
 
 
 def _table(model: ColumnsModel, sortable: bool) -> tuple[QTableView, QSortFilterProxyModel]:
@@ -70,6 +74,23 @@ def _table(model: ColumnsModel, sortable: bool) -> tuple[QTableView, QSortFilter
     view.setAlternatingRowColors(True)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     return view, proxy
+
+
+def _fit_disagreement_columns(view: QTableView) -> None:
+    """Section, coders' tags and Reconciled as wide as their contents (within limits);
+    the clause text takes the rest of the width, so short columns are not cut while
+    an empty one takes the space."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    last = view.model().columnCount() - 1
+    for col in range(last + 1):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        if col != 1:
+            wanted = max(view.sizeHintForColumn(col), header.sectionSizeHint(col))
+            limit = MAX_SECTION_WIDTH if col == 0 else MAX_TAGS_WIDTH
+            view.setColumnWidth(col, min(max(wanted, MIN_COLUMN_WIDTH), limit))
+    if last >= 1:
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
 
 class AgreementWindow(QWidget):
@@ -172,8 +193,10 @@ class AgreementWindow(QWidget):
         self.documents.blockSignals(True)
         self.documents.clear()
         chosen = -1
-        for info in self.library.list_documents():
-            self.documents.addItem(info.title, info.id)
+        infos = self.library.list_documents()
+        labels = document_labels(infos)
+        for info in infos:
+            self.documents.addItem(labels[info.id], info.id)
             if info.id == current:
                 chosen = self.documents.count() - 1
         if chosen < 0:
@@ -271,11 +294,7 @@ class AgreementWindow(QWidget):
         self.tag_model.set_table(tag_columns(report.coders), report.tags)
         self.tag_view.resizeColumnsToContents()
         self.disagreement_model.set_table(disagreement_columns(report.coders), report.disagreements)
-        view = self.disagreement_view
-        view.setColumnWidth(0, 170)
-        view.setColumnWidth(1, 300)
-        for col in range(2, 2 + len(report.coders)):  # a long list of tags shows in its tooltip
-            view.setColumnWidth(col, min(max(view.sizeHintForColumn(col), 90), MAX_TAGS_WIDTH))
+        _fit_disagreement_columns(self.disagreement_view)
         n = len(report.disagreements)
         self.disagreement_label.setText(
             f"Disagreements: {n} clause{'s' if n != 1 else ''} where the coders' tags differ"

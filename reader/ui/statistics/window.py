@@ -7,6 +7,7 @@ click opens one in the main window. "Export CSV…" writes the table on show.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.analysis.cooccurrence import cooccurrence, cooccurrence_evidence
+from reader.core.analysis.document_labels import document_labels
 from reader.core.analysis.statistics import (
     CodedSpan,
     CodingData,
@@ -105,24 +107,26 @@ def _tag_columns() -> list[StatColumn[TagRow]]:
         num("Documents", lambda r: r.stat.documents if r.document_id is None else 1),
         StatColumn(
             "Authors",
-            lambda r: ", ".join(r.stat.authors),
-            lambda r: len(r.stat.authors),
+            lambda r: ", ".join(r.stat.authors_in(r.document_id)),
+            lambda r: len(r.stat.authors_in(r.document_id)),
         ),
     ]
 
 
-def _section_columns() -> list[StatColumn[SectionTags]]:
+def _section_columns(name: Callable[[str], str]) -> list[StatColumn[SectionTags]]:
+    """The Sections table's columns; ``name`` gives a document's name by its id."""
+
     def summary(s: SectionTags) -> str:
         top = sorted(s.counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))
         return ", ".join(f"{tag} {n}" for tag, n in top)
 
     return [
-        StatColumn("Document", lambda s: s.document_title),
+        StatColumn("Document", lambda s: name(s.document_id)),
         StatColumn(
             "Section",
             lambda s: "    " * s.section.depth + s.section.path.rpartition(" > ")[2],
             lambda s: (
-                f"{s.document_title.lower()}\x00{s.section.start:012d}\x00{s.section.depth:03d}"
+                f"{name(s.document_id).lower()}\x00{s.section.start:012d}\x00{s.section.depth:03d}"
             ),
             tooltip=lambda s: s.section.path,
         ),
@@ -160,6 +164,7 @@ class StatisticsWindow(QWidget):
         self.main = main
         self.setWindowTitle("Tag Statistics")
         self.data = CodingData([], [])
+        self.labels: dict[str, str] = {}  # document id -> name telling it apart
         self.report = StatisticsReport([], 0, [], [])
         self._stale = True
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
@@ -170,9 +175,10 @@ class StatisticsWindow(QWidget):
     # --- construction --------------------------------------------------------
     def _build(self) -> None:
         self.documents = CheckList(parent=self)
-        # Elide long titles (the tooltip has them whole) rather than scroll sideways.
+        # Elide long titles in the middle (the tooltip has them whole) rather than scroll
+        # sideways: the end tells same-title documents apart, "(PDF)".
         self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.documents.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.documents.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.documents.checksChanged.connect(self.refresh)
         self.summary = QLabel(self)
         left = QWidget(self)
@@ -219,7 +225,9 @@ class StatisticsWindow(QWidget):
         heat_layout.addLayout(heat_bar)
         heat_layout.addWidget(self.heat_view)
 
-        self.section_model: StatTableModel[SectionTags] = StatTableModel(_section_columns(), self)
+        self.section_model: StatTableModel[SectionTags] = StatTableModel(
+            _section_columns(self.document_name), self
+        )
         self.section_view = _sortable_table(self.section_model, self)
         self.section_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.section_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -256,8 +264,15 @@ class StatisticsWindow(QWidget):
         lower = QWidget(self)
         stack(lower, self.excerpt_title, self.excerpt_view)
 
+        # Says why the tables are empty when nothing in scope is tagged.
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setContentsMargins(6, 6, 6, 6)
+        self.hint.hide()
+        upper = QWidget(self)
+        stack(upper, self.hint, self.tabs)
         right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.tabs)
+        right.addWidget(upper)
         right.addWidget(lower)
         right.setSizes([420, 220])
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -345,33 +360,54 @@ class StatisticsWindow(QWidget):
             self.section_view.setColumnWidth(col, width)
         self.excerpt_model.set_rows([])
         self.excerpt_title.setText("Excerpts: click a row or a cell above")
+        self._explain_if_empty()
         clauses = sum(len(d.clauses) for d in self.report.documents)
         self.summary.setText(
             f"{len(self.report.documents)} document(s), {clauses:,} clauses, "
             f"{self.report.excerpts:,} excerpts, {len(self.report.tags)} tags"
         )
 
+    def _explain_if_empty(self) -> None:
+        """Show why the tables are empty when no tag is used in the documents chosen."""
+        if not self.report.documents:
+            text = "The library has no documents yet: open some with File > Open… (Ctrl+O)."
+        else:
+            text = (
+                "No highlight in these documents carries a tag yet, so there is nothing to "
+                "count. Highlight a passage (H) and tag it (Ctrl+T); the tables fill in as "
+                "you tag."
+            )
+        self.hint.setText(text)
+        self.hint.setVisible(not self.report.tags)
+
     def _sync_documents(self) -> None:
         """The document list as in the library, keeping what was checked."""
         docs = self.main.library.list_documents()
+        self.labels = document_labels(docs)
         keep = set(self.documents.checked())
         current = [self.documents.item(i).text() for i in range(self.documents.count())]
-        if current == [d.title for d in docs]:
+        if current == [self.labels[d.id] for d in docs]:
             return
         self.documents.blockSignals(True)
         self.documents.clear()
         for d in docs:
-            self.documents.add(d.title, d.id, f"{d.title}\n{d.annotations} highlight(s)")
+            label = self.labels[d.id]
+            self.documents.add(label, d.id, f"{label}\n{d.annotations} highlight(s)")
         self.documents.set_checked([d.id for d in docs if d.id in keep])
         self.documents.blockSignals(False)
 
+    def document_name(self, document_id: str) -> str:
+        """The document's title, told apart from others with the same title."""
+        if document_id in self.labels:
+            return self.labels[document_id]
+        return next((d.title for d in self.report.documents if d.id == document_id), "")
+
     def _fill_tags(self) -> None:
-        titles = {d.id: d.title for d in self.report.documents}
         rows = []
         for stat in self.report.tags:
             if self.per_document.isChecked():
                 rows.extend(
-                    TagRow(stat, counts, doc_id, titles.get(doc_id, ""))
+                    TagRow(stat, counts, doc_id, self.document_name(doc_id))
                     for doc_id, counts in stat.by_document.items()
                 )
             else:
