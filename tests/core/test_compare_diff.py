@@ -95,3 +95,23 @@ def test_word_diff_of_empty_bodies(text):
     ub = Unit("p1", "paragraph", 0, 0, 0, None, "", "")
     ops = word_diff(a, _unit(a), b, ub)
     assert [op.kind for op in ops] == [DELETE]
+
+
+def test_page_furniture_is_no_part_of_units_diffs_or_similarity():
+    from reader.core.compare.report import comparison_markdown
+    from reader.core.importers import parse_bytes
+    from tests.core.pdf_fixtures import HEADER, PAPER, make_pdf
+
+    # The same pages, once with a running header and page numbers, once without:
+    # "(1) Trade" runs across a page break, past the header and the number.
+    plain = parse_bytes(make_pdf(PAPER, header=None, page_numbers=False), "pdf", "plain.pdf")
+    paged = parse_bytes(make_pdf(PAPER), "pdf", "paged.pdf")
+    alignment = align(plain, paged)
+    assert len(alignment.pairs) >= 4 and not alignment.only_a and not alignment.only_b
+    for pair in alignment.pairs:
+        assert pair.similarity == 1.0, pair.a.display
+        ops = word_diff(plain, pair.a, paged, pair.b)
+        assert [op.kind for op in ops] == [EQUAL], pair.a.display
+    report = comparison_markdown(plain, paged, alignment)
+    assert HEADER not in report
+    assert "**1**" not in report and "**2**" not in report

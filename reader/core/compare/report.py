@@ -17,6 +17,7 @@ import re
 from reader import __version__
 from reader.core.compare.diff import word_diff
 from reader.core.compare.model import DELETE, EQUAL, INSERT, Alignment, DiffOp, Pair, Unit
+from reader.core.compare.units import span_text
 from reader.core.export.escape import escape_inline, escape_lines, yaml_value
 from reader.core.model import Document
 
@@ -71,7 +72,7 @@ def pair_lines(doc_a: Document, doc_b: Document, pair: Pair) -> list[str]:
     else:
         for side, doc, unit in (("A", doc_a, pair.a), ("B", doc_b, pair.b)):
             lines += [f"**{side}:**", ""]
-            lines += _quote(doc.text[unit.body_start : unit.end])
+            lines += _quote(span_text(doc, unit.body_start, unit.end))
     return lines
 
 
@@ -112,7 +113,7 @@ def group_lines(doc_a: Document, doc_b: Document, group: list[Pair]) -> list[str
     for side, doc, units in (("A", doc_a, units_a), ("B", doc_b, units_b)):
         for unit in units:
             lines += [f"**{side}:** {citation(doc, unit)}", ""]
-            lines += _quote(doc.text[unit.body_start : unit.end])
+            lines += _quote(span_text(doc, unit.body_start, unit.end))
     return lines
 
 
