@@ -176,11 +176,11 @@ class _DiffText:
 
 
 def citation(doc: Document, unit: Unit) -> str:
-    """``*Title* (2016-11-24), Part IV > 6. ... > (1) Military ...`` (escaped)."""
+    """``*Title* (2016-11-24), Part IV > 6. ... > (1) Military ..., p. 3`` (escaped)."""
     out = f"*{escape_inline(doc.title)}*"
     if doc.date:
         out += f" ({doc.date})"
-    return out + f", {escape_inline(unit.path or unit.display)}"
+    return out + f", {escape_inline(unit.citation)}"
 
 
 def _quote(text: str) -> list[str]:

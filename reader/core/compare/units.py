@@ -46,6 +46,8 @@ def section_units(doc: Document) -> list[Unit]:
                 label=node.label,
                 title=node.title,
                 path=doc.section_path_text(node.start),
+                page=doc.page_at(node.start),
+                page_label=doc.page_label_at(node.start),
             )
         )
     return units
@@ -73,6 +75,8 @@ def paragraph_units(doc: Document) -> list[Unit]:
                 label=None,
                 title=_first_words(doc.text[start:end]),
                 path=_paragraph_path(doc, start, number),
+                page=doc.page_at(start),
+                page_label=doc.page_label_at(start),
             )
         )
     return units
