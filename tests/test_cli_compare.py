@@ -88,3 +88,18 @@ def test_json_and_markdown_exclude_each_other(run, files):
     with pytest.raises(SystemExit) as exc:
         run("compare", *files, "--json", "--markdown")
     assert exc.value.code == 2
+
+
+@pytest.mark.parametrize("fmt", ["--json", None])
+def test_compare_output_file_without_markdown(run, files, tmp_path, fmt):
+    target = tmp_path / "out.txt"
+    code, out, err = run("compare", *files, *([fmt] if fmt else []), "-o", str(target))
+    assert (code, out) == (0, "")
+    assert err.startswith("wrote ")
+    written = target.read_text(encoding="utf-8")
+    printed = run("compare", *files, *([fmt] if fmt else []))[1]
+    assert written == printed
+    if fmt:
+        assert json.loads(written)["only_a"][0]["title"] == "Tourism"
+    else:
+        assert written.startswith("A: River Basin Cooperation Paper")
