@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reader.cli_library import SHORT_ID, _library
 from reader.core.compare.model import PARAGRAPH, Alignment, Unit
+from reader.core.errors import DocumentError
 from reader.core.model import Document
 
 COLUMN = 44  # characters of a section name in the table
@@ -44,6 +45,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from reader.core.compare import align, comparison_markdown
 
     doc_a, doc_b = load_pair(args)
+    if doc_a.id == doc_b.id:
+        raise DocumentError(f"{args.doc_a} and {args.doc_b} are the same document: name two")
     alignment = align(doc_a, doc_b)
     if args.markdown:
         text = comparison_markdown(doc_a, doc_b, alignment)

@@ -103,3 +103,12 @@ def test_compare_output_file_without_markdown(run, files, tmp_path, fmt):
         assert json.loads(written)["only_a"][0]["title"] == "Tourism"
     else:
         assert written.startswith("A: River Basin Cooperation Paper")
+
+
+def test_compare_refuses_a_document_with_itself(run, files):
+    assert run("import", files[0])[0] == 0
+    code, out, err = run("compare", "2010", "River Basin")
+    assert (code, out) == (2, "")
+    assert err.startswith("error: ") and "same document" in err and err.count("\n") == 1
+    code, _, err = run("compare", files[0], files[0])
+    assert code == 2 and "same document" in err

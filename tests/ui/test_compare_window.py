@@ -311,3 +311,23 @@ def test_a_news_report_against_a_paper_lists_its_pairs_before_unmatched_sections
     starts = [r.a.start for r in rows if r.a is not None]
     assert starts == sorted(starts)
     assert [r.b for r in rows if r.a is None] == sorted(alignment.only_b, key=lambda u: u.start)
+
+
+def test_a_document_is_never_compared_with_itself(qtbot, window, library, fixtures_dir):
+    only = import_now(library, fixtures_dir / "compare" / OLD)
+    assert window.open_document(only.id)
+    window.actions.compare.trigger()
+    cw = window.compare_window
+    assert cw.document_ids() == (only.id, only.id)  # the one choice on both sides
+    assert cw.alignment is None and not cw.aligner.busy
+    assert cw.panes["a"].doc.id == only.id and cw.panes["b"].doc is None
+    assert "Import a second document" in cw.pair_info.text()
+    # With two documents B defaults to the other; choosing A again as B is refused.
+    other = import_now(library, fixtures_dir / "compare" / NEW)
+    cw.choose(only.id)
+    qtbot.waitUntil(lambda: cw.alignment is not None, timeout=10000)
+    assert cw.document_ids() == (only.id, other.id)
+    cw.combos["b"].setCurrentIndex(cw.combos["b"].findData(only.id))
+    assert cw.alignment is None and cw.pair_model.rowCount() == 0
+    assert cw.panes["b"].doc is None
+    assert "same document" in cw.pair_info.text()

@@ -95,6 +95,13 @@ class ComparePane(QWidget):
         self.set_caption(f"{self.side.upper()}{date}: {doc.title}")
         self.reload_annotations()
 
+    def clear(self) -> None:
+        """Show no document."""
+        self.doc = None
+        self.view.load(None, None)
+        self.set_caption(f"{self.side.upper()}: (none)")
+        self.reload_annotations()
+
     def set_caption(self, text: str) -> None:
         """The caption above the text, elided to the pane's width (full text in a tooltip)."""
         self._caption = text

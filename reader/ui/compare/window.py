@@ -265,10 +265,21 @@ class CompareWindow(QMainWindow):
             return
         for side, doc in docs.items():
             pane = self.panes[side]
-            if pane.doc is None or pane.doc.id != doc.id:
+            if side == "b" and a_id == b_id:
+                pane.clear()
+            elif pane.doc is None or pane.doc.id != doc.id:
                 pane.load(doc)
             else:
                 pane.view.set_diff([])
+        if a_id == b_id:
+            # A document compared with itself is all 100%: nothing to learn.
+            alone = self.combos["b"].count() < 2
+            self.pair_info.setText(
+                "Import a second document to compare this one with it."
+                if alone
+                else "A and B are the same document: choose another one as B."
+            )
+            return
         self._diffs = {}
         self.pair_info.setText("Aligning…")
         self.statusBar().showMessage("Aligning sections…")
