@@ -331,3 +331,20 @@ def test_a_document_is_never_compared_with_itself(qtbot, window, library, fixtur
     assert cw.alignment is None and cw.pair_model.rowCount() == 0
     assert cw.panes["b"].doc is None
     assert "same document" in cw.pair_info.text()
+
+
+def test_both_texts_open_at_their_start(qtbot, compared, editions):
+    cw = compared
+    cw.show()
+    qtbot.waitExposed(cw)
+    for pane in cw.panes.values():
+        qtbot.waitUntil(lambda pane=pane: pane.view.isVisible())
+        assert pane.view.textCursor().position() == 0
+        assert _in_view(pane.view, 0)
+        assert pane.view.verticalScrollBar().value() < pane.view.viewport().height() // 4
+    # A document chosen later opens at its start too.
+    old, new = editions
+    cw.choose(new.id, old.id)
+    qtbot.waitUntil(lambda: cw.alignment is not None, timeout=10000)
+    for pane in cw.panes.values():
+        assert _in_view(pane.view, 0) and pane.view.textCursor().position() == 0

@@ -91,6 +91,10 @@ class ComparePane(QWidget):
         """Show ``doc`` from its start, with its highlights."""
         self.doc = doc
         self.view.load(doc, build_reading_view(doc))
+        # The text went in through another cursor, which pushed the caret to the end: a
+        # pane shown later would scroll there to keep the caret in view.
+        self.view.move_caret(0)
+        self.view.verticalScrollBar().setValue(0)
         date = f" ({doc.date})" if doc.date else ""  # before the title, which may be elided
         self.set_caption(f"{self.side.upper()}{date}: {doc.title}")
         self.reload_annotations()
