@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from reader.core.compare.report import comparison_markdown
 from reader.ui import dialogs
-from reader.ui.compare.diff_paint import ADDED, REMOVED, REWORDED, UNIT
+from reader.ui.compare.diff_paint import ADDED, REMOVED, REWORDED, UNIT, UNMATCHED
 from reader.ui.compare.pair_model import COL_SIMILARITY
 from reader.ui.importer import import_now
 
@@ -133,7 +133,12 @@ def test_selecting_a_pair_scrolls_both_panes_and_paints_the_word_diff(compared):
 
     dropped = _row(cw, "(3) Tourism", None)
     _select(cw, dropped)
-    assert [s.kind for s in a.diff] == [UNIT, REMOVED] and b.diff == []
+    # No counterpart is no diff: the unit is marked neutrally, nothing struck out.
+    assert [(s.kind, s.start, s.end) for s in a.diff] == [
+        (UNMATCHED, dropped.a.start, dropped.a.end)
+    ]
+    assert b.diff == []
+    assert not any(s.format.fontStrikeOut() for s in a.extraSelections())
     assert _in_view(a, dropped.a.start)
 
 
@@ -348,3 +353,24 @@ def test_both_texts_open_at_their_start(qtbot, compared, editions):
     qtbot.waitUntil(lambda: cw.alignment is not None, timeout=10000)
     for pane in cw.panes.values():
         assert _in_view(pane.view, 0) and pane.view.textCursor().position() == 0
+
+
+def test_a_paper_against_a_news_report_lists_the_pairs_first(corpus_dir):
+    from reader.core.compare.align import align
+    from reader.core.importers import load_document
+    from reader.ui.compare.pair_model import alignment_rows
+
+    paper = load_document(corpus_dir / "policy-paper-lac-2016.txt")
+    news = load_document(corpus_dir / "news-lac-paper-2008.txt")
+    alignment = align(paper, news)
+    rows = alignment_rows(alignment)
+    assert alignment.pairs and alignment.only_a
+    assert len(rows) == len(alignment.pairs) + len(alignment.only_a) + len(alignment.only_b)
+    # The news paragraphs (pairs or not) come first, in the report's order; then the
+    # paper's unmatched sections in the paper's order.
+    kinds = ["a-only" if r.b is None else "b" for r in rows]
+    assert kinds == sorted(kinds, key=lambda k: k == "a-only")
+    assert rows[0].pair is not None
+    starts = [r.b.start for r in rows if r.b is not None]
+    assert starts == sorted(starts)
+    assert [r.a for r in rows if r.b is None] == sorted(alignment.only_a, key=lambda u: u.start)

@@ -15,7 +15,7 @@ from reader.core.library_model import Annotation
 from reader.core.model import Document
 from reader.core.reading import build_reading_view
 from reader.core.store import Library
-from reader.ui.compare.diff_paint import UNIT, DiffSpan, diff_format
+from reader.ui.compare.diff_paint import WHOLE_UNITS, DiffSpan, diff_format
 from reader.ui.document_view import DocumentView
 from reader.ui.highlighter import _selection
 from reader.ui.operations import Change
@@ -47,7 +47,8 @@ class CompareView(DocumentView):
         if self.highlighter is not None:
             for span in self.diff:
                 start, end = self.highlighter.qt_span(span.start, span.end)
-                (self._units if span.kind == UNIT else self._runs).append((start, end, span.kind))
+                spans = self._units if span.kind in WHOLE_UNITS else self._runs
+                spans.append((start, end, span.kind))
         self._run_starts = [r[0] for r in self._runs]
         self._refresh_selections()
 

@@ -336,7 +336,7 @@ class CompareWindow(QMainWindow):
             spans = {s: [unit_span(row.unit(s))] + side_spans(ops, s) for s in SIDES}
         else:
             side = "a" if row.a is not None else "b"
-            spans = {side: unmatched_spans(row.unit(side), side), _other(side): []}
+            spans = {side: unmatched_spans(row.unit(side)), _other(side): []}
         for side, pane in self.panes.items():
             pane.view.set_diff(spans[side])
             unit = row.unit(side)
