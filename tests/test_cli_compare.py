@@ -112,3 +112,17 @@ def test_compare_refuses_a_document_with_itself(run, files):
     assert err.startswith("error: ") and "same document" in err and err.count("\n") == 1
     code, _, err = run("compare", files[0], files[0])
     assert code == 2 and "same document" in err
+
+
+def test_readme_compare_section_names_every_method_and_file_type():
+    from pathlib import Path
+
+    from reader.core.compare import model
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Command line: compare two documents")
+    section = readme[start : readme.index("\n## ", start + 1)]
+    methods = [model.BY_TITLE, model.BY_TEXT, model.BY_TITLE_AND_TEXT, model.BY_CONTEXT]
+    assert [m for m in methods if f"`{m}`" not in section] == []
+    for suffix in (".txt", ".md", ".html", ".pdf", ".docx"):
+        assert f"`{suffix}`" in section, suffix
