@@ -2,8 +2,9 @@
 
 ``DOC_A``/``DOC_B`` name library documents (id, id prefix, or title fragment) or, when
 they are paths to existing files import reads (.txt, .md, .html, .pdf, .docx), files
-parsed on the fly (nothing is stored). Output: a table of aligned pairs and the unmatched sections, ``--json``, or
-the Markdown report (``--markdown``); ``-o FILE`` writes any of them atomically.
+parsed on the fly (nothing is stored). Output: a table of aligned pairs and the
+unmatched sections, ``--json``, or the Markdown report (``--markdown``); ``-o FILE``
+writes any of them atomically.
 """
 
 from __future__ import annotations
