@@ -374,3 +374,30 @@ def test_a_paper_against_a_news_report_lists_the_pairs_first(corpus_dir):
     starts = [r.b.start for r in rows if r.b is not None]
     assert starts == sorted(starts)
     assert [r.a for r in rows if r.b is None] == sorted(alignment.only_a, key=lambda u: u.start)
+
+
+def test_documents_with_one_title_are_told_apart(qtbot, window, library, tmp_path):
+    from reader.core.importers import parse_bytes
+    from tests.core.pdf_fixtures import PAPER, make_pdf
+
+    title = "Regional Trade Paper"
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(make_pdf(PAPER, title=title))
+    text = tmp_path / "paper-edition.txt"
+    text.write_text(f"{title}\n\nPart I Overview\n\nThe parties will trade.\n", encoding="utf-8")
+    assert parse_bytes(pdf.read_bytes(), "pdf", "paper.pdf").title == title
+    docs = [import_now(library, pdf), import_now(library, text)]
+    assert window.open_document(docs[0].id)
+    window.actions.compare.trigger()
+    cw = window.compare_window
+    qtbot.waitUntil(lambda: cw.alignment is not None, timeout=10000)
+    combo = cw.combos["a"]
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert len(set(labels)) == 2
+    assert labels[combo.findData(docs[0].id)].startswith("PDF · ")
+    assert labels[combo.findData(docs[1].id)].startswith("TXT · ")
+    tips = [combo.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(combo.count())]
+    assert any("paper.pdf" in t for t in tips) and any("paper-edition.txt" in t for t in tips)
+    captions = [pane.caption.toolTip() for pane in cw.panes.values()]
+    assert captions[0] != captions[1]
+    assert "paper.pdf" in captions[0] and "paper-edition.txt" in captions[1]

@@ -16,6 +16,7 @@ from reader.core.model import Document
 from reader.core.reading import build_reading_view
 from reader.core.store import Library
 from reader.ui.compare.diff_paint import WHOLE_UNITS, DiffSpan, diff_format
+from reader.ui.compare.labels import caption
 from reader.ui.document_view import DocumentView
 from reader.ui.highlighter import _selection
 from reader.ui.operations import Change
@@ -96,8 +97,7 @@ class ComparePane(QWidget):
         # pane shown later would scroll there to keep the caret in view.
         self.view.move_caret(0)
         self.view.verticalScrollBar().setValue(0)
-        date = f" ({doc.date})" if doc.date else ""  # before the title, which may be elided
-        self.set_caption(f"{self.side.upper()}{date}: {doc.title}")
+        self.set_caption(caption(self.side, doc))
         self.reload_annotations()
 
     def clear(self) -> None:

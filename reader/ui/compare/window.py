@@ -41,6 +41,7 @@ from reader.core.library_model import Excerpt
 from reader.core.store import DEFAULT_COLOR
 from reader.ui.compare.annotating import PaneAnnotating
 from reader.ui.compare.diff_paint import side_spans, unit_span, unmatched_spans
+from reader.ui.compare.labels import chooser_labels
 from reader.ui.compare.lens import TagLens
 from reader.ui.compare.pair_model import (
     COL_A,
@@ -212,13 +213,15 @@ class CompareWindow(QMainWindow):
     def refresh_documents(self) -> None:
         """Re-read the library's documents into both choosers (choices kept)."""
         docs = self.library.list_documents()
+        labels = chooser_labels(docs)
         for combo in self.combos.values():
             keep = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             for info in docs:
-                combo.addItem(f"{info.title}{f'  ({info.date})' if info.date else ''}", info.id)
-                combo.setItemData(combo.count() - 1, info.title, Qt.ItemDataRole.ToolTipRole)
+                text, tip = labels[info.id]
+                combo.addItem(text, info.id)
+                combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(0, combo.findData(keep)) if docs else -1)
             combo.blockSignals(False)
 
