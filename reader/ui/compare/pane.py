@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right, insort
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTextEdit, QWidget
 
 from reader.core.errors import ReaderError
 from reader.core.library_model import Annotation
@@ -85,6 +85,8 @@ class ComparePane(QWidget):
         self._caption = ""
         self.caption: QLabel = header_label("")
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        # Elided to the pane's width: its text must never widen the pane (or the window).
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.view = CompareView(self)
         self.view.cursorOffsetChanged.connect(lambda _o: self.mark_current())
         stack(self, self.caption, self.view)
