@@ -1,20 +1,23 @@
 """The ``compare`` subcommand: align two documents and print or write the comparison.
 
 ``DOC_A``/``DOC_B`` name library documents (id, id prefix, or title fragment) or, when
-they are paths to existing .txt/.md/.html files, files parsed on the fly (nothing is
-stored). Output: a table of aligned pairs and the unmatched sections, ``--json``, or
-the Markdown report (``--markdown [-o FILE]``, written atomically).
+they are paths to existing files import reads (.txt, .md, .html, .pdf, .docx), files
+parsed on the fly (nothing is stored). Output: a table of aligned pairs and the
+unmatched sections, ``--json``, or the Markdown report (``--markdown``); ``-o FILE``
+writes any of them atomically.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from reader.cli_library import SHORT_ID, _library, _print_json
+from reader.cli_library import SHORT_ID, _library
 from reader.core.compare.model import PARAGRAPH, Alignment, Unit
+from reader.core.errors import DocumentError
 from reader.core.model import Document
 
 COLUMN = 44  # characters of a section name in the table
@@ -43,23 +46,24 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from reader.core.compare import align, comparison_markdown
 
     doc_a, doc_b = load_pair(args)
+    if doc_a.id == doc_b.id:
+        raise DocumentError(f"{args.doc_a} and {args.doc_b} are the same document: name two")
     alignment = align(doc_a, doc_b)
     if args.markdown:
         text = comparison_markdown(doc_a, doc_b, alignment)
-        if args.output:
-            from reader.core.atomic import write_atomic
-
-            path = write_atomic(args.output, text)
-            print(f"wrote {path}", file=sys.stderr)
-        else:
-            sys.stdout.write(text)
     elif args.json:
         data = alignment.to_dict()
         data["title_a"], data["title_b"] = doc_a.title, doc_b.title
-        _print_json(data)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
-        for line in alignment_lines(doc_a, doc_b, alignment):
-            print(line)
+        text = "".join(line + "\n" for line in alignment_lines(doc_a, doc_b, alignment))
+    if args.output:
+        from reader.core.atomic import write_atomic
+
+        path = write_atomic(args.output, text)
+        print(f"wrote {path}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -104,5 +108,5 @@ def add_compare_commands(sub: argparse._SubParsersAction) -> None:
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="the alignment as JSON")
     out.add_argument("--markdown", action="store_true", help="the full report as Markdown")
-    p.add_argument("-o", "--output", metavar="FILE", help="with --markdown: write to FILE")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the output (any format) to FILE")
     p.set_defaults(func=cmd_compare)

@@ -88,3 +88,41 @@ def test_json_and_markdown_exclude_each_other(run, files):
     with pytest.raises(SystemExit) as exc:
         run("compare", *files, "--json", "--markdown")
     assert exc.value.code == 2
+
+
+@pytest.mark.parametrize("fmt", ["--json", None])
+def test_compare_output_file_without_markdown(run, files, tmp_path, fmt):
+    target = tmp_path / "out.txt"
+    code, out, err = run("compare", *files, *([fmt] if fmt else []), "-o", str(target))
+    assert (code, out) == (0, "")
+    assert err.startswith("wrote ")
+    written = target.read_text(encoding="utf-8")
+    printed = run("compare", *files, *([fmt] if fmt else []))[1]
+    assert written == printed
+    if fmt:
+        assert json.loads(written)["only_a"][0]["title"] == "Tourism"
+    else:
+        assert written.startswith("A: River Basin Cooperation Paper")
+
+
+def test_compare_refuses_a_document_with_itself(run, files):
+    assert run("import", files[0])[0] == 0
+    code, out, err = run("compare", "2010", "River Basin")
+    assert (code, out) == (2, "")
+    assert err.startswith("error: ") and "same document" in err and err.count("\n") == 1
+    code, _, err = run("compare", files[0], files[0])
+    assert code == 2 and "same document" in err
+
+
+def test_readme_compare_section_names_every_method_and_file_type():
+    from pathlib import Path
+
+    from reader.core.compare import model
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Command line: compare two documents")
+    section = readme[start : readme.index("\n## ", start + 1)]
+    methods = [model.BY_TITLE, model.BY_TEXT, model.BY_TITLE_AND_TEXT, model.BY_CONTEXT]
+    assert [m for m in methods if f"`{m}`" not in section] == []
+    for suffix in (".txt", ".md", ".html", ".pdf", ".docx"):
+        assert f"`{suffix}`" in section, suffix

@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.compare import align
-from reader.core.compare.diff import similarity, tokens, word_diff
+from reader.core.compare.diff import body_tokens, similarity, tokens, word_diff
 from reader.core.compare.model import DELETE, EQUAL, INSERT, REPLACE, Unit
+from reader.core.compare.units import span_text, text_spans
 from reader.core.importers import load_document, parse_text
 
 
@@ -17,7 +18,8 @@ def _unit(doc) -> Unit:
 
 
 def _check_rebuilds(doc_a, a, doc_b, b, ops):
-    """Ops cover every token of both bodies, in order; equal runs hold equal words."""
+    """Ops cover every token of both bodies (page furniture left out), in order; equal
+    runs hold equal words."""
     for side, doc, unit, lo, hi, empty_kind in (
         ("a", doc_a, a, "a_start", "a_end", INSERT),
         ("b", doc_b, b, "b_start", "b_end", DELETE),
@@ -26,18 +28,21 @@ def _check_rebuilds(doc_a, a, doc_b, b, ops):
         words = []
         pos = unit.body_start
         for op, (start, end) in zip(ops, spans, strict=True):
-            assert doc.text[pos:start].strip() == "", (side, op)
+            assert span_text(doc, pos, start).strip() == "", (side, op)
             if op.kind == empty_kind:
                 assert start == end
-            words += [t[0] for t in tokens(doc.text, start, end)]
+            words += _words(doc, start, end)
             pos = max(pos, end)
-        assert doc.text[pos : unit.end].strip() == ""
-        assert words == [t[0] for t in tokens(doc.text, unit.body_start, unit.end)]
+        assert span_text(doc, pos, unit.end).strip() == ""
+        assert words == [t[0] for t in body_tokens(doc, unit)]
     for op in ops:
         if op.kind == EQUAL:
-            assert [t[0] for t in tokens(doc_a.text, op.a_start, op.a_end)] == [
-                t[0] for t in tokens(doc_b.text, op.b_start, op.b_end)
-            ]
+            assert _words(doc_a, op.a_start, op.a_end) == _words(doc_b, op.b_start, op.b_end)
+
+
+def _words(doc, start, end):
+    """The words of ``doc.text[start:end]`` outside page furniture."""
+    return [t[0] for s, e in text_spans(doc, start, end) for t in tokens(doc.text, s, e)]
 
 
 def test_word_diff_marks_reworded_added_and_removed_words():
@@ -95,3 +100,24 @@ def test_word_diff_of_empty_bodies(text):
     ub = Unit("p1", "paragraph", 0, 0, 0, None, "", "")
     ops = word_diff(a, _unit(a), b, ub)
     assert [op.kind for op in ops] == [DELETE]
+
+
+def test_page_furniture_is_no_part_of_units_diffs_or_similarity():
+    from reader.core.compare.report import comparison_markdown
+    from reader.core.importers import parse_bytes
+    from tests.core.pdf_fixtures import HEADER, PAPER, make_pdf
+
+    # The same pages, once with a running header and page numbers, once without:
+    # "(1) Trade" runs across a page break, past the header and the number.
+    plain = parse_bytes(make_pdf(PAPER, header=None, page_numbers=False), "pdf", "plain.pdf")
+    paged = parse_bytes(make_pdf(PAPER), "pdf", "paged.pdf")
+    alignment = align(plain, paged)
+    assert len(alignment.pairs) >= 4 and not alignment.only_a and not alignment.only_b
+    for pair in alignment.pairs:
+        assert pair.similarity == 1.0, pair.a.display
+        ops = word_diff(plain, pair.a, paged, pair.b)
+        assert [op.kind for op in ops] == [EQUAL], pair.a.display
+        _check_rebuilds(plain, pair.a, paged, pair.b, ops)
+    report = comparison_markdown(plain, paged, alignment)
+    assert HEADER not in report
+    assert "**1**" not in report and "**2**" not in report

@@ -162,3 +162,24 @@ def test_report_of_documents_with_nothing_in_common():
     ]
     assert paragraphs[0].startswith("(none")
     assert "Ports, Paragraph 1" in _list_items(tokens)
+
+
+def test_citations_and_json_units_give_the_page_of_a_paged_source(editions):
+    from reader.core.importers import parse_bytes
+    from tests.core.pdf_fixtures import PAPER, make_pdf
+
+    pdf = parse_bytes(make_pdf(PAPER), "pdf", "paper.pdf")
+    alignment = align(pdf, pdf)
+    investment = next(p for p in alignment.pairs if p.a.title == "Investment")
+    assert investment.a.citation.endswith("(2) Investment, p. 2")
+    report = comparison_markdown(pdf, pdf, alignment)
+    assert "(2) Investment, p. 2" in report
+    units = alignment.to_dict()["pairs"]
+    assert {(u["a"]["title"], u["a"]["page"], u["a"]["page_label"]) for u in units} >= {
+        ("Investment", 2, "2"),
+        ("Final Provisions", 3, "3"),
+    }
+    # An unpaged document cites no page and its JSON has no page fields.
+    pairs = align(*editions).to_dict()["pairs"]
+    assert all("page" not in p["a"] and "page_label" not in p["b"] for p in pairs)
+    assert ", p. " not in comparison_markdown(*editions, align(*editions))

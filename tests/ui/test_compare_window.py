@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from reader.core.compare.report import comparison_markdown
 from reader.ui import dialogs
-from reader.ui.compare.diff_paint import ADDED, REMOVED, REWORDED, UNIT
+from reader.ui.compare.diff_paint import ADDED, REMOVED, REWORDED, UNIT, UNMATCHED
 from reader.ui.compare.pair_model import COL_SIMILARITY
 from reader.ui.importer import import_now
 
@@ -133,7 +133,12 @@ def test_selecting_a_pair_scrolls_both_panes_and_paints_the_word_diff(compared):
 
     dropped = _row(cw, "(3) Tourism", None)
     _select(cw, dropped)
-    assert [s.kind for s in a.diff] == [UNIT, REMOVED] and b.diff == []
+    # No counterpart is no diff: the unit is marked neutrally, nothing struck out.
+    assert [(s.kind, s.start, s.end) for s in a.diff] == [
+        (UNMATCHED, dropped.a.start, dropped.a.end)
+    ]
+    assert b.diff == []
+    assert not any(s.format.fontStrikeOut() for s in a.extraSelections())
     assert _in_view(a, dropped.a.start)
 
 
@@ -311,3 +316,88 @@ def test_a_news_report_against_a_paper_lists_its_pairs_before_unmatched_sections
     starts = [r.a.start for r in rows if r.a is not None]
     assert starts == sorted(starts)
     assert [r.b for r in rows if r.a is None] == sorted(alignment.only_b, key=lambda u: u.start)
+
+
+def test_a_document_is_never_compared_with_itself(qtbot, window, library, fixtures_dir):
+    only = import_now(library, fixtures_dir / "compare" / OLD)
+    assert window.open_document(only.id)
+    window.actions.compare.trigger()
+    cw = window.compare_window
+    assert cw.document_ids() == (only.id, only.id)  # the one choice on both sides
+    assert cw.alignment is None and not cw.aligner.busy
+    assert cw.panes["a"].doc.id == only.id and cw.panes["b"].doc is None
+    assert "Import a second document" in cw.pair_info.text()
+    # With two documents B defaults to the other; choosing A again as B is refused.
+    other = import_now(library, fixtures_dir / "compare" / NEW)
+    cw.choose(only.id)
+    qtbot.waitUntil(lambda: cw.alignment is not None, timeout=10000)
+    assert cw.document_ids() == (only.id, other.id)
+    cw.combos["b"].setCurrentIndex(cw.combos["b"].findData(only.id))
+    assert cw.alignment is None and cw.pair_model.rowCount() == 0
+    assert cw.panes["b"].doc is None
+    assert "same document" in cw.pair_info.text()
+
+
+def test_both_texts_open_at_their_start(qtbot, compared, editions):
+    cw = compared
+    cw.show()
+    qtbot.waitExposed(cw)
+    for pane in cw.panes.values():
+        qtbot.waitUntil(lambda pane=pane: pane.view.isVisible())
+        assert pane.view.textCursor().position() == 0
+        assert _in_view(pane.view, 0)
+        assert pane.view.verticalScrollBar().value() < pane.view.viewport().height() // 4
+    # A document chosen later opens at its start too.
+    old, new = editions
+    cw.choose(new.id, old.id)
+    qtbot.waitUntil(lambda: cw.alignment is not None, timeout=10000)
+    for pane in cw.panes.values():
+        assert _in_view(pane.view, 0) and pane.view.textCursor().position() == 0
+
+
+def test_a_paper_against_a_news_report_lists_the_pairs_first(corpus_dir):
+    from reader.core.compare.align import align
+    from reader.core.importers import load_document
+    from reader.ui.compare.pair_model import alignment_rows
+
+    paper = load_document(corpus_dir / "policy-paper-lac-2016.txt")
+    news = load_document(corpus_dir / "news-lac-paper-2008.txt")
+    alignment = align(paper, news)
+    rows = alignment_rows(alignment)
+    assert alignment.pairs and alignment.only_a
+    assert len(rows) == len(alignment.pairs) + len(alignment.only_a) + len(alignment.only_b)
+    # The news paragraphs (pairs or not) come first, in the report's order; then the
+    # paper's unmatched sections in the paper's order.
+    kinds = ["a-only" if r.b is None else "b" for r in rows]
+    assert kinds == sorted(kinds, key=lambda k: k == "a-only")
+    assert rows[0].pair is not None
+    starts = [r.b.start for r in rows if r.b is not None]
+    assert starts == sorted(starts)
+    assert [r.a for r in rows if r.b is None] == sorted(alignment.only_a, key=lambda u: u.start)
+
+
+def test_documents_with_one_title_are_told_apart(qtbot, window, library, tmp_path):
+    from reader.core.importers import parse_bytes
+    from tests.core.pdf_fixtures import PAPER, make_pdf
+
+    title = "Regional Trade Paper"
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(make_pdf(PAPER, title=title))
+    text = tmp_path / "paper-edition.txt"
+    text.write_text(f"{title}\n\nPart I Overview\n\nThe parties will trade.\n", encoding="utf-8")
+    assert parse_bytes(pdf.read_bytes(), "pdf", "paper.pdf").title == title
+    docs = [import_now(library, pdf), import_now(library, text)]
+    assert window.open_document(docs[0].id)
+    window.actions.compare.trigger()
+    cw = window.compare_window
+    qtbot.waitUntil(lambda: cw.alignment is not None, timeout=10000)
+    combo = cw.combos["a"]
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert len(set(labels)) == 2
+    assert labels[combo.findData(docs[0].id)].startswith("PDF · ")
+    assert labels[combo.findData(docs[1].id)].startswith("TXT · ")
+    tips = [combo.itemData(i, Qt.ItemDataRole.ToolTipRole) for i in range(combo.count())]
+    assert any("paper.pdf" in t for t in tips) and any("paper-edition.txt" in t for t in tips)
+    captions = [pane.caption.toolTip() for pane in cw.panes.values()]
+    assert captions[0] != captions[1]
+    assert "paper.pdf" in captions[0] and "paper-edition.txt" in captions[1]

@@ -34,7 +34,7 @@ from reader.core.compare.terms import (
     tfidf_vector,
     weighted_dice_matrix,
 )
-from reader.core.compare.units import comparison_units
+from reader.core.compare.units import comparison_units, span_text
 from reader.core.model import Document
 
 # How much a perfect title match alone is worth (the text can always add to it).
@@ -104,8 +104,8 @@ def score_matrix(
 
     ``top_terms`` prunes each text vector to its strongest terms (None: keep all).
     """
-    text_a = [terms(doc_a.text[u.start : u.end]) for u in units_a]
-    text_b = [terms(doc_b.text[u.start : u.end]) for u in units_b]
+    text_a = [terms(span_text(doc_a, u.start, u.end)) for u in units_a]
+    text_b = [terms(span_text(doc_b, u.start, u.end)) for u in units_b]
     idf = idf_weights(text_a + text_b)
     cos = cosine_matrix(
         [tfidf_vector(t, idf, top_terms) for t in text_a],

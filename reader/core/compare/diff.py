@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 
 from reader.core.compare.lcs import indel_similarity
 from reader.core.compare.model import DELETE, EQUAL, INSERT, REPLACE, DiffOp, Unit
+from reader.core.compare.units import text_spans
 from reader.core.model import Document
 
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]|_+")
@@ -29,14 +30,21 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
 
 
+def body_tokens(doc: Document, unit: Unit) -> list[Token]:
+    """The tokens of ``unit``'s own text (after its heading), page furniture left out."""
+    return [
+        t for s, e in text_spans(doc, unit.body_start, unit.end) for t in tokens(doc.text, s, e)
+    ]
+
+
 def word_diff(doc_a: Document, a: Unit, doc_b: Document, b: Unit) -> list[DiffOp]:
     """The word diff of the bodies of ``a`` (in ``doc_a``) and ``b`` (in ``doc_b``).
 
     Ops come in order and cover every token of both bodies; ``insert`` ops have an
     empty A span placed where the words would go (and ``delete`` ops likewise in B).
     """
-    ta = tokens(doc_a.text, a.body_start, a.end)
-    tb = tokens(doc_b.text, b.body_start, b.end)
+    ta = body_tokens(doc_a, a)
+    tb = body_tokens(doc_b, b)
     raw: list[tuple[str, int, int, int, int]] = []
     sa, sb = _sentences(ta), _sentences(tb)
     keys_a = [tuple(t[0] for t in ta[i:j]) for i, j in sa]
@@ -63,8 +71,8 @@ def similarity(doc_a: Document, a: Unit, doc_b: Document, b: Unit) -> float:
 
     The Indel similarity over word lists (see :mod:`reader.core.compare.lcs`).
     """
-    wa = [t[0].lower() for t in tokens(doc_a.text, a.body_start, a.end)]
-    wb = [t[0].lower() for t in tokens(doc_b.text, b.body_start, b.end)]
+    wa = [t[0].lower() for t in body_tokens(doc_a, a)]
+    wb = [t[0].lower() for t in body_tokens(doc_b, b)]
     if not wa and not wb:
         return 1.0
     return indel_similarity(wa, wb)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from reader.core.library_model import cite_location
+
 # Unit kinds.
 SECTION = "section"  # an outline node (or a node's own text before its first child)
 PARAGRAPH = "paragraph"  # a body paragraph of a document without a usable outline
@@ -39,6 +41,8 @@ class Unit:
     label: str | None  # heading label ("(1)"), None for paragraphs
     title: str  # heading title; for paragraphs the first words
     path: str  # citation: "Part IV > 5. ... > (1) Military Exchanges and Cooperation"
+    page: int | None = None  # physical page where the unit starts (paged sources only)
+    page_label: str | None = None  # the number that page prints ("iv"), for citations
 
     @property
     def display(self) -> str:
@@ -47,9 +51,18 @@ class Unit:
             return f"{self.label} {self.title}"
         return self.label or self.title
 
+    @property
+    def citation(self) -> str:
+        """Path and page as a citation gives them: ``Part IV > (1) Trade, p. 3``."""
+        return cite_location(self.path or self.display, self.page_label or self.page)
+
     def to_dict(self) -> dict[str, Any]:
-        """The unit as JSON-ready data."""
-        return asdict(self)
+        """The unit as JSON-ready data (``page``/``page_label`` only when it has them)."""
+        d = asdict(self)
+        for key in ("page", "page_label"):
+            if d[key] is None:
+                del d[key]
+        return d
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ import re
 from reader import __version__
 from reader.core.compare.diff import word_diff
 from reader.core.compare.model import DELETE, EQUAL, INSERT, Alignment, DiffOp, Pair, Unit
+from reader.core.compare.units import span_text
 from reader.core.export.escape import escape_inline, escape_lines, yaml_value
 from reader.core.model import Document
 
@@ -71,7 +72,7 @@ def pair_lines(doc_a: Document, doc_b: Document, pair: Pair) -> list[str]:
     else:
         for side, doc, unit in (("A", doc_a, pair.a), ("B", doc_b, pair.b)):
             lines += [f"**{side}:**", ""]
-            lines += _quote(doc.text[unit.body_start : unit.end])
+            lines += _quote(span_text(doc, unit.body_start, unit.end))
     return lines
 
 
@@ -112,7 +113,7 @@ def group_lines(doc_a: Document, doc_b: Document, group: list[Pair]) -> list[str
     for side, doc, units in (("A", doc_a, units_a), ("B", doc_b, units_b)):
         for unit in units:
             lines += [f"**{side}:** {citation(doc, unit)}", ""]
-            lines += _quote(doc.text[unit.body_start : unit.end])
+            lines += _quote(span_text(doc, unit.body_start, unit.end))
     return lines
 
 
@@ -175,11 +176,11 @@ class _DiffText:
 
 
 def citation(doc: Document, unit: Unit) -> str:
-    """``*Title* (2016-11-24), Part IV > 6. ... > (1) Military ...`` (escaped)."""
+    """``*Title* (2016-11-24), Part IV > 6. ... > (1) Military ..., p. 3`` (escaped)."""
     out = f"*{escape_inline(doc.title)}*"
     if doc.date:
         out += f" ({doc.date})"
-    return out + f", {escape_inline(unit.path or unit.display)}"
+    return out + f", {escape_inline(unit.citation)}"
 
 
 def _quote(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from reader.core.compare.model import PARAGRAPH, SECTION, Unit
-from reader.core.model import CONTENT_KINDS, Block, Document, OutlineNode
+from reader.core.model import CONTENT_KINDS, FURNITURE, Block, Document, OutlineNode
 
 # Fewer sections than this and the outline says little: compare paragraphs instead.
 MIN_SECTIONS = 2
@@ -46,6 +46,8 @@ def section_units(doc: Document) -> list[Unit]:
                 label=node.label,
                 title=node.title,
                 path=doc.section_path_text(node.start),
+                page=doc.page_at(node.start),
+                page_label=doc.page_label_at(node.start),
             )
         )
     return units
@@ -73,9 +75,39 @@ def paragraph_units(doc: Document) -> list[Unit]:
                 label=None,
                 title=_first_words(doc.text[start:end]),
                 path=_paragraph_path(doc, start, number),
+                page=doc.page_at(start),
+                page_label=doc.page_label_at(start),
             )
         )
     return units
+
+
+def text_spans(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of ``doc.text[start:end]`` that are not page furniture, in order.
+
+    Running headers, page numbers, web widgets and "Related" lists sit inside a
+    section's span but are no part of what it says: compared, they would read as
+    added or removed words.
+    """
+    starts = [b.start for b in doc.blocks]
+    spans: list[tuple[int, int]] = []
+    pos = start
+    i = max(bisect_right(starts, start) - 1, 0)
+    while i < len(doc.blocks) and doc.blocks[i].start < end:
+        block = doc.blocks[i]
+        if block.kind == FURNITURE and block.end > start:
+            if block.start > pos:
+                spans.append((pos, block.start))
+            pos = max(pos, block.end)
+        i += 1
+    if pos < end:
+        spans.append((pos, end))
+    return spans
+
+
+def span_text(doc: Document, start: int, end: int) -> str:
+    """``doc.text[start:end]`` without its page furniture."""
+    return "".join(doc.text[s:e] for s, e in text_spans(doc, start, end))
 
 
 def _heading_end(doc: Document, starts: list[int], node: OutlineNode) -> int:

@@ -3,7 +3,9 @@
 A pair's diff is a list of :class:`DiffOp` s with offsets into both texts; each side
 paints its own half: text removed from A is struck out on red, text added in B is on
 green, reworded text is on amber in both. The unit itself gets a faint tint, so the
-counterpart is easy to find after a scroll.
+counterpart is easy to find after a scroll. A unit with no counterpart is no diff (a
+paper's sections a news report never mentions were not "removed"): it gets a muted
+grey tint, nothing struck out.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from PySide6.QtGui import QColor, QTextCharFormat
 from reader.core.compare.model import DELETE, INSERT, REPLACE, DiffOp, Unit
 
 UNIT = "unit"  # the whole unit of the selected pair
+UNMATCHED = "unmatched"  # the whole unit of a row with no counterpart
+WHOLE_UNITS = frozenset({UNIT, UNMATCHED})  # spans that tint a unit, not a diff run
 REMOVED, ADDED, REWORDED = "removed", "added", "reworded"
 
 
@@ -22,7 +26,7 @@ REMOVED, ADDED, REWORDED = "removed", "added", "reworded"
 class DiffSpan:
     """A painted span of one side: text offsets and what it marks."""
 
-    kind: str  # UNIT | REMOVED | ADDED | REWORDED
+    kind: str  # UNIT | UNMATCHED | REMOVED | ADDED | REWORDED
     start: int
     end: int
 
@@ -48,13 +52,9 @@ def unit_span(unit: Unit) -> DiffSpan:
     return DiffSpan(UNIT, unit.start, unit.end)
 
 
-def unmatched_spans(unit: Unit, side: str) -> list[DiffSpan]:
-    """A unit with no counterpart: all of its body removed (A) or added (B)."""
-    kind = REMOVED if side == "a" else ADDED
-    spans = [unit_span(unit)]
-    if unit.end > unit.body_start:
-        spans.append(DiffSpan(kind, unit.body_start, unit.end))
-    return spans
+def unmatched_spans(unit: Unit) -> list[DiffSpan]:
+    """A unit with no counterpart: marked as such, neutrally (nothing was removed or added)."""
+    return [DiffSpan(UNMATCHED, unit.start, unit.end)]
 
 
 def diff_format(kind: str, dark: bool) -> QTextCharFormat:
@@ -63,6 +63,8 @@ def diff_format(kind: str, dark: bool) -> QTextCharFormat:
     alpha = 90 if dark else 60
     if kind == UNIT:
         fmt.setBackground(QColor(120, 140, 170, 40 if dark else 22))
+    elif kind == UNMATCHED:
+        fmt.setBackground(QColor(128, 128, 128, 45 if dark else 26))
     elif kind == REMOVED:
         fmt.setBackground(QColor(230, 60, 60, alpha))
         fmt.setFontStrikeOut(True)

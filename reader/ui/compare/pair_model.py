@@ -7,6 +7,7 @@ what changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,23 +46,42 @@ class AlignmentRow:
 
 
 def alignment_rows(alignment: Alignment) -> list[AlignmentRow]:
-    """Pairs and A-only units in A's order; each B-only unit after the B unit before it."""
-    rows = [AlignmentRow(p.a, p.b, p) for p in alignment.pairs]
-    rows += [AlignmentRow(u, None) for u in alignment.only_a]
-    rows.sort(key=lambda r: (r.a.start, r.a.end) if r.a else (0, 0))  # stable: splits keep order
-    only_b = sorted(alignment.only_b, key=lambda u: u.start)
-    if any(r.a is not None and r.a.kind == PARAGRAPH for r in rows):
-        # A is a paragraph list (a news report) read against B's sections: B's order says
-        # nothing about where A's paragraphs stand, and B's many unmatched sections would
-        # bury the pairs. They follow, in B's order.
-        return rows + [AlignmentRow(None, unit) for unit in only_b]
-    for unit in only_b:
+    """Pairs and A-only units in A's order; each B-only unit after the B unit before it.
+
+    When one side is a paragraph list (a news report) read against the other's sections,
+    that side's order leads: its pairs and unmatched paragraphs first, in its order, then
+    the other side's unmatched sections. The sections' order says nothing about where the
+    paragraphs stand, and their many unmatched sections would bury the pairs.
+    """
+    pairs = [AlignmentRow(p.a, p.b, p) for p in alignment.pairs]
+    only_a = [AlignmentRow(u, None) for u in sorted(alignment.only_a, key=lambda u: u.start)]
+    only_b = [AlignmentRow(None, u) for u in sorted(alignment.only_b, key=lambda u: u.start)]
+    rows = sorted(pairs + only_a, key=_order("a"))  # stable: splits keep order
+    if _paragraphs(rows, "a"):
+        return rows + only_b
+    if _paragraphs(pairs + only_b, "b"):
+        return sorted(pairs + only_b, key=_order("b")) + only_a
+    for row_b in only_b:
         at = 0
         for i, row in enumerate(rows):
-            if row.b is not None and row.b.start <= unit.start:
+            if row.b is not None and row.b.start <= row_b.b.start:
                 at = i + 1
-        rows.insert(at, AlignmentRow(None, unit))
+        rows.insert(at, row_b)
     return rows
+
+
+def _order(side: str) -> Callable[[AlignmentRow], tuple[int, int]]:
+    """Sort key: where a row's unit of ``side`` stands."""
+
+    def key(row: AlignmentRow) -> tuple[int, int]:
+        unit = row.unit(side)
+        return (unit.start, unit.end) if unit else (0, 0)
+
+    return key
+
+
+def _paragraphs(rows: list[AlignmentRow], side: str) -> bool:
+    return any((u := r.unit(side)) is not None and u.kind == PARAGRAPH for r in rows)
 
 
 def _unit_text(unit: Unit | None, other: str) -> str:

@@ -8,14 +8,15 @@ from bisect import bisect_left, bisect_right, insort
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QResizeEvent
-from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTextEdit, QWidget
 
 from reader.core.errors import ReaderError
 from reader.core.library_model import Annotation
 from reader.core.model import Document
 from reader.core.reading import build_reading_view
 from reader.core.store import Library
-from reader.ui.compare.diff_paint import UNIT, DiffSpan, diff_format
+from reader.ui.compare.diff_paint import WHOLE_UNITS, DiffSpan, diff_format
+from reader.ui.compare.labels import caption
 from reader.ui.document_view import DocumentView
 from reader.ui.highlighter import _selection
 from reader.ui.operations import Change
@@ -47,7 +48,8 @@ class CompareView(DocumentView):
         if self.highlighter is not None:
             for span in self.diff:
                 start, end = self.highlighter.qt_span(span.start, span.end)
-                (self._units if span.kind == UNIT else self._runs).append((start, end, span.kind))
+                spans = self._units if span.kind in WHOLE_UNITS else self._runs
+                spans.append((start, end, span.kind))
         self._run_starts = [r[0] for r in self._runs]
         self._refresh_selections()
 
@@ -83,6 +85,8 @@ class ComparePane(QWidget):
         self._caption = ""
         self.caption: QLabel = header_label("")
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        # Elided to the pane's width: its text must never widen the pane (or the window).
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.view = CompareView(self)
         self.view.cursorOffsetChanged.connect(lambda _o: self.mark_current())
         stack(self, self.caption, self.view)
@@ -91,8 +95,18 @@ class ComparePane(QWidget):
         """Show ``doc`` from its start, with its highlights."""
         self.doc = doc
         self.view.load(doc, build_reading_view(doc))
-        date = f" ({doc.date})" if doc.date else ""  # before the title, which may be elided
-        self.set_caption(f"{self.side.upper()}{date}: {doc.title}")
+        # The text went in through another cursor, which pushed the caret to the end: a
+        # pane shown later would scroll there to keep the caret in view.
+        self.view.move_caret(0)
+        self.view.verticalScrollBar().setValue(0)
+        self.set_caption(caption(self.side, doc))
+        self.reload_annotations()
+
+    def clear(self) -> None:
+        """Show no document."""
+        self.doc = None
+        self.view.load(None, None)
+        self.set_caption(f"{self.side.upper()}: (none)")
         self.reload_annotations()
 
     def set_caption(self, text: str) -> None:

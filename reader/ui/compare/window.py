@@ -41,6 +41,7 @@ from reader.core.library_model import Excerpt
 from reader.core.store import DEFAULT_COLOR
 from reader.ui.compare.annotating import PaneAnnotating
 from reader.ui.compare.diff_paint import side_spans, unit_span, unmatched_spans
+from reader.ui.compare.labels import chooser_labels
 from reader.ui.compare.lens import TagLens
 from reader.ui.compare.pair_model import (
     COL_A,
@@ -212,13 +213,15 @@ class CompareWindow(QMainWindow):
     def refresh_documents(self) -> None:
         """Re-read the library's documents into both choosers (choices kept)."""
         docs = self.library.list_documents()
+        labels = chooser_labels(docs)
         for combo in self.combos.values():
             keep = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             for info in docs:
-                combo.addItem(f"{info.title}{f'  ({info.date})' if info.date else ''}", info.id)
-                combo.setItemData(combo.count() - 1, info.title, Qt.ItemDataRole.ToolTipRole)
+                text, tip = labels[info.id]
+                combo.addItem(text, info.id)
+                combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(0, combo.findData(keep)) if docs else -1)
             combo.blockSignals(False)
 
@@ -265,10 +268,21 @@ class CompareWindow(QMainWindow):
             return
         for side, doc in docs.items():
             pane = self.panes[side]
-            if pane.doc is None or pane.doc.id != doc.id:
+            if side == "b" and a_id == b_id:
+                pane.clear()
+            elif pane.doc is None or pane.doc.id != doc.id:
                 pane.load(doc)
             else:
                 pane.view.set_diff([])
+        if a_id == b_id:
+            # A document compared with itself is all 100%: nothing to learn.
+            alone = self.combos["b"].count() < 2
+            self.pair_info.setText(
+                "Import a second document to compare this one with it."
+                if alone
+                else "A and B are the same document: choose another one as B."
+            )
+            return
         self._diffs = {}
         self.pair_info.setText("Aligning…")
         self.statusBar().showMessage("Aligning sections…")
@@ -325,7 +339,7 @@ class CompareWindow(QMainWindow):
             spans = {s: [unit_span(row.unit(s))] + side_spans(ops, s) for s in SIDES}
         else:
             side = "a" if row.a is not None else "b"
-            spans = {side: unmatched_spans(row.unit(side), side), _other(side): []}
+            spans = {side: unmatched_spans(row.unit(side)), _other(side): []}
         for side, pane in self.panes.items():
             pane.view.set_diff(spans[side])
             unit = row.unit(side)
