@@ -11,14 +11,15 @@ document and its tagged annotations first), as the CLI and the window do it.
 from __future__ import annotations
 
 import random
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import median_seconds  # noqa: E402
 
 from reader.core.analysis.agreement import compute_agreement, document_agreement  # noqa: E402
 from reader.core.importers import parse_text  # noqa: E402
@@ -105,15 +106,6 @@ def coded_annotations(doc: Document, per_coder: int = 2000, seed: int = 2) -> li
     return out
 
 
-def _median(fn, runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
 def main() -> None:
     doc = parse_text(generate_text(), filename="generated.txt")
     with tempfile.TemporaryDirectory() as tmp:
@@ -129,12 +121,12 @@ def main() -> None:
             f"{len(anns)} annotations by {len(report.coders)} coders, {len(report.tags)} tags; "
             f"{len(report.disagreements)} disagreements, overall alpha {report.overall.alpha:.3f}"
         )
-        compute = _median(lambda: compute_agreement(doc, anns))
+        compute = median_seconds(lambda: compute_agreement(doc, anns))
         print(
             f"agreement (table + disagreements): {compute * 1000:.0f} ms "
             f"(target <= {TARGET * 1000:.0f} ms)"
         )
-        stored = _median(lambda: document_agreement(lib, doc.id))
+        stored = median_seconds(lambda: document_agreement(lib, doc.id))
         print(
             "  through the library (load document + annotations, then agree): "
             f"{stored * 1000:.0f} ms"

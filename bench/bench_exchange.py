@@ -18,6 +18,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import median_seconds as _median  # noqa: E402
 
 from reader.core.exchange import export_collection, import_files  # noqa: E402
 from reader.core.export import select, to_csv, to_json, to_markdown  # noqa: E402
@@ -42,15 +45,6 @@ def _populate(lib: Library, doc_id: str, text: str) -> None:
                 note="a note",
                 author=rng.choice(["ana", "ben", "chen"]),
             )
-
-
-def _median(fn, runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> None:

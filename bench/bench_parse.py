@@ -17,6 +17,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import median_ms  # noqa: E402
 
 from reader.core.importers import load_document, parse_bytes  # noqa: E402
 
@@ -78,15 +81,6 @@ def generate(size: int, seed: int = 1) -> str:
                     total += len(para)
     out.append("Copyright 2020 Ministry of Generated Affairs\n")
     return "".join(out)
-
-
-def median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
 
 
 def _child_big(size: int) -> None:

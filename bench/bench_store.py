@@ -10,17 +10,18 @@ from __future__ import annotations
 import os
 import random
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import median_ms  # noqa: E402
 
 from reader.core.importers import parse_text  # noqa: E402
 from reader.core.store import Library  # noqa: E402
@@ -108,16 +109,6 @@ def build(path: Path) -> tuple[list[str], list[str]]:
                     tags=rng.sample(tags, rng.randint(1, 3)),
                 )
     return doc_ids, tags
-
-
-def median_ms(fn: Callable[[], object], runs: int) -> float:
-    """Median wall time of ``fn`` in milliseconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def row(label: str, ms: float, target: float | None = None, extra: str = "") -> None:
