@@ -42,6 +42,28 @@ def page_at_sql(document: str, offset: str, column: str = "p.page") -> str:
     )
 
 
+# An excerpt: the annotation with its tags, document title, section path, page and
+# printed page label. Rows read with it become Excerpts through excerpt_from_row.
+EXCERPT_SELECT = (
+    f"SELECT {ANNOTATION_COLUMNS}, {TAGS_OF_ANNOTATION}, d.title, "
+    f"{section_at('a.document_id', 'a.start_offset')}, "
+    f"{page_at_sql('a.document_id', 'a.start_offset')}, "
+    f"{page_at_sql('a.document_id', 'a.start_offset', 'p.label')} "
+    "FROM annotations a JOIN documents d ON d.id = a.document_id"
+)
+
+
+def excerpt_from_row(r: tuple) -> Excerpt:
+    """An :class:`Excerpt` from a row of :data:`EXCERPT_SELECT`."""
+    return Excerpt(
+        annotation_from_row(r[:13], r[13]),
+        document_title=r[14],
+        section_path=r[15],
+        page=r[16],
+        page_label=r[17],
+    )
+
+
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 
 
@@ -89,25 +111,11 @@ class QueriesMixin(StoreBase):
             where.append("a.author = ? COLLATE NOCASE")
             params.append(author)
         rows = self.conn.execute(
-            f"SELECT {ANNOTATION_COLUMNS}, {TAGS_OF_ANNOTATION}, d.title, "
-            f"{section_at('a.document_id', 'a.start_offset')}, "
-            f"{page_at_sql('a.document_id', 'a.start_offset')}, "
-            f"{page_at_sql('a.document_id', 'a.start_offset', 'p.label')} "
-            "FROM annotations a JOIN documents d ON d.id = a.document_id "
-            f"WHERE {' AND '.join(where)} "
+            f"{EXCERPT_SELECT} WHERE {' AND '.join(where)} "
             "ORDER BY d.title COLLATE NOCASE, d.id, a.start_offset, a.end_offset",
             params,
         )
-        return [
-            Excerpt(
-                annotation_from_row(r[:13], r[13]),
-                document_title=r[14],
-                section_path=r[15],
-                page=r[16],
-                page_label=r[17],
-            )
-            for r in rows
-        ]
+        return [excerpt_from_row(r) for r in rows]
 
     def search(
         self, query: str, limit: int = 20, marks: tuple[str, str] = DEFAULT_MARKS

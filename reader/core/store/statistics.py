@@ -8,13 +8,8 @@ from collections.abc import Iterable
 
 from reader.core.analysis.statistics import CodedSpan, CodingData, DocumentLayout, Section
 from reader.core.library_model import Excerpt
-from reader.core.store.annotations import (
-    ANNOTATION_COLUMNS,
-    TAGS_OF_ANNOTATION,
-    annotation_from_row,
-)
 from reader.core.store.base import StoreBase
-from reader.core.store.queries import page_at_sql, section_at
+from reader.core.store.queries import EXCERPT_SELECT, excerpt_from_row
 
 
 def _in_documents(column: str, document_ids: list[str] | None) -> tuple[str, tuple]:
@@ -86,17 +81,11 @@ class StatisticsMixin(StoreBase):
         section path and page), in the order given; unknown or deleted ids are left out."""
         order = list(dict.fromkeys(annotation_ids))
         rows = self.conn.execute(
-            f"SELECT {ANNOTATION_COLUMNS}, {TAGS_OF_ANNOTATION}, d.title, "
-            f"{section_at('a.document_id', 'a.start_offset')}, "
-            f"{page_at_sql('a.document_id', 'a.start_offset')}, "
-            f"{page_at_sql('a.document_id', 'a.start_offset', 'p.label')} "
-            "FROM annotations a JOIN documents d ON d.id = a.document_id "
-            "WHERE a.deleted IS NULL AND a.id IN (SELECT value FROM json_each(?))",
+            f"{EXCERPT_SELECT} WHERE a.deleted IS NULL "
+            "AND a.id IN (SELECT value FROM json_each(?))",
             (json.dumps(order),),
         )
         found = {}
         for r in rows:
-            found[r[0]] = Excerpt(
-                annotation_from_row(r[:13], r[13]), r[14], r[15], page=r[16], page_label=r[17]
-            )
+            found[r[0]] = excerpt_from_row(r)
         return [found[i] for i in order if i in found]
