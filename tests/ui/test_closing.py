@@ -15,6 +15,11 @@ def _active_timers(window: QWidget) -> list[QTimer]:
     return [t for t in window.findChildren(QTimer) if t.isActive()]
 
 
+def _open_windows(window: QWidget) -> list[str]:
+    """Titles of the windows and dialogs ``window`` owns that are still shown."""
+    return [w.windowTitle() for w in window.findChildren(QWidget) if w.isWindow() and w.isVisible()]
+
+
 def test_secondary_windows_close_with_the_main_window(
     qtbot, make_window, library, trade_paper, monkeypatch
 ):
@@ -43,7 +48,7 @@ def test_secondary_windows_close_with_the_main_window(
 
     window.close()
     assert {name: w.isVisible() for name, w in owned.items()} == dict.fromkeys(owned, False)
-    assert _active_timers(window) == []
+    assert _open_windows(window) == [] and _active_timers(window) == []
     library.close()
     # Had a refresh been left pending it would fire now on the closed library, and
     # pytest-qt fails the test on the exception raised in the slot.
@@ -61,7 +66,8 @@ def test_an_import_under_way_stores_nothing_after_the_window_closed(
         copies.append(str(copy))
     assert window.import_files(copies)
     window.close()  # before the parsed documents come back to the GUI thread
-    assert not window.importer.busy and _active_timers(window) == []
+    assert not window.importer.busy
+    assert _open_windows(window) == [] and _active_timers(window) == []
     stored = len(library.list_documents())
     library.close()
     qtbot.wait(200)  # the queued results arrive, and are dropped
