@@ -17,9 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from reader.core.colors import COLORS, DEFAULT_COLOR
 from reader.core.errors import LibraryError, ReaderError
 from reader.core.library_model import Annotation, DocumentInfo, Excerpt, SearchHit, TagNode
-from reader.core.store import COLORS, DEFAULT_COLOR, Library
+from reader.core.store import Library
 
 AUTHOR_ENV = "POLICY_READER_AUTHOR"
 SHORT_ID = 12  # characters of a document id shown in lists; any unique prefix resolves
@@ -66,13 +67,14 @@ def _files_to_import(paths: list[str]) -> list[Path]:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import files (folders: their supported files); one line per document."""
+    from reader.core.exchange import add_document
     from reader.core.importers import load_document
 
     failed = 0
     with _library(args) as lib:
         for path in _files_to_import(args.files):
             try:
-                info, added = lib.add_document(load_document(path))
+                info, added = add_document(lib, load_document(path))
             except ReaderError as exc:  # report, and go on with the other files
                 print(f"error: {exc}", file=sys.stderr)
                 failed += 1

@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.colors import DEFAULT_COLOR
 from reader.core.errors import ReaderError
 from reader.core.importers import SUPPORTED_SUFFIXES
 from reader.core.library_model import Annotation, Excerpt, SearchHit
 from reader.core.model import Document
 from reader.core.reading import ReadingView, build_reading_view
-from reader.core.store import DEFAULT_COLOR, Library
+from reader.core.store import Library
 from reader.ui import dialogs, preferences
 from reader.ui.actions import Actions
 from reader.ui.document_view import DocumentView

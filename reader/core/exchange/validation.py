@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.core.anchoring import Selectors
+from reader.core.errors import LibraryError
 from reader.core.exchange.webannotation import (
     MAX_CONTEXT,
     MAX_ID,
@@ -22,6 +23,7 @@ from reader.core.exchange.webannotation import (
     colour_of,
     fingerprint_of,
 )
+from reader.core.tags import normalize_tag
 
 _MAX_OFFSET = 10**9
 
@@ -82,9 +84,6 @@ def _creator(value: Any) -> str | None:
 
 
 def _bodies(value: Any) -> tuple[list[str], str]:
-    from reader.core.errors import LibraryError
-    from reader.core.store.tags import normalize_tag
-
     tags: list[str] = []
     notes: list[str] = []
     for b in _as_list(value):

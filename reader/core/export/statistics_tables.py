@@ -11,8 +11,9 @@ import io
 from collections.abc import Iterable, Sequence
 
 from reader.core.analysis.cooccurrence import CooccurrenceMatrix
-from reader.core.analysis.statistics import SectionTags, TagCounts, TagStatistics, tag_sort_key
+from reader.core.analysis.statistics import SectionTags, TagCounts, TagStatistics
 from reader.core.export.tables import _cell
+from reader.core.tags import tag_sort_key
 
 TAG_COLUMNS = [
     "tag",

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterable
 
+from reader.core.colors import DEFAULT_COLOR, normalize_color
 from reader.core.errors import LibraryError
 from reader.core.library_model import Annotation
 from reader.core.quotes import CONTEXT_CHARS, find_quote, widen_to_clauses
 from reader.core.store.base import StoreBase, utc_now
 from reader.core.store.documents import DocumentsMixin
-from reader.core.store.tags import TagsMixin, normalize_tag
+from reader.core.store.tags import TagsMixin
+from reader.core.tags import normalize_tag
 
-COLORS = ("yellow", "green", "blue", "pink", "purple", "orange", "red", "grey")
-DEFAULT_COLOR = "yellow"
-_HEX_COLOR = re.compile(r"#[0-9a-f]{6}")
 MIN_ID_PREFIX = 4
 
 ANNOTATION_COLUMNS = (
@@ -34,16 +32,6 @@ def annotation_from_row(row: tuple, tags: str | None) -> Annotation:
     ann = Annotation(*row)
     ann.tags = sorted(tags.split("\x1f"), key=str.lower) if tags else []
     return ann
-
-
-def normalize_color(color: str) -> str:
-    """A palette name or ``#rrggbb``, lower-cased; raises on anything else."""
-    c = color.strip().lower()
-    if c == "gray":
-        c = "grey"
-    if c in COLORS or _HEX_COLOR.fullmatch(c):
-        return c
-    raise LibraryError(f"unknown colour {color!r} (use one of {', '.join(COLORS)} or #rrggbb)")
 
 
 class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):

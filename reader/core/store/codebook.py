@@ -6,11 +6,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reader.core.colors import color_hex
 from reader.core.errors import LibraryError
-from reader.core.refiqda.colors import color_hex
+from reader.core.library_model import CodebookEntry, CodeIdentity
 from reader.core.store.base import StoreBase
-from reader.core.store.code_identity import CodebookEntry, CodeIdentity
-from reader.core.store.tags import TagsMixin, normalize_tag
+from reader.core.store.tags import TagsMixin
+from reader.core.tags import normalize_tag
 
 HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 

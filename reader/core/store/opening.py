@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from reader.core import migrations
 from reader.core.errors import LibraryError
+from reader.core.store import migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000  # a second process (the app and a CLI call) waits this long for the lock

@@ -13,7 +13,8 @@ from reader.core.store.annotations import (
     annotation_from_row,
 )
 from reader.core.store.base import StoreBase
-from reader.core.store.tags import TAG_AND_SUBTAGS, normalize_tag
+from reader.core.store.tags import TAG_AND_SUBTAGS
+from reader.core.tags import normalize_tag
 
 DEFAULT_MARKS = ("«", "»")
 

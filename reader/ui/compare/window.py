@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.atomic import write_atomic
+from reader.core.colors import DEFAULT_COLOR
 from reader.core.compare.diff import word_diff
 from reader.core.compare.lens import tag_lens
 from reader.core.compare.model import Alignment, DiffOp, Pair
 from reader.core.compare.report import DIFF_MIN_SIMILARITY, comparison_markdown
 from reader.core.errors import ReaderError
 from reader.core.library_model import Excerpt
-from reader.core.store import DEFAULT_COLOR
 from reader.ui.compare.annotating import PaneAnnotating
 from reader.ui.compare.diff_paint import side_spans, unit_span, unmatched_spans
 from reader.ui.compare.labels import chooser_labels
