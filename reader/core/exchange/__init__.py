@@ -18,12 +18,11 @@ from typing import TYPE_CHECKING, Any
 from reader.core.anchoring import Selectors
 from reader.core.exchange.matching import DocumentMatch
 from reader.core.exchange.plan import plan_merge
-from reader.core.exchange.validation import parse_annotation
+from reader.core.exchange.validation import parse_annotation, parse_exchange
 from reader.core.exchange.webannotation import (
     MAX_FILE_BYTES,
     ExchangeError,
     SharedAnnotation,
-    parse_exchange,
     to_collection,
 )
 from reader.core.library_model import DocumentInfo, MergeCounts, SetAside
