@@ -15,9 +15,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from reader.cli_library import SHORT_ID, _library
+from reader.cli_library import _library
 from reader.core.compare.model import PARAGRAPH, Alignment, Unit
 from reader.core.errors import DocumentError
+from reader.core.ids import short_id
 from reader.core.model import Document
 
 COLUMN = 44  # characters of a section name in the table
@@ -71,7 +72,7 @@ def alignment_lines(doc_a: Document, doc_b: Document, alignment: Alignment) -> I
     """The alignment as a plain table, then the units found on one side only."""
     for side, doc in (("A", doc_a), ("B", doc_b)):
         date = f" ({doc.date})" if doc.date else ""
-        yield f"{side}: {doc.title}{date}  [{doc.id[:SHORT_ID]}]"
+        yield f"{side}: {doc.title}{date}  [{short_id(doc.id)}]"
     yield ""
     yield f"{'score':>5}  {'sim':>4}  {'method':<10}  {'A':<{COLUMN}}  B"
     for p in alignment.pairs:

@@ -13,8 +13,7 @@ import sys
 from collections import Counter
 
 from reader.cli_library import _library, _print_json
-
-SHORT = 8
+from reader.core.ids import BRIEF_ID, short_id
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -114,7 +113,7 @@ def _print_set_aside(items: list) -> None:
         for s in orphans:
             quote = " ".join(s.quote.split())
             quote = quote if len(quote) <= 60 else quote[:57] + "..."
-            print(f"  {s.id[:SHORT]}  {quote!r} in {s.document_title!r}: {s.reason}")
+            print(f"  {short_id(s.id, BRIEF_ID)}  {quote!r} in {s.document_title!r}: {s.reason}")
     if waiting:
         print("waiting for documents (import them to place these annotations):")
         for (title, fp), n in waiting.items():

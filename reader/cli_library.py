@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -17,13 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from reader.core.authors import AUTHOR_ENV, default_author
 from reader.core.colors import COLORS, DEFAULT_COLOR
 from reader.core.errors import LibraryError, ReaderError
+from reader.core.ids import short_id
 from reader.core.library_model import Annotation, DocumentInfo, Excerpt, SearchHit, TagNode
 from reader.core.store import Library
-
-AUTHOR_ENV = "POLICY_READER_AUTHOR"
-SHORT_ID = 12  # characters of a document id shown in lists; any unique prefix resolves
 
 
 def _print_json(data: object) -> None:
@@ -118,7 +116,7 @@ def _listing(
 
 
 def _document_lines(d: DocumentInfo) -> Iterator[str]:
-    yield f"{d.id[:SHORT_ID]}  {d.annotations:>4}  {d.date or '':10}  {d.title}"
+    yield f"{short_id(d.id)}  {d.annotations:>4}  {d.date or '':10}  {d.title}"
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
@@ -230,7 +228,7 @@ def add_library_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--color", default=DEFAULT_COLOR, help=f"one of {', '.join(COLORS)}")
     p.add_argument(
         "--author",
-        default=os.environ.get(AUTHOR_ENV),
+        default=default_author() or None,
         help=f"who annotates (default: ${AUTHOR_ENV})",
     )
     p.set_defaults(func=cmd_annotate)

@@ -14,8 +14,8 @@ import json
 from reader.cli_exchange import _emit, add_doc_filter
 from reader.cli_library import _library
 from reader.core.analysis.cooccurrence import CooccurrenceMatrix, cooccurrence
-from reader.core.analysis.document_labels import document_labels
 from reader.core.analysis.statistics import CodingData, StatisticsReport, tag_statistics
+from reader.core.document_labels import document_labels
 
 MATRIX_WIDTH = 100  # wider matrices are printed as a list of pairs
 

@@ -32,17 +32,19 @@ def _front_matter(sel: ExportSelection, group_by: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _citation_text(title: str, date: str | None, section_path: str) -> str:
+def citation(title: str, date: str | None, location: str = "") -> str:
+    """``*Title* (2016-11-24), Part IV > (3) Financial Cooperation, p. 12``: how every
+    Markdown export cites a passage (text escaped; no date or location, none shown)."""
     out = f"*{escape_inline(title)}*"
     if date:
         out += f" ({date})"
-    if section_path:
-        out += f", {escape_inline(section_path)}"
+    if location:
+        out += f", {escape_inline(location)}"
     return out
 
 
 def _citation(ex: Excerpt, doc: DocumentInfo | None) -> str:
-    return _citation_text(ex.document_title, doc.date if doc else None, ex.location)
+    return citation(ex.document_title, doc.date if doc else None, ex.location)
 
 
 def excerpt_lines(ex: Excerpt, doc: DocumentInfo | None) -> list[str]:

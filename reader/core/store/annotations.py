@@ -5,16 +5,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
+from reader.core.clauses import widen_to_clauses
 from reader.core.colors import DEFAULT_COLOR, normalize_color
 from reader.core.errors import LibraryError
+from reader.core.ids import MIN_ID_PREFIX
 from reader.core.library_model import Annotation
-from reader.core.quotes import CONTEXT_CHARS, find_quote, widen_to_clauses
+from reader.core.quotes import CONTEXT_CHARS, find_quote
 from reader.core.store.base import StoreBase, utc_now
 from reader.core.store.documents import DocumentsMixin
 from reader.core.store.tags import TagsMixin
 from reader.core.tags import normalize_tag
-
-MIN_ID_PREFIX = 4
 
 ANNOTATION_COLUMNS = (
     "a.id, a.document_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix, "
@@ -156,7 +156,9 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
         """The id of the one annotation whose id is or starts with ``ref``."""
         ref = ref.strip().lower()
         if len(ref) < MIN_ID_PREFIX:
-            raise LibraryError(f"annotation id too short: {ref!r} (give at least 4 characters)")
+            raise LibraryError(
+                f"annotation id too short: {ref!r} (give at least {MIN_ID_PREFIX} characters)"
+            )
         rows = self.conn.execute(
             "SELECT id FROM annotations WHERE id = ? OR substr(id, 1, ?) = ? LIMIT 3",
             (ref, len(ref), ref),

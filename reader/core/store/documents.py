@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.core.errors import LibraryError
+from reader.core.ids import MIN_ID_PREFIX, short_id
 from reader.core.library_model import DocumentInfo
 from reader.core.model import Document
 from reader.core.store.base import StoreBase, utc_now
@@ -24,7 +25,6 @@ _INFO_COLUMNS = (
     "(SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted IS NULL)"
 )
 _HEX = re.compile(r"[0-9a-f]+")
-MIN_ID_PREFIX = 4  # shorter hex strings are more likely title words ("2016") than ids
 
 
 def _info(row: tuple) -> DocumentInfo:
@@ -169,7 +169,7 @@ class DocumentsMixin(StoreBase):
             return exact[0]
         if len(candidates) > 1:
             shown = "; ".join(
-                f"{c.id[:12]} {c.title}" + (f" ({c.date})" if c.date else "")
+                f"{short_id(c.id)} {c.title}" + (f" ({c.date})" if c.date else "")
                 for c in candidates[:5]
             )
             more = f"; and {len(candidates) - 5} more" if len(candidates) > 5 else ""

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.analysis.agreement import AgreementReport, Disagreement, document_agreement
-from reader.core.analysis.document_labels import document_labels
 from reader.core.analysis.reconcile import (
     CONSENSUS_SUFFIX,
     accepted_tags,
     consensus_author,
     merged_tags,
 )
+from reader.core.document_labels import document_labels
 from reader.core.errors import ReaderError
 from reader.ui.agreement.models import (
     SORT_ROLE,

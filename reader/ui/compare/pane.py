@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextEdit, QWidget
 
+from reader.core.document_labels import caption
 from reader.core.errors import ReaderError
 from reader.core.library_model import Annotation
 from reader.core.model import Document
 from reader.core.reading import build_reading_view
 from reader.core.store import Library
 from reader.ui.compare.diff_paint import WHOLE_UNITS, DiffSpan, diff_format
-from reader.ui.compare.labels import caption
 from reader.ui.document_view import DocumentView
 from reader.ui.highlighter import _selection
 from reader.ui.operations import Change

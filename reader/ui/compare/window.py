@@ -37,11 +37,11 @@ from reader.core.compare.diff import word_diff
 from reader.core.compare.lens import tag_lens
 from reader.core.compare.model import Alignment, DiffOp, Pair
 from reader.core.compare.report import DIFF_MIN_SIMILARITY, comparison_markdown
+from reader.core.document_labels import chooser_labels
 from reader.core.errors import ReaderError
 from reader.core.library_model import Excerpt
 from reader.ui.compare.annotating import PaneAnnotating
 from reader.ui.compare.diff_paint import side_spans, unit_span, unmatched_spans
-from reader.ui.compare.labels import chooser_labels
 from reader.ui.compare.lens import TagLens
 from reader.ui.compare.pair_model import (
     COL_A,

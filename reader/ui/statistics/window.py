@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.analysis.cooccurrence import cooccurrence, cooccurrence_evidence
-from reader.core.analysis.document_labels import document_labels
 from reader.core.analysis.statistics import (
     CodedSpan,
     CodingData,
@@ -44,6 +43,7 @@ from reader.core.analysis.statistics import (
     tag_statistics,
 )
 from reader.core.atomic import write_atomic
+from reader.core.document_labels import document_labels
 from reader.core.errors import ReaderError
 from reader.core.export.statistics_tables import (
     cooccurrence_csv,
