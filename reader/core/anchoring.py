@@ -312,8 +312,9 @@ class Anchorer:
                 continue
             blocks = _dense_chain(blocks)
             first, last = blocks[0], blocks[-1]
-            prefix_edge = (sel.prefix.split() or [None])[-1]
-            suffix_edge = (sel.suffix.split() or [None])[0]
+            before, after = sel.prefix.split(), sel.suffix.split()
+            prefix_edge = before[-1] if before else None
+            suffix_edge = after[0] if after else None
             w0 = _extend(wtok, first.b, first.a, prefix_edge, -1)
             w1 = _extend(wtok, last.b + last.size, len(qtok) - last.a - last.size, suffix_edge, 1)
             if w1 <= w0:

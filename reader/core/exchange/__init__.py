@@ -53,7 +53,8 @@ def shared_from_library(
 ) -> list[SharedAnnotation]:
     """The library's live annotations (optionally one author's, some documents')."""
     out = []
-    for doc_id in document_ids or [None]:
+    ids: Sequence[str | None] = document_ids or [None]  # None: every document
+    for doc_id in ids:
         for ex in library.excerpts(document_id=doc_id, author=author):
             a = ex.annotation
             out.append(

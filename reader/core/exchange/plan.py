@@ -149,5 +149,8 @@ def plan_merge(
         anchorer = Anchorer(text)
         for ann in items:
             result = place(ann, match.document_id, text, anchorer)
-            (plan.placed if isinstance(result, Placed) else plan.unplaced).append(result)
+            if isinstance(result, Placed):
+                plan.placed.append(result)
+            else:
+                plan.unplaced.append(result)
     return plan

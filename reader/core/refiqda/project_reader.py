@@ -11,6 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,7 +147,7 @@ class _Checker:
         self.seen.add(guid.lower())
         return guid
 
-    def ref(self, guid: str | None, known: dict[str, object], kind: str) -> str:
+    def ref(self, guid: str | None, known: Mapping[str, object], kind: str) -> str:
         if guid is None or guid.lower() not in known:
             raise RefiQdaError(f"{self.what}: a reference to an unknown {kind} {guid!r}")
         return guid.lower()

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reader.core.errors import LibraryError
+
 
 def utc_now() -> str:
     """The current time as ISO-8601 UTC with milliseconds: ``2026-11-24T10:15:00.123Z``."""
@@ -51,7 +53,22 @@ class StoreBase:
     def data_version(self) -> int:
         """A number that changes when another connection (another process: the CLI, a
         second window) commits to the library; this connection's own writes leave it."""
-        return self._one("PRAGMA data_version")[0]
+        return self._row("PRAGMA data_version")[0]
 
     def _one(self, sql: str, params: tuple | dict = ()) -> tuple | None:
+        """The first row of a query, None when there is none."""
         return self.conn.execute(sql, params).fetchone()
+
+    def _row(self, sql: str, params: tuple | dict = ()) -> tuple:
+        """The row a query always returns (a PRAGMA, an aggregate, a row just written)."""
+        row = self._one(sql, params)
+        if row is None:
+            raise LibraryError(f"the library returned nothing for: {sql.split()[0]} ...")
+        return row
+
+    def _insert(self, sql: str, params: tuple | dict = ()) -> int:
+        """Run an INSERT; the new row's id."""
+        rowid = self.conn.execute(sql, params).lastrowid
+        if rowid is None:
+            raise LibraryError("the library inserted no row")
+        return rowid

@@ -113,10 +113,10 @@ class CodebookMixin(TagsMixin, StoreBase):
                 path = normalize_tag(entry.path)
                 row = self._one("SELECT id, description FROM tags WHERE path = ?", (path,))
                 if row is None:
-                    tag_id = self.conn.execute(
+                    tag_id = self._insert(
                         "INSERT INTO tags (path, description) VALUES (?, ?)",
                         (path, entry.description),
-                    ).lastrowid
+                    )
                     counts.added.append(path)
                 elif entry.description and entry.description != row[1]:
                     tag_id = row[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal, overload
 
 from reader.core.errors import LibraryError
 from reader.core.ids import MIN_ID_PREFIX, short_id
@@ -44,7 +45,7 @@ class DocumentsMixin(StoreBase):
             existing = self.document_info(doc.id, missing_ok=True)
             if existing is not None:
                 return existing, False
-            self.db["documents"].insert(
+            self.db.table("documents").insert(
                 {
                     "id": doc.id,
                     "title": doc.title,
@@ -66,7 +67,7 @@ class DocumentsMixin(StoreBase):
                 "VALUES (?, ?, ?, ?, ?)",
                 [(doc.id, *row) for row in section_rows(doc)],
             )
-            labels = doc.page_labels or [None] * len(doc.pages)
+            labels: list[str | None] = [*doc.page_labels] or [None] * len(doc.pages)
             self.conn.executemany(
                 "INSERT INTO document_pages (document_id, page, start_offset, label) "
                 "VALUES (?, ?, ?, ?)",
@@ -85,6 +86,14 @@ class DocumentsMixin(StoreBase):
             )
             info = self.document_info(doc.id)
         return info, True
+
+    @overload
+    def document_info(
+        self, document_id: str, missing_ok: Literal[False] = False
+    ) -> DocumentInfo: ...
+
+    @overload
+    def document_info(self, document_id: str, missing_ok: bool) -> DocumentInfo | None: ...
 
     def document_info(self, document_id: str, missing_ok: bool = False) -> DocumentInfo | None:
         """One document's list row; None (``missing_ok``) or :class:`LibraryError` if absent."""

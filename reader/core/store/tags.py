@@ -18,7 +18,7 @@ class TagsMixin(StoreBase):
     def _ensure_tag(self, path: str) -> int:
         """The id of tag ``path`` (normalised), created if new. Call inside a transaction."""
         self.conn.execute("INSERT OR IGNORE INTO tags (path) VALUES (?)", (path,))
-        return self._one("SELECT id FROM tags WHERE path = ?", (path,))[0]
+        return self._row("SELECT id FROM tags WHERE path = ?", (path,))[0]
 
     def _matching_tag_ids(self, tag: str) -> list[int]:
         rows = self.conn.execute(f"SELECT id FROM tags WHERE {TAG_AND_SUBTAGS}", {"tag": tag})
