@@ -48,13 +48,12 @@ class TextSource:
 
 @dataclass(slots=True)
 class Project:
-    """What a ``.qdpx`` holds that we understand (other source kinds are counted only)."""
+    """What a ``.qdpx`` holds that we understand (other kinds of source are skipped)."""
 
     name: str
     users: dict[str, str]  # guid -> name
     codes: list[Code]
     sources: list[TextSource]
-    other_sources: int = 0
 
 
 def _q(name: str) -> str:
@@ -184,8 +183,7 @@ def read_project(path: str | Path) -> Project:
     sources_el = root.find(_q("Sources"))
     for el in [] if sources_el is None else list(sources_el):
         if local_name(el) != "TextSource":
-            project.other_sources += 1
-            continue
+            continue  # PDF, picture, audio sources: nothing we can read
         guid = check.guid(el, "text source")
         content = el.find(_q("PlainTextContent"))
         if content is not None:

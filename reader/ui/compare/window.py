@@ -62,7 +62,7 @@ from reader.ui.sharing import with_suffix
 SIDES = ("a", "b")
 BUSY_AFTER_MS = 100  # quick alignments never flash the busy bar
 FOLDER_KEY = "compare/folder"
-TAB_SECTIONS, TAB_LENS = 0, 1
+TAB_SECTIONS = 0
 
 
 class CompareWindow(QMainWindow):
