@@ -19,7 +19,13 @@ def utc_now() -> str:
 
 
 class StoreBase:
-    """The open library file; the mixins of :class:`~reader.core.store.Library` build on it."""
+    """The open library file; the mixins of :class:`~reader.core.store.Library` build on it.
+
+    Rows are written through sqlite-utils (``self.db.table(name).insert(...)``,
+    ``insert_all``, ``ignore=True`` / ``replace=True`` for the OR IGNORE / OR REPLACE
+    upserts) inside :meth:`transaction`, where it nests as a savepoint. Queries stay SQL:
+    joins, sub-selects, FTS5 ``MATCH`` and conditional updates read more clearly so.
+    """
 
     def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
         self.db = db
@@ -66,9 +72,9 @@ class StoreBase:
             raise LibraryError(f"the library returned nothing for: {sql.split()[0]} ...")
         return row
 
-    def _insert(self, sql: str, params: tuple | dict = ()) -> int:
-        """Run an INSERT; the new row's id."""
-        rowid = self.conn.execute(sql, params).lastrowid
+    def _insert(self, table: str, row: dict) -> int:
+        """Insert ``row`` into ``table``; the new row's id."""
+        rowid = self.db.table(table).insert(row).last_rowid
         if rowid is None:
-            raise LibraryError("the library inserted no row")
+            raise LibraryError(f"the library inserted no row into {table}")
         return rowid

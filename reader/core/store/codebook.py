@@ -69,9 +69,8 @@ class CodebookMixin(TagsMixin, StoreBase):
                 )
                 if child is None:
                     raise LibraryError(f"unknown tag: {tag}")
-                self.conn.execute(  # spelled as in its sub-tag's path
-                    "INSERT INTO tags (path, description) VALUES (?, ?)",
-                    (child[0][: len(path)], description.strip()),
+                self.db.table("tags").insert(  # spelled as in its sub-tag's path
+                    {"path": child[0][: len(path)], "description": description.strip()}
                 )
 
     def code_identities(self) -> dict[str, CodeIdentity]:
@@ -113,10 +112,7 @@ class CodebookMixin(TagsMixin, StoreBase):
                 path = normalize_tag(entry.path)
                 row = self._one("SELECT id, description FROM tags WHERE path = ?", (path,))
                 if row is None:
-                    tag_id = self._insert(
-                        "INSERT INTO tags (path, description) VALUES (?, ?)",
-                        (path, entry.description),
-                    )
+                    tag_id = self._insert("tags", {"path": path, "description": entry.description})
                     counts.added.append(path)
                 elif entry.description and entry.description != row[1]:
                     tag_id = row[0]

@@ -62,27 +62,18 @@ class DocumentsMixin(StoreBase):
                     "clauses": clauses_to_json(doc.clauses),
                 }
             )
-            self.conn.executemany(
-                "INSERT INTO sections (document_id, start_offset, end_offset, depth, path) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [(doc.id, *row) for row in section_rows(doc)],
+            self.db.table("sections").insert_all(
+                {"document_id": doc.id, "start_offset": s, "end_offset": e, "depth": d, "path": p}
+                for s, e, d, p in section_rows(doc)
             )
             labels: list[str | None] = [*doc.page_labels] or [None] * len(doc.pages)
-            self.conn.executemany(
-                "INSERT INTO document_pages (document_id, page, start_offset, label) "
-                "VALUES (?, ?, ?, ?)",
-                [
-                    (doc.id, n, start, label)
-                    for n, (start, label) in enumerate(zip(doc.pages, labels, strict=True), 1)
-                ],
+            self.db.table("document_pages").insert_all(
+                {"document_id": doc.id, "page": n, "start_offset": start, "label": label}
+                for n, (start, label) in enumerate(zip(doc.pages, labels, strict=True), 1)
             )
-            self.conn.executemany(
-                "INSERT INTO text_fts (document_id, start_offset, end_offset, text) "
-                "VALUES (?, ?, ?, ?)",
-                [
-                    (doc.id, s, e, doc.text[s:e])
-                    for s, e in search_chunks(doc.text, doc.blocks, doc.outline)
-                ],
+            self.db.table("text_fts").insert_all(
+                {"document_id": doc.id, "start_offset": s, "end_offset": e, "text": doc.text[s:e]}
+                for s, e in search_chunks(doc.text, doc.blocks, doc.outline)
             )
             info = self.document_info(doc.id)
         return info, True

@@ -53,10 +53,8 @@ class ExchangeMixin(TagsMixin, StoreBase):
         for tag in tags:
             if tag not in cache:
                 cache[tag] = self._ensure_tag(tag)
-            rows.append((ann_id, cache[tag]))
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)", rows
-        )
+            rows.append({"annotation_id": ann_id, "tag_id": cache[tag]})
+        self.db.table("annotation_tags").insert_all(rows, ignore=True)
 
     def apply_merge(
         self, placed: list[Annotation], unplaced: list[PendingAnnotation]
@@ -72,26 +70,22 @@ class ExchangeMixin(TagsMixin, StoreBase):
             aside = self._modified_of("pending_annotations", ids)
             for a in placed:
                 row = {
-                    "id": a.id, "doc": a.document_id, "start": a.start, "end": a.end,
-                    "quote": a.quote, "prefix": a.prefix, "suffix": a.suffix, "color": a.color,
-                    "note": a.note, "author": a.author, "created": a.created,
-                    "modified": a.modified,
+                    "id": a.id, "document_id": a.document_id, "start_offset": a.start,
+                    "end_offset": a.end, "quote": a.quote, "prefix": a.prefix,
+                    "suffix": a.suffix, "color": a.color, "note": a.note, "author": a.author,
+                    "created": a.created, "modified": a.modified,
                 }  # fmt: skip
                 if a.id not in have:
-                    self.conn.execute(
-                        "INSERT INTO annotations (id, document_id, start_offset, end_offset, "
-                        "quote, prefix, suffix, color, note, author, created, modified) VALUES "
-                        "(:id, :doc, :start, :end, :quote, :prefix, :suffix, :color, :note, "
-                        ":author, :created, :modified)",
-                        row,
-                    )
+                    self.db.table("annotations").insert(row)
                     counts.added += 1
                 elif a.modified > have[a.id]:
+                    # Raw SQL: the row is found by the public id, not the table's key (seq),
+                    # and only when the incoming version is newer (checked above).
                     self.conn.execute(
-                        "UPDATE annotations SET document_id = :doc, start_offset = :start, "
-                        "end_offset = :end, quote = :quote, prefix = :prefix, suffix = :suffix, "
-                        "color = :color, note = :note, author = :author, modified = :modified, "
-                        "deleted = NULL WHERE id = :id",
+                        "UPDATE annotations SET document_id = :document_id, "
+                        "start_offset = :start_offset, end_offset = :end_offset, quote = :quote, "
+                        "prefix = :prefix, suffix = :suffix, color = :color, note = :note, "
+                        "author = :author, modified = :modified, deleted = NULL WHERE id = :id",
                         row,
                     )
                     counts.updated += 1
@@ -122,20 +116,18 @@ class ExchangeMixin(TagsMixin, StoreBase):
         return counts
 
     def _put_aside(self, u: PendingAnnotation) -> None:
-        self.conn.execute(
-            "INSERT OR REPLACE INTO pending_annotations (id, document_fingerprint, "
-            "document_title, document_id, reason, modified, received, payload) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                u.id,
-                u.document_fingerprint,
-                u.document_title,
-                u.document_id,
-                u.reason,
-                u.modified,
-                utc_now(),
-                u.payload,
-            ),
+        self.db.table("pending_annotations").insert(
+            {
+                "id": u.id,
+                "document_fingerprint": u.document_fingerprint,
+                "document_title": u.document_title,
+                "document_id": u.document_id,
+                "reason": u.reason,
+                "modified": u.modified,
+                "received": utc_now(),
+                "payload": u.payload,
+            },
+            replace=True,  # a newer version of one already aside replaces it
         )
 
     def set_aside(self) -> list[SetAside]:
