@@ -379,6 +379,7 @@ class AgreementWindow(QWidget):
             self._refresh.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._refresh.stop()  # the library may be closed next: recompute when shown again
         self.context.settings.set(GEOMETRY, self.saveGeometry())
         self.context.settings.set(SPLITTER, self.splitter.saveState())
         super().closeEvent(event)

@@ -324,6 +324,11 @@ class StatisticsWindow(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._save()
+        if self._timer.isActive():
+            # A refresh waiting to run happens when the window is next shown: the main
+            # window may be closing the library right after closing this one.
+            self._timer.stop()
+            self._stale = True
         super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
