@@ -140,16 +140,21 @@ class Actions:
             "Pre&ferences…", w.edit_preferences, StdKey.Preferences, "Your name as author"
         )
         # Annotate
-        self.highlight = make("&Highlight", w.highlight_selection, "H", "Highlight the selection")
+        annotating = w.annotating
+        self.highlight = make(
+            "&Highlight", annotating.highlight_selection, "H", "Highlight the selection"
+        )
         self.select_clause = make(
             "Select &Clause",
-            w.select_clause,
+            annotating.select_clause,
             "Ctrl+L",
             "Select the clause at the cursor (Alt+click)",
         )
-        self.tag = make("&Tags…", w.edit_tags, "Ctrl+T", "Tag the highlight at the cursor")
-        self.note = make("&Note…", w.edit_note, "Ctrl+Shift+N", "Write a note on the highlight")
-        self.delete = make("&Delete Highlight", w.delete_highlight, StdKey.Delete)
+        self.tag = make("&Tags…", annotating.edit_tags, "Ctrl+T", "Tag the highlight at the cursor")
+        self.note = make(
+            "&Note…", annotating.edit_note, "Ctrl+Shift+N", "Write a note on the highlight"
+        )
+        self.delete = make("&Delete Highlight", annotating.delete_highlight, StdKey.Delete)
         self.color_group = QActionGroup(w)
         self.colors: list[QAction] = []
         for n, name in enumerate(PICKER_COLORS, 1):

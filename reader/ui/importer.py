@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.core.errors import ReaderError
+from reader.core.exchange import add_document
 from reader.core.importers import load_document
 from reader.core.library_model import DocumentInfo
 from reader.core.model import Document
@@ -117,7 +118,7 @@ class Importer(QObject):
 
     def store(self, doc: Document) -> DocumentInfo:
         """Write a parsed document to the library (GUI thread)."""
-        info, _added = self.library.add_document(doc)
+        info, _added = add_document(self.library, doc)
         return info
 
     def _step(self, path: str) -> None:
@@ -135,5 +136,5 @@ class Importer(QObject):
 
 def import_now(library: Library, path: str | Path) -> DocumentInfo:
     """Import one file in the calling thread (the guide, the screenshot option)."""
-    info, _added = library.add_document(load_document(path))
+    info, _added = add_document(library, load_document(path))
     return info

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from reader.core import migrations
 from reader.core.export import select, to_csv, to_json, to_markdown
 from reader.core.importers import parse_bytes
-from reader.core.store import Library
+from reader.core.store import Library, migrations
 from tests.core.pdf_fixtures import FRONT, LABELS, PAPER, make_pdf
 from tests.store.test_store_migrations import make_v1_library
 

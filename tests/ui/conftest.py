@@ -26,13 +26,14 @@ def settings_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_window(qtbot, library, settings_path):
     """Build (and clean up) main windows over the temporary library and settings."""
+    from reader.ui.context import AppContext
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import ini_settings
 
     windows = []
 
     def make(lib: Library | None = None):
-        window = MainWindow(lib or library, ini_settings(settings_path))
+        window = MainWindow(AppContext(lib or library, ini_settings(settings_path)))
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from ui_helpers import import_and_open
 
+from reader.ui.context import AppContext
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import ini_settings
 
@@ -78,7 +79,7 @@ def test_restart_remembers_document_position_and_view(qtbot, make_window, librar
 
 def test_settings_are_injected(tmp_path, library, qtbot):
     path = tmp_path / "s.ini"
-    w = MainWindow(library, ini_settings(path))
+    w = MainWindow(AppContext(library, ini_settings(path)))
     qtbot.addWidget(w)
     w.close()
     assert path.exists() and "geometry" in path.read_text()

@@ -13,7 +13,8 @@ from reader.core.store.annotations import (
     annotation_from_row,
 )
 from reader.core.store.base import StoreBase
-from reader.core.store.tags import TAG_AND_SUBTAGS, normalize_tag
+from reader.core.store.tags import TAG_AND_SUBTAGS
+from reader.core.tags import normalize_tag
 
 DEFAULT_MARKS = ("«", "»")
 
@@ -149,7 +150,7 @@ class QueriesMixin(StoreBase):
             (match, limit),
         ).fetchall()
         for rowid, score in top:
-            doc_id, title, chunk_start, path, snippet, marked = self._one(
+            doc_id, title, chunk_start, path, snippet, marked = self._row(
                 "SELECT f.document_id, d.title, f.start_offset, "
                 f"{section_at('f.document_id', 'f.start_offset')}, "
                 "snippet(text_fts, 3, ?, ?, '…', 32), highlight(text_fts, 3, char(2), char(3)) "
@@ -170,7 +171,7 @@ class QueriesMixin(StoreBase):
             (match, limit),
         ).fetchall()
         for rowid, score in top:
-            row = self._one(
+            doc_id, title, start, end, path, snippet, annotation_id = self._row(
                 "SELECT a.document_id, d.title, a.start_offset, a.end_offset, "
                 f"{section_at('a.document_id', 'a.start_offset')}, "
                 "snippet(note_fts, 0, ?, ?, '…', 32), a.id "
@@ -179,8 +180,8 @@ class QueriesMixin(StoreBase):
                 "WHERE note_fts MATCH ? AND note_fts.rowid = ?",
                 (*marks, match, rowid),
             )
-            *located, annotation_id = row
-            hits.append(self._with_page(SearchHit("note", *located, score, annotation_id)))
+            hit = SearchHit("note", doc_id, title, start, end, path, snippet, score, annotation_id)
+            hits.append(self._with_page(hit))
         # bm25 scores from the two indexes are on similar scales (both negative,
         # lower is better); merging by score keeps the strongest hits first.
         hits.sort(key=lambda h: h.rank)
@@ -188,7 +189,7 @@ class QueriesMixin(StoreBase):
 
     def _with_page(self, hit: SearchHit) -> SearchHit:
         """``hit`` with the page (and printed label) of its start, for paged documents."""
-        hit.page, hit.page_label = self._one(
+        hit.page, hit.page_label = self._row(
             f"SELECT {page_at_sql('?', '?')}, {page_at_sql('?', '?', 'p.label')}",
             (hit.document_id, hit.start) * 2,
         )

@@ -4,6 +4,13 @@ Rules: a migration, once released, is never edited; a schema change is a new
 function appended to :data:`MIGRATIONS`. Each runs in its own transaction together
 with the bump of ``user_version``, so a crash leaves the library at the previous
 version, never in between.
+
+The released steps below are raw SQL, and stay so: sqlite-utils' ``create()`` cannot
+say ``CHECK``, ``COLLATE NOCASE``, ``ON DELETE CASCADE`` or ``WITHOUT ROWID``, nor make
+an FTS5 index with our tokenizer over a table of our own (``text_fts``) or one kept
+by our triggers (``note_fts``); and a released step is never edited. A new step uses
+``sqlite_utils.Database(conn)`` (``create_table``, ``add_column``, ``create_index``)
+wherever it can say the schema, and raw SQL, with a comment why, where it cannot.
 """
 
 from __future__ import annotations
