@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "import", "docs", "annotate", "tag", "untag", "note", "color", "delete",
         "undelete", "tags", "rename-tag", "delete-tag", "excerpts", "search", "trash",
     ),
+    "documents": ("edit-doc", "delete-doc", "undelete-doc"),
     "exchange": (
         "export-md", "export-csv", "export-json", "share-export", "share-import", "set-aside",
     ),

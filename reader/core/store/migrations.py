@@ -19,6 +19,8 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import sqlite_utils
+
 from reader.core.store.indexing import blocks_from_json, outline_from_json, search_chunks
 
 APPLICATION = "policy-reader"  # the marker that tells our library from any SQLite file
@@ -188,6 +190,13 @@ def _v7_code_identity(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE tags ADD COLUMN codable INTEGER NOT NULL DEFAULT 1")
 
 
+def _v8_deleted_documents(conn: sqlite3.Connection) -> None:
+    # A document can be deleted (and brought back): NULL while it is in the library, else
+    # when it went to the trash. Its annotations are deleted with the same time, which is
+    # how undeleting the document brings back exactly those and not ones deleted before.
+    sqlite_utils.Database(conn).table("documents").add_column("deleted", str)
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One schema step: ``apply`` brings a library at ``version - 1`` to ``version``."""
@@ -209,6 +218,7 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "tag descriptions (REFI-QDA codebooks)", _v5_tag_descriptions),
     Migration(6, "printed page labels of paged documents (PDF)", _v6_page_labels),
     Migration(7, "code GUIDs, colours and codability from codebooks", _v7_code_identity),
+    Migration(8, "documents in the trash", _v8_deleted_documents),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -146,6 +146,7 @@ class QueriesMixin(StoreBase):
         hits = []
         top = self.conn.execute(
             "SELECT rowid, bm25(text_fts) AS score FROM text_fts WHERE text_fts MATCH ? "
+            "AND document_id NOT IN (SELECT id FROM documents WHERE deleted IS NOT NULL) "
             "ORDER BY score LIMIT ?",
             (match, limit),
         ).fetchall()
