@@ -35,6 +35,7 @@ from reader.ui import preferences
 from reader.ui.actions import Actions
 from reader.ui.annotating import Annotating
 from reader.ui.context import AppContext
+from reader.ui.document_actions import DocumentActions
 from reader.ui.document_view import DocumentView
 from reader.ui.find_bar import FindBar
 from reader.ui.importer import Importer, import_now
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+        self.document_actions = DocumentActions(self)
         self.actions = Actions(self)
         self.actions.build_menus()
         self.addToolBar(self.actions.build_toolbar())
@@ -263,6 +265,22 @@ class MainWindow(QMainWindow):
         self.doc_view.scroll_to_offset(self.settings.position(doc.id) if offset is None else offset)
         self._on_scrolled(self.doc_view.top_offset())
         return True
+
+    def close_document(self) -> None:
+        """Show no document (the open one was deleted)."""
+        self.open_doc.load(None)
+        self.context.current_document_id = None
+        self.doc_view.load(None, None)
+        self.outline_model.set_document(None)
+        self.page_indicator.set_document(None)
+        self._show_annotations()
+        self.setWindowTitle(APP_TITLE)
+
+    def reread_document(self) -> None:
+        """Re-read the open document's details (its title, date or source changed)."""
+        if self.doc is not None:
+            self.open_doc.doc = self.library.get_document(self.doc.id)
+            self.setWindowTitle(f"{self.doc.title} — {APP_TITLE}")
 
     def open_files(self) -> None:
         """File > Open: pick files to import, then open the last one."""

@@ -10,10 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from reader.core.document_edits import MetadataEdit
 from reader.core.errors import ReaderError
-from reader.core.library_model import Annotation
+from reader.core.library_model import Annotation, DocumentInfo
 from reader.core.store import Library
 from reader.core.tags import normalize_tag
+from reader.ui.document_commands import DeleteDocument, EditDocument
 from reader.ui.undo_commands import (
     Change,
     CreateAnnotation,
@@ -28,6 +30,7 @@ class Operations(QObject):
     """The one way the UI changes annotations."""
 
     changed = Signal(object)  # Change
+    documentChanged = Signal(str)  # id of a document edited, deleted or brought back
     failed = Signal(str)  # a message for the user
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
@@ -87,6 +90,31 @@ class Operations(QObject):
         for tag in additions:
             self.undo_stack.push(TagAnnotation(*self._args(), ann, tag, add=True))
         self.undo_stack.endMacro()
+
+    def edit_document(self, info: DocumentInfo, edit: MetadataEdit) -> None:
+        """Correct a document's title, date and/or source (checked before the push)."""
+        try:
+            edit = edit.cleaned()
+        except ReaderError as exc:
+            self.failed.emit(str(exc))
+            return
+        old = (info.title, info.date or "", info.source or "")
+        if all(new is None or new == was for new, was in zip(edit_fields(edit), old, strict=True)):
+            return
+        self.undo_stack.push(
+            EditDocument(self.library, self.documentChanged.emit, self.failed.emit, info, edit)
+        )
+
+    def delete_document(self, info: DocumentInfo) -> None:
+        """Move a document and its annotations to the trash."""
+        self.undo_stack.push(
+            DeleteDocument(self.library, self.documentChanged.emit, self.failed.emit, info)
+        )
+
+
+def edit_fields(edit: MetadataEdit) -> tuple[str | None, str | None, str | None]:
+    """Title, date and source of an edit, in that order."""
+    return edit.title, edit.date, edit.source
 
 
 __all__ = ["Change", "Operations"]

@@ -23,6 +23,12 @@ class DocumentChangesMixin(DocumentsMixin, StoreBase):
             raise LibraryError(f"unknown document: {document_id}")
         return row[0]
 
+    def in_library(self, document_id: str) -> bool:
+        """Whether the document is stored and not in the trash."""
+        return bool(
+            self._one("SELECT 1 FROM documents WHERE id = ? AND deleted IS NULL", (document_id,))
+        )
+
     def edit_document(self, document_id: str, edit: MetadataEdit) -> DocumentInfo:
         """Give a document a corrected title, date and/or source (see
         :class:`MetadataEdit`); returns its list row as it now is."""
