@@ -350,9 +350,9 @@ class MainWindow(QMainWindow):
     # --- refreshing views ----------------------------------------------------
     def refresh_library(self) -> None:
         """Re-read the document list (titles, dates, highlight counts)."""
-        self.library_panel.set_documents(
-            self.library.list_documents(), self.doc.id if self.doc else None
-        )
+        documents = self.library.list_documents()
+        self.library_panel.set_documents(documents, self.doc.id if self.doc else None)
+        self.search_panel.document_dates = {d.id: d.date or "" for d in documents}
 
     def refresh_tags(self) -> None:
         """Re-read the tag tree and the excerpts of the selected tag."""

@@ -69,7 +69,9 @@ def stack(parent: QWidget, *children: QWidget, spacing: int = 0) -> QVBoxLayout:
     return layout
 
 
-def select_row(view: QTableView, model: RowModel[Any], predicate: Callable[[Any], bool]) -> None:
+def select_row(
+    view: QAbstractItemView, model: RowModel[Any], predicate: Callable[[Any], bool]
+) -> None:
     """Make the first row matching ``predicate`` current (or clear the selection)."""
     row = model.find_row(predicate)
     if row >= 0:
