@@ -53,6 +53,7 @@ from reader.ui.refiqda_menu import RefiQdaMenu
 from reader.ui.resources import guide_path
 from reader.ui.session import Session
 from reader.ui.sharing import Sharing
+from reader.ui.tag_actions import TagActions
 
 if TYPE_CHECKING:  # the secondary windows are built (and imported) on first use
     from reader.ui.agreement import AgreementWindow
@@ -227,6 +228,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.document_actions = DocumentActions(self)
+        self.tag_actions = TagActions(self.tags_panel, self.operations, self)
         self.actions = Actions(self)
         self.actions.build_menus()
         self.addToolBar(self.actions.build_toolbar())

@@ -17,10 +17,12 @@ from reader.core.store.exchange import ExchangeMixin
 from reader.core.store.opening import connect
 from reader.core.store.queries import QueriesMixin
 from reader.core.store.statistics import StatisticsMixin
+from reader.core.store.tag_snapshots import TagSnapshotsMixin
 
 
 class Library(
     DocumentChangesMixin,
+    TagSnapshotsMixin,
     AnnotationsMixin,
     QueriesMixin,
     ExchangeMixin,

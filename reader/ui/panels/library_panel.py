@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from reader.core.document_labels import LIST_CHOICES, document_labels
 from reader.core.library_model import DocumentInfo
-from reader.ui.panels.common import header_label, select_row, stack, table_view
+from reader.ui.panels.common import PaneKeys, header_label, select_row, stack, table_view
 from reader.ui.row_model import Column, RowModel
 
 
@@ -47,27 +46,12 @@ class LibraryPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.view.installEventFilter(self)
+        PaneKeys(self.view, {Qt.Key.Key_Delete: self._delete_current})
         stack(self, header_label("Library"), self.view)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Delete in the list deletes the document, not the highlight at the caret (the
-        # window's Delete shortcut): take the key before the shortcut sees it.
-        if (
-            watched is self.view
-            and isinstance(event, QKeyEvent)
-            and (
-                event.key() == Qt.Key.Key_Delete
-                and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            )
-        ):
-            if event.type() == QEvent.Type.ShortcutOverride:
-                event.accept()
-                return True
-            if event.type() == QEvent.Type.KeyPress and (info := self.current()) is not None:
-                self.deleteRequested.emit(info)
-                return True
-        return super().eventFilter(watched, event)
+    def _delete_current(self) -> None:
+        if (info := self.current()) is not None:
+            self.deleteRequested.emit(info)
 
     def current(self) -> DocumentInfo | None:
         """The document selected in the list."""
