@@ -39,6 +39,7 @@ from reader.ui.document_actions import DocumentActions
 from reader.ui.document_view import DocumentView
 from reader.ui.find_bar import FindBar
 from reader.ui.importer import Importer, import_now
+from reader.ui.keyboard import Keyboard
 from reader.ui.open_document import OpenDocument
 from reader.ui.operations import Change
 from reader.ui.outline_model import OFFSET_ROLE, OutlineModel
@@ -231,6 +232,8 @@ class MainWindow(QMainWindow):
         self.tag_actions = TagActions(self.tags_panel, self.operations, self)
         self.actions = Actions(self)
         self.actions.build_menus()
+        self.keyboard = Keyboard(self)
+        self.keyboard.build_menu()
         self.addToolBar(self.actions.build_toolbar())
         self.actions.check_color(self.current_color)
         self.actions.recent_menu.aboutToShow.connect(self._fill_recent_menu)
