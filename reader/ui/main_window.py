@@ -53,6 +53,7 @@ from reader.ui.panels.tags_panel import TagsPanel
 from reader.ui.refiqda_menu import RefiQdaMenu
 from reader.ui.resources import guide_path
 from reader.ui.session import Session
+from reader.ui.set_aside_actions import SetAsideActions
 from reader.ui.sharing import Sharing
 from reader.ui.tag_actions import TagActions
 
@@ -230,6 +231,7 @@ class MainWindow(QMainWindow):
 
         self.document_actions = DocumentActions(self)
         self.tag_actions = TagActions(self.tags_panel, self.operations, self)
+        self.set_aside_actions = SetAsideActions(self)
         self.actions = Actions(self)
         self.actions.build_menus()
         self.keyboard = Keyboard(self)

@@ -118,6 +118,8 @@ def test_f1_shows_every_shortcut_from_the_actions(qtbot, window):
     assert rows[("File", "Document Details")] == "F2"
     assert rows[("Any pane", "Back to the text")] == "Esc"
     # Every action of the window with a key is in the sheet.
-    keyed = {a.text().replace("&", "").rstrip("…") for a in QMainWindow.actions(window) if a.shortcuts()}
+    keyed = {
+        a.text().replace("&", "").rstrip("…") for a in QMainWindow.actions(window) if a.shortcuts()
+    }
     assert keyed <= {what for _, _, what in sheet.rows}
     sheet.close()
