@@ -99,8 +99,8 @@ def test_refused_files_store_nothing(run, tmp_path, name, data, message):
 
 
 def test_a_truncated_pdf_gives_only_the_one_line_error(tmp_path):
-    # A fresh interpreter: pypdf's loggers start as a user's would, not as earlier tests
-    # left them. pypdf logs "EOF marker not found" while opening such a file.
+    # A fresh interpreter: the PDF library starts as a user's would, not as earlier tests
+    # left it (a library may log or print while opening a damaged file).
     good = make_pdf(PAPER)
     path = tmp_path / "trunc.pdf"
     path.write_bytes(good[: len(good) // 2])

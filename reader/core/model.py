@@ -23,7 +23,7 @@ FURNITURE = "furniture"  # page debris: kept in the text, shown apart, never in 
 
 # Furniture roles of a paged source (PDF): repeated on every page, never worth reading, so
 # the reading view hides them and rejoins a paragraph that runs across them.
-PAGE_ROLES = frozenset({"page-header", "page-footer", "page-number"})
+PAGE_ROLES = frozenset({"page-header", "page-footer", "page-number", "page-margin"})
 
 
 def is_gap(block: Block) -> bool:

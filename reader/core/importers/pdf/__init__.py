@@ -1,0 +1,103 @@
+"""PDF: the text as a reader sees it, with its pages, furniture, footnotes and outline.
+
+The steps, one module each: :mod:`.engine` reads every character with its box and font
+(PDFium), :mod:`.lines` builds lines, :mod:`.layout` finds columns, tables and reading
+order, :mod:`.running` sets running headers, footers, page numbers and footnotes
+apart, :mod:`.headings` finds headings from the fonts, :mod:`.bookmarks` places the
+PDF's own outline, and :mod:`.pages` puts it together for the shared paged assembly
+(:mod:`reader.core.importers.paged`).
+"""
+
+from __future__ import annotations
+
+import copy
+
+from reader.core.document import build_document
+from reader.core.errors import DocumentError
+from reader.core.importers.paged import PagedText, PageLine, assemble, assemble_lines
+from reader.core.importers.pdf.bookmarks import Mark, merge, place
+from reader.core.importers.pdf.engine import PdfSource, read_pdf
+from reader.core.importers.pdf.headings import split_label
+from reader.core.importers.pdf.pages import Laid, lay_out
+from reader.core.metadata import Metadata, stated_title
+from reader.core.model import HEADING, Document
+
+_MIN_TEXT_CHARS_PER_PAGE = 8  # less than this on average: scanned pages, no text layer
+
+
+def _set(pages: list[list[PageLine]], marks: list[Mark], title: Mark | None) -> None:
+    """Mark the heading lines (and the title) on the pages."""
+    for m in marks:
+        lines = pages[m.page]
+        first = lines[m.line]
+        text = " ".join(ln.text for ln in lines[m.line : m.line + m.lines])
+        label, rest, _, _ = split_label(text)
+        first.heading, first.heading_lines = max(1, m.level), m.lines
+        first.label, first.title = (label, rest) if label and rest else (None, None)
+        for ln in lines[m.line : m.line + m.lines]:
+            ln.in_heading = True
+    if title is not None and not pages[title.page][title.line].heading:
+        first = pages[title.page][title.line]
+        first.is_title, first.heading_lines = True, title.lines
+        for ln in pages[title.page][title.line : title.line + title.lines]:
+            ln.in_heading = True
+
+
+def _convention_marks(pages: list[list[PageLine]], name: str | None) -> list[Mark]:
+    """The outline the shared text conventions find, as marks on the lines (used to merge
+    with bookmarks when the fonts show no headings)."""
+    trial = copy.deepcopy(pages)
+    paged = assemble_lines(trial)
+    doc = build_document(paged.text, paged.blocks, "pdf", filename=name)
+    starts = {
+        ln.start: (p, i) for p, lines in enumerate(trial) for i, ln in enumerate(lines) if ln.text
+    }
+    marks = []
+    for b in doc.blocks:
+        where = starts.get(b.start)
+        if b.kind == HEADING and where is not None:
+            lines = doc.text[b.start : b.content_end].count("\n") + 1
+            marks.append(Mark(where[0], where[1], lines, b.level, b.title or ""))
+    return marks
+
+
+def _plain(src: PdfSource, name: str) -> PagedText:
+    """Pages read as PDFium's plain text: when the layout finds no lines."""
+    texts = [p.plain for p in src.pages]
+    if sum(len("".join(t.split())) for t in texts) < _MIN_TEXT_CHARS_PER_PAGE * len(texts):
+        raise DocumentError(f"{name}: this PDF has no text layer; run OCR first")
+    return assemble(texts, [])
+
+
+def _assemble(src: PdfSource, laid: Laid, name: str | None) -> tuple[PagedText, bool]:
+    """The paged text, and whether the outline still needs the text conventions."""
+    marks = laid.headings
+    placed = place(laid.pages, src.bookmarks)
+    if placed and not marks:
+        marks = _convention_marks(laid.pages, name)
+    final = merge(placed, marks) if placed else marks
+    _set(laid.pages, final, laid.title)
+    return assemble_lines(laid.pages, len(placed)), not final
+
+
+def parse(data: bytes, filename: str | None = None) -> Document:
+    """Parse the bytes of a PDF file."""
+    name = filename or "document"
+    src = read_pdf(data, name)
+    laid = lay_out(src)
+    chars = sum(len("".join(ln.text.split())) for page in laid.pages for ln in page)
+    if laid.empty or chars < _MIN_TEXT_CHARS_PER_PAGE * len(src.pages):
+        paged, conventions = _plain(src, name), True
+    else:
+        paged, conventions = _assemble(src, laid, filename)
+    doc = build_document(
+        paged.text,
+        paged.blocks,
+        "pdf",
+        filename=filename,
+        hints=Metadata(title=stated_title(src.title)),
+        conventions=conventions,
+    )
+    doc.pages = paged.pages
+    doc.page_labels = src.labels
+    return doc

@@ -1,0 +1,234 @@
+"""Characters -> lines: glyphs that share a baseline, split where a wide gap falls.
+
+A *line* here is what one column holds at one height: a full-width line of a
+single-column page, or one column's line of a multi-column page (the gap between
+columns splits them). Superscripts (footnote markers) join the line they sit on,
+marked so that they never glue to the word before them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reader.core.importers.pdf.engine import Font, Glyph
+
+_SPLIT_GAP = 1.2  # in font sizes: a gap this wide between glyphs separates two lines
+_WORD_GAP = 0.25  # in font sizes: a gap this wide with no space glyph is a space
+_SUPER_RISE = 0.25  # in font sizes: a glyph raised this much is a superscript
+_SUPER_SIZE = 0.85  # ... if its font is at most this share of the line's
+_MARK_SIGNS = "*\u2020\u2021\u00a7"  # * dagger double-dagger section: note signs
+_MARK_JOINERS = ",-\u2013"  # inside a run of markers: "1,2" or "1-3"
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of one column: its text, box and dominant font."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # the font size most of its characters have
+    bold: bool  # most of its letters are bold
+    italic: bool
+    font: int  # dominant font (index into the source's fonts)
+    all_bold: bool = False  # every letter is bold (a heading, not a run-in bold phrase)
+    marks: list[str] = field(default_factory=list)  # superscript markers found in it
+    lead_mark: str | None = None  # a superscript at its start (a footnote's own number)
+
+    @property
+    def height(self) -> float:
+        """Height of the line's box."""
+        return self.bottom - self.top
+
+    @property
+    def mid(self) -> float:
+        """Vertical centre."""
+        return (self.top + self.bottom) / 2
+
+
+def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped by the line they sit on (by their vertical centre).
+
+    A glyph without height (a space PDFium generated, a hyphen it marked at a line end)
+    joins the row whose box holds its position.
+    """
+    flat = [g for g in glyphs if g.bottom - g.top < 0.01]
+    ink = sorted(
+        (g for g in glyphs if g.bottom - g.top >= 0.01), key=lambda g: (g.top + g.bottom, g.x0)
+    )
+    rows: list[list[Glyph]] = []
+    spans: list[tuple[float, float, float]] = []  # top, bottom, centre of each row
+    centre = -1e9
+    tol = 0.0
+    for g in ink:
+        mid = (g.top + g.bottom) / 2
+        if rows and abs(mid - centre) <= tol:
+            rows[-1].append(g)
+            t, b, c = spans[-1]
+            spans[-1] = (min(t, g.top), max(b, g.bottom), c)
+            continue
+        rows.append([g])
+        spans.append((g.top, g.bottom, mid))
+        centre = mid
+        tol = max(1.0, (g.bottom - g.top) * 0.35)
+    centres = [c for _, _, c in spans]
+    for g in flat:
+        k = bisect_right(centres, g.top)
+        for j in (k - 1, k, k - 2, k + 1):
+            if 0 <= j < len(rows) and spans[j][0] <= g.top <= spans[j][1]:
+                rows[j].append(g)
+                break
+    return rows
+
+
+def _attach_raised(rows: list[list[Glyph]]) -> list[list[Glyph]]:
+    """A row of small raised glyphs (superscripts between two rows) joins the row below
+    it when it overlaps that row, so that markers stay with their word."""
+    out: list[list[Glyph]] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if i + 1 < len(rows) and _raised_over(row, rows[i + 1]):
+            rows[i + 1] = rows[i + 1] + row
+        else:
+            out.append(row)
+        i += 1
+    return out
+
+
+def _raised_over(row: list[Glyph], below: list[Glyph]) -> bool:
+    """``row`` is superscripts of ``below``: smaller, higher, overlapping it vertically."""
+    size = max(g.size for g in row)
+    big = Counter(round(g.size, 1) for g in below).most_common(1)[0][0]
+    if size > _SUPER_SIZE * big or len(row) > 12:
+        return False
+    top = min(g.top for g in below)
+    bottom = max(g.bottom for g in row)
+    return bottom > top + 0.2 * big and all(not g.ch.isalpha() or g.ch.islower() for g in row)
+
+
+def _segments(row: list[Glyph]) -> list[list[Glyph]]:
+    """A row's glyphs left to right, split where the gap is wider than a column gap."""
+    row = sorted(row, key=lambda g: g.x0 + g.x1)  # by centre: a space before its word
+    segs: list[list[Glyph]] = [[]]
+    last: Glyph | None = None
+    for g in row:
+        if last is not None:
+            size = max(min(g.size, last.size), 1.0)
+            gap = g.x0 - last.x1
+            if gap > _SPLIT_GAP * size and not (g.ch.isspace() and g.generated):
+                segs.append([])
+        if g.ch.isspace() and not segs[-1]:
+            continue
+        segs[-1].append(g)
+        if not g.ch.isspace():
+            last = g
+    return [s for s in segs if any(not g.ch.isspace() for g in s)]
+
+
+def _is_mark(g: Glyph, size: float, baseline: float) -> bool:
+    """A footnote or citation marker: a small raised digit or note sign."""
+    return (
+        g.size <= _SUPER_SIZE * size
+        and g.bottom < baseline - _SUPER_RISE * size
+        and (g.ch.isdigit() or g.ch in _MARK_SIGNS)
+    )
+
+
+def _text(glyphs: list[Glyph], size: float, baseline: float) -> tuple[str, list[str], str | None]:
+    """The line's text, its inline markers and the marker that opens it (if any).
+
+    Words are split where the gap is wider than a space. A marker after a word is set in
+    brackets (``agreement[3] the``): it never glues to the word, and what it was stays
+    visible.
+    """
+    out: list[str] = []
+    marks: list[str] = []
+    lead: str | None = None
+    mark: list[str] = []
+    prev: Glyph | None = None
+    pending = False  # a space PDFium generated: a break only if the glyphs do not touch
+    for g in glyphs:
+        if g.ch.isspace():
+            if g.generated:
+                pending = True
+                continue
+            space = True
+            is_mark = False
+        else:
+            is_mark = bool(mark) and g.ch in _MARK_JOINERS or _is_mark(g, size, baseline)
+            gap = g.x0 - prev.x1 if prev is not None else 0.0
+            em = max(min(g.size, prev.size), 1.0) if prev is not None else 1.0
+            space = prev is not None and (gap > _WORD_GAP * em or (pending and gap > 0.1 * em))
+            pending = False
+        if mark and (not is_mark or space):
+            text = "".join(mark).rstrip(",-\u2013")
+            marks.append(text)
+            if not "".join(out).strip():
+                lead = text
+                out.append(text + " ")
+            else:
+                out.append(f"[{text}]")
+            mark = []
+        if g.ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            continue
+        if space and out and out[-1] != " ":
+            out.append(" ")
+        if is_mark:
+            mark.append(g.ch)
+        else:
+            out.append(g.ch)
+        prev = g
+    if mark:
+        text = "".join(mark).rstrip(",-\u2013")
+        marks.append(text)
+        if not "".join(out).strip():
+            lead = text
+            out.append(text)
+        else:
+            out.append(f"[{text}]")
+    return "".join(out).strip(), marks, lead
+
+
+def make_line(glyphs: list[Glyph], fonts: list[Font]) -> Line:
+    """One line from its glyphs (left to right): text with spaces where gaps are."""
+    ink = [g for g in glyphs if not g.ch.isspace()]
+    size = Counter(round(g.size, 1) for g in ink).most_common(1)[0][0]
+    full = sorted(g.bottom for g in ink if g.size > _SUPER_SIZE * size) or [ink[0].bottom]
+    baseline = full[len(full) // 2]
+    text, marks, lead = _text(glyphs, size, baseline)
+    letters = [g for g in ink if g.ch.isalpha()] or ink
+    bold = sum(fonts[g.font].bold for g in letters) * 2 > len(letters)
+    italic = sum(fonts[g.font].italic for g in letters) * 2 > len(letters)
+    font = Counter(g.font for g in ink).most_common(1)[0][0]
+    return Line(
+        text,
+        min(g.x0 for g in ink),
+        max(g.x1 for g in ink),
+        min(g.top for g in ink),
+        max(g.bottom for g in ink),
+        size,
+        bold,
+        italic,
+        font,
+        all_bold=all(fonts[g.font].bold for g in letters),
+        marks=marks,
+        lead_mark=lead,
+    )
+
+
+def page_lines(glyphs: list[Glyph], fonts: list[Font]) -> list[Line]:
+    """The lines of a page, top to bottom and left to right within a height."""
+    lines: list[Line] = []
+    for row in _attach_raised(_rows(glyphs)):
+        for seg in _segments(row):
+            line = make_line(seg, fonts)
+            if line.text:
+                lines.append(line)
+    return lines
