@@ -18,7 +18,7 @@ from reader.core.importers.pdf.lines import Line
 
 _MIN_GUTTER = 6.0  # points: narrower white strips are spaces inside a line
 _BAND_GAP = 0.3  # of the median line height: a horizontal strip this tall cuts bands
-_TABLE_FILL = 0.6  # text columns fill their width; table cells mostly do not
+_CELL_WORDS = 3.5  # median words a line: more is prose, fewer a grid of cells
 _LABEL_CHARS = 4  # a segment this short left of a line on the same row is its label
 _SENTENCE_END = '.:;!?\u201d\u2019")'
 
@@ -101,25 +101,12 @@ def _bands(lines: list[Line], min_gap: float) -> list[list[Line]]:
 
 
 def _is_table(cols: list[list[Line]]) -> bool:
-    """Columns of short cells standing in rows, not columns of running text."""
-    if len(cols) < 2:
+    """Columns of short cells standing in rows, not columns of running text: prose
+    columns hold five words a line or more, table cells a few."""
+    if len(cols) < 2 or sum(len(c) for c in cols) / len(cols) < 2:
         return False
-    fills = []
-    for col in cols:
-        width = max(ln.x1 for ln in col) - min(ln.x0 for ln in col)
-        if width <= 0:
-            continue
-        fills.extend((ln.x1 - ln.x0) / width for ln in col)
-    rows = sum(len(c) for c in cols) / len(cols)
-    if rows < 2:
-        return False
-    return median(fills) < _TABLE_FILL and len(cols) >= 3 or _short_cells(cols)
-
-
-def _short_cells(cols: list[list[Line]]) -> bool:
-    """Every column holds only a few words per line: a grid, not prose."""
     words = [len(ln.text.split()) for col in cols for ln in col]
-    return len(cols) >= 3 and median(words) <= 4
+    return median(words) <= (_CELL_WORDS if len(cols) >= 3 else 2)
 
 
 def _table_rows(lines: list[Line], cuts: list[float]) -> list[tuple[Line, list[str]]]:

@@ -87,16 +87,15 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
 
 def _attach_raised(rows: list[list[Glyph]]) -> list[list[Glyph]]:
     """A row of small raised glyphs (superscripts between two rows) joins the row below
-    it when it overlaps that row, so that markers stay with their word."""
+    it that it overlaps, so that markers stay with their word. Another column's row may
+    come between them: the next few rows are tried."""
     out: list[list[Glyph]] = []
-    i = 0
-    while i < len(rows):
-        row = rows[i]
-        if i + 1 < len(rows) and _raised_over(row, rows[i + 1]):
-            rows[i + 1] = rows[i + 1] + row
+    for i, row in enumerate(rows):
+        target = next((below for below in rows[i + 1 : i + 4] if _raised_over(row, below)), None)
+        if target is not None:
+            target.extend(row)
         else:
             out.append(row)
-        i += 1
     return out
 
 
@@ -106,9 +105,16 @@ def _raised_over(row: list[Glyph], below: list[Glyph]) -> bool:
     big = Counter(round(g.size, 1) for g in below).most_common(1)[0][0]
     if size > _SUPER_SIZE * big or len(row) > 12:
         return False
-    top = min(g.top for g in below)
+    near = [b for b in below if any(b.x0 - big <= g.x0 <= b.x1 + big for g in row)]
+    if not near:
+        return False
+    top = min(b.top for b in near)
     bottom = max(g.bottom for g in row)
-    return bottom > top + 0.2 * big and all(not g.ch.isalpha() or g.ch.islower() for g in row)
+    if bottom <= top - 0.15 * big or any(g.ch.isalpha() and g.ch.isupper() for g in row):
+        return False
+    # Next to a glyph of that row, not merely within its width: a row may hold the
+    # lines of several columns at slightly different heights.
+    return all(any(b.x0 - big <= g.x0 <= b.x1 + big for b in below) for g in row)
 
 
 def _segments(row: list[Glyph]) -> list[list[Glyph]]:
@@ -223,12 +229,49 @@ def make_line(glyphs: list[Glyph], fonts: list[Font]) -> Line:
     )
 
 
+def _is_tiny(seg: list[Glyph]) -> bool:
+    ink = [g for g in seg if not g.ch.isspace()]
+    return 0 < len(ink) <= 6 and all(g.ch.isdigit() or g.ch in _MARK_SIGNS + "," for g in ink)
+
+
+def _host(seg: list[Glyph], lines: list[list[Glyph]]) -> list[Glyph] | None:
+    """The line a small raised marker belongs to: beside it, and lower (it is raised)."""
+    size = max(g.size for g in seg)
+    top = min(g.top for g in seg)
+    bottom = max(g.bottom for g in seg)
+    x0, x1 = min(g.x0 for g in seg), max(g.x1 for g in seg)
+    best, best_d = None, 1e9
+    for line in lines:
+        big = Counter(round(g.size, 1) for g in line).most_common(1)[0][0]
+        if size > _SUPER_SIZE * big:
+            continue
+        lt = min(g.top for g in line)
+        lb = max(g.bottom for g in line)
+        if not (lt - 0.6 * big <= top <= lt + 0.4 * big and bottom < lb):
+            continue
+        if not any(g.x1 - 1 <= x0 <= g.x1 + big or g.x0 - big <= x1 <= g.x0 + 1 for g in line):
+            continue
+        d = abs(top - lt)
+        if d < best_d:
+            best, best_d = line, d
+    return best
+
+
 def page_lines(glyphs: list[Glyph], fonts: list[Font]) -> list[Line]:
     """The lines of a page, top to bottom and left to right within a height."""
+    segs = [seg for row in _attach_raised(_rows(glyphs)) for seg in _segments(row)]
+    big = [s for s in segs if not _is_tiny(s)]
+    for seg in segs:
+        if _is_tiny(seg):
+            host = _host(seg, big)
+            if host is not None:
+                host.extend(seg)
+                host.sort(key=lambda g: g.x0 + g.x1)
+            else:
+                big.append(seg)
     lines: list[Line] = []
-    for row in _attach_raised(_rows(glyphs)):
-        for seg in _segments(row):
-            line = make_line(seg, fonts)
-            if line.text:
-                lines.append(line)
+    for seg in big:
+        line = make_line(seg, fonts)
+        if line.text:
+            lines.append(line)
     return lines
