@@ -4,8 +4,8 @@ The reading view shows one display block per heading, paragraph, list item or pi
 of furniture (running headers, footers and page numbers are left out; a footnote is
 shown after the paragraph it interrupts): white space runs (hard wraps, CRLF, tabs)
 become one space, Markdown ``#`` marks and list bullets are left out (bullets are
-drawn as ``•``), and a paragraph broken mid-sentence is rejoined with its continuation. Display blocks are joined by
-``\\n``, so a display offset is also a position in a ``QTextDocument`` holding the
+drawn as ``•``), and a paragraph broken mid-sentence is rejoined with its continuation.
+Display blocks are joined by ``\\n``, so a display offset is also a position in a ``QTextDocument`` holding the
 same blocks (up to UTF-16 surrogates, which the UI adapter converts).
 
 Offsets into the stored text stay the currency: :meth:`ReadingView.to_source` and
