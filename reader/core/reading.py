@@ -5,8 +5,8 @@ of furniture (running headers, footers and page numbers are left out; a footnote
 shown after the paragraph it interrupts): white space runs (hard wraps, CRLF, tabs)
 become one space, Markdown ``#`` marks and list bullets are left out (bullets are
 drawn as ``•``), and a paragraph broken mid-sentence is rejoined with its continuation.
-Display blocks are joined by ``\\n``, so a display offset is also a position in a ``QTextDocument`` holding the
-same blocks (up to UTF-16 surrogates, which the UI adapter converts).
+Display blocks are joined by ``\\n``, so a display offset is also a position in a
+``QTextDocument`` holding the same blocks (up to UTF-16 surrogates, which the UI adapter converts).
 
 Offsets into the stored text stay the currency: :meth:`ReadingView.to_source` and
 :meth:`ReadingView.to_display` convert in both directions.
