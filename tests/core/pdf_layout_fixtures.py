@@ -79,7 +79,9 @@ BIG_HEAD = ParagraphStyle(
     "big", fontName="Helvetica-Bold", fontSize=13, leading=16, spaceBefore=8, spaceAfter=6
 )
 NOTE = ParagraphStyle("note", fontName="Times-Roman", fontSize=7.5, leading=9)
-TITLE = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=20, leading=24, spaceAfter=14)
+TITLE_STYLE = ParagraphStyle(
+    "title", fontName="Helvetica-Bold", fontSize=20, leading=24, spaceAfter=14
+)
 
 
 @dataclass
@@ -234,3 +236,43 @@ def table_pdf(rows: int = 90, seed: int = 2) -> Built:
     doc = _Doc(buf, 1, "Financing Report", {})
     doc.build(story)
     return Built(buf.getvalue(), [("Financing of Regional Projects", 1)])
+
+
+H1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceBefore=12)
+H2 = ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=12.5, leading=16, spaceBefore=9)
+H3 = ParagraphStyle("h3", fontName="Helvetica-Bold", fontSize=11, leading=14, spaceBefore=6)
+SMALL = ParagraphStyle("small", fontName="Times-Roman", fontSize=9, leading=11, spaceAfter=4)
+
+
+def styled_pdf(doc: object, bookmarked_levels: tuple[int, ...] = (2, 3)) -> Built:
+    """A parsed document (text importer) laid out as a styled word-processor file saved
+    as PDF: its title in the Title style, headings in Heading 1..3 styles, and
+    bookmarks only for the headings of ``bookmarked_levels`` (a Word export that
+    bookmarks some heading styles and not others)."""
+    from xml.sax.saxutils import escape
+
+    from reader.core.model import BLANK, FURNITURE, HEADING, TITLE
+
+    story: list[Flowable] = []
+    built = Built(b"", title=doc.title)
+    levels = {1: H1, 2: H2, 3: H3}
+    for n, b in enumerate(doc.blocks):
+        if b.kind == BLANK:
+            continue
+        text = escape(" ".join(doc.text[b.content_start : b.content_end].split()))
+        if b.kind == TITLE:
+            story.append(Paragraph(text, TITLE_STYLE))
+        elif b.kind == HEADING:
+            built.headings.append((text, b.level))
+            if b.level in bookmarked_levels:
+                depth = bookmarked_levels.index(b.level) + 1
+                story.append(_Heading(text, depth, f"h{n}"))
+            story.append(Paragraph(text, levels.get(b.level, H3)))
+        elif b.kind == FURNITURE:
+            story.append(Paragraph(text, SMALL))
+        else:
+            story.append(Paragraph(text, BODY))
+    buf = io.BytesIO()
+    _Doc(buf, 1, "Policy Paper", {}).build(story)
+    built.data = buf.getvalue()
+    return built

@@ -69,10 +69,12 @@ def _plain(src: PdfSource, name: str) -> PagedText:
     return assemble(texts, [])
 
 
-def _assemble(src: PdfSource, laid: Laid, name: str | None) -> tuple[PagedText, bool]:
+def _assemble(
+    src: PdfSource, laid: Laid, name: str | None, bookmarks: bool = True
+) -> tuple[PagedText, bool]:
     """The paged text, and whether the outline still needs the text conventions."""
     marks = laid.headings
-    placed = place(laid.pages, src.bookmarks)
+    placed = place(laid.pages, src.bookmarks) if bookmarks else []
     if placed and not marks:
         marks = _convention_marks(laid.pages, name)
     final = merge(placed, marks) if placed else marks
@@ -80,8 +82,12 @@ def _assemble(src: PdfSource, laid: Laid, name: str | None) -> tuple[PagedText, 
     return assemble_lines(laid.pages, len(placed)), not final
 
 
-def parse(data: bytes, filename: str | None = None) -> Document:
-    """Parse the bytes of a PDF file."""
+def parse(data: bytes, filename: str | None = None, *, bookmarks: bool = True) -> Document:
+    """Parse the bytes of a PDF file.
+
+    :param bookmarks: use the PDF's bookmarks for the outline (the fidelity benchmark
+        turns them off to score the outline found in the text alone).
+    """
     name = filename or "document"
     src = read_pdf(data, name)
     laid = lay_out(src)
@@ -89,7 +95,7 @@ def parse(data: bytes, filename: str | None = None) -> Document:
     if laid.empty or chars < _MIN_TEXT_CHARS_PER_PAGE * len(src.pages):
         paged, conventions = _plain(src, name), True
     else:
-        paged, conventions = _assemble(src, laid, filename)
+        paged, conventions = _assemble(src, laid, filename, bookmarks)
     doc = build_document(
         paged.text,
         paged.blocks,

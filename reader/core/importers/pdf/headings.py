@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from reader.core.headings import NAMED_TITLES
 
 _DECIMAL_RE = re.compile(
-    r"^(?P<label>(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+\.?|\d{1,3}\.?|\.\d{1,3}|[IVXLC]{1,6}\.)"
+    r"^(?P<label>(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+\.?|\d{1,3}\.?|\.\d{1,3}|[IVXLC]{1,6}\."
+    r"|\(\d{1,3}\)|\([a-z]\)|[A-Z]\.)"
     r"(?=\s)\s+(?P<rest>\S.*)$"
 )
 _KEYWORD_RE = re.compile(
@@ -81,8 +82,8 @@ def split_label(text: str) -> tuple[str | None, str, int, bool]:
     if m:
         label = m.group("label")
         parts = [p for p in label.strip(".").split(".") if p]
-        roman = bool(re.fullmatch(r"[IVXLC]+\.", label))
-        return label, m.group("rest").strip(), 0 if roman else len(parts), False
+        plain = bool(re.fullmatch(r"[IVXLC]+\.|\(\w+\)|[A-Z]\.", label))  # nest by type
+        return label, m.group("rest").strip(), 0 if plain else len(parts), False
     return None, text, 0, False
 
 
@@ -104,7 +105,7 @@ def is_heading_text(text: str) -> bool:
     last = text.rstrip()[-1]
     if last in ",;:" or (last == "." and len(words) > 6):
         return False
-    return not text.startswith(("\u2022", "-", "*", "[", "(", "\u25cf"))
+    return not text.startswith(("\u2022", "-", "*", "[", "\u25cf"))
 
 
 def is_named(title: str) -> bool:
