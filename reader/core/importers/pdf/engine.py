@@ -170,19 +170,26 @@ class _Reader:
         objects: dict[int, tuple[int, float, int]] = {}
         last: tuple[int, float, int] = (0, 0.0, 0)
         raw_glyphs: list[tuple[int, str, float, float, float, float, float, int, bool]] = []
+        unicode_of, box_of = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
+        # The text object as a plain address (a dictionary key without a cast per char).
+        object_at = ctypes.cast(
+            raw.FPDFText_GetTextObject,
+            ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int),
+        )
+        tp_address = ctypes.cast(tp, ctypes.c_void_p)
+        append = raw_glyphs.append
         for i in range(count):
-            ch = chr(raw.FPDFText_GetUnicode(tp, i))
+            ch = chr(unicode_of(tp, i))
             if ch in "\r\n\x00\ufffe\uffff":
                 continue
             if ch == "\x02":  # PDFium's mark for a hyphen at a line end
                 ch = "-"
-            obj = raw.FPDFText_GetTextObject(tp, i)
-            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            key = object_at(tp_address, i)
             if not key:  # PDFium's own: a space for a gap, a line-end hyphen, a break
                 if ch not in " -":
                     continue
-                raw.FPDFText_GetLooseCharBox(tp, i, rect)
-                raw_glyphs.append(
+                box_of(tp, i, rect)
+                append(
                     (
                         last[0],
                         ch,
@@ -199,12 +206,12 @@ class _Reader:
             cached = objects.get(key)
             if cached is None:
                 # A text object has one font, size and matrix: ask once per object.
-                angle, scale = self._direction(obj)
+                angle, scale = self._direction(raw.FPDFText_GetTextObject(tp, i))
                 size = round(raw.FPDFText_GetFontSize(tp, i) * scale, 2)
                 cached = objects[key] = (angle, size, self._font_of(tp, i))
             last = cached
-            raw.FPDFText_GetLooseCharBox(tp, i, rect)
-            raw_glyphs.append(
+            box_of(tp, i, rect)
+            append(
                 (
                     cached[0],
                     ch,

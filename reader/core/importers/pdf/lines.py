@@ -101,9 +101,13 @@ def _attach_raised(rows: list[list[Glyph]]) -> list[list[Glyph]]:
 
 def _raised_over(row: list[Glyph], below: list[Glyph]) -> bool:
     """``row`` is superscripts of ``below``: smaller, higher, overlapping it vertically."""
+    if len(row) > 12:
+        return False
     size = max(g.size for g in row)
-    big = Counter(round(g.size, 1) for g in below).most_common(1)[0][0]
-    if size > _SUPER_SIZE * big or len(row) > 12:
+    if size > _SUPER_SIZE * max(g.size for g in below):
+        return False
+    big = Counter(g.size for g in below).most_common(1)[0][0]
+    if size > _SUPER_SIZE * big:
         return False
     near = [b for b in below if any(b.x0 - big <= g.x0 <= b.x1 + big for g in row)]
     if not near:
@@ -205,7 +209,7 @@ def _text(glyphs: list[Glyph], size: float, baseline: float) -> tuple[str, list[
 def make_line(glyphs: list[Glyph], fonts: list[Font]) -> Line:
     """One line from its glyphs (left to right): text with spaces where gaps are."""
     ink = [g for g in glyphs if not g.ch.isspace()]
-    size = Counter(round(g.size, 1) for g in ink).most_common(1)[0][0]
+    size = Counter(g.size for g in ink).most_common(1)[0][0]
     full = sorted(g.bottom for g in ink if g.size > _SUPER_SIZE * size) or [ink[0].bottom]
     baseline = full[len(full) // 2]
     text, marks, lead = _text(glyphs, size, baseline)
@@ -234,24 +238,45 @@ def _is_tiny(seg: list[Glyph]) -> bool:
     return 0 < len(ink) <= 6 and all(g.ch.isdigit() or g.ch in _MARK_SIGNS + "," for g in ink)
 
 
-def _host(seg: list[Glyph], lines: list[list[Glyph]]) -> list[Glyph] | None:
+@dataclass(slots=True)
+class _Box:
+    glyphs: list[Glyph]
+    size: float
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+
+
+def _box(glyphs: list[Glyph]) -> _Box:
+    size = Counter(g.size for g in glyphs).most_common(1)[0][0]
+    return _Box(
+        glyphs,
+        size,
+        min(g.top for g in glyphs),
+        max(g.bottom for g in glyphs),
+        min(g.x0 for g in glyphs),
+        max(g.x1 for g in glyphs),
+    )
+
+
+def _host(seg: _Box, lines: list[_Box]) -> _Box | None:
     """The line a small raised marker belongs to: beside it, and lower (it is raised)."""
-    size = max(g.size for g in seg)
-    top = min(g.top for g in seg)
-    bottom = max(g.bottom for g in seg)
-    x0, x1 = min(g.x0 for g in seg), max(g.x1 for g in seg)
     best, best_d = None, 1e9
     for line in lines:
-        big = Counter(round(g.size, 1) for g in line).most_common(1)[0][0]
-        if size > _SUPER_SIZE * big:
+        big = line.size
+        if seg.size > _SUPER_SIZE * big or not (
+            line.top - 0.6 * big <= seg.top <= line.top + 0.4 * big and seg.bottom < line.bottom
+        ):
             continue
-        lt = min(g.top for g in line)
-        lb = max(g.bottom for g in line)
-        if not (lt - 0.6 * big <= top <= lt + 0.4 * big and bottom < lb):
+        if not line.x0 - big <= seg.x0 <= line.x1 + big:
             continue
-        if not any(g.x1 - 1 <= x0 <= g.x1 + big or g.x0 - big <= x1 <= g.x0 + 1 for g in line):
+        if not any(
+            g.x1 - 1 <= seg.x0 <= g.x1 + big or g.x0 - big <= seg.x1 <= g.x0 + 1
+            for g in line.glyphs
+        ):
             continue
-        d = abs(top - lt)
+        d = abs(seg.top - line.top)
         if d < best_d:
             best, best_d = line, d
     return best
@@ -260,18 +285,24 @@ def _host(seg: list[Glyph], lines: list[list[Glyph]]) -> list[Glyph] | None:
 def page_lines(glyphs: list[Glyph], fonts: list[Font]) -> list[Line]:
     """The lines of a page, top to bottom and left to right within a height."""
     segs = [seg for row in _attach_raised(_rows(glyphs)) for seg in _segments(row)]
-    big = [s for s in segs if not _is_tiny(s)]
-    for seg in segs:
-        if _is_tiny(seg):
-            host = _host(seg, big)
-            if host is not None:
-                host.extend(seg)
-                host.sort(key=lambda g: g.x0 + g.x1)
-            else:
-                big.append(seg)
+    boxes = [_box([g for g in seg if not g.ch.isspace()]) for seg in segs]
+    sizes = sorted(b.size for b in boxes)
+    small = _SUPER_SIZE * sizes[len(sizes) // 2] if sizes else 0.0
+    tiny = [k for k, seg in enumerate(segs) if boxes[k].size <= small and _is_tiny(seg)]
+    hosts = [b for k, b in enumerate(boxes) if k not in set(tiny)]
+    keep = [True] * len(segs)
+    for k in tiny:
+        host = _host(boxes[k], hosts)
+        if host is not None:
+            segs[k] = []
+            keep[k] = False
+            owner = next(i for i, b in enumerate(boxes) if b is host)
+            segs[owner].extend(g for g in boxes[k].glyphs)
+            segs[owner].sort(key=lambda g: g.x0 + g.x1)
     lines: list[Line] = []
-    for seg in big:
-        line = make_line(seg, fonts)
-        if line.text:
-            lines.append(line)
+    for seg, kept in zip(segs, keep, strict=True):
+        if kept and seg:
+            line = make_line(seg, fonts)
+            if line.text:
+                lines.append(line)
     return lines
