@@ -37,10 +37,17 @@ def _set(pages: list[list[PageLine]], marks: list[Mark], title: Mark | None) -> 
         for ln in lines[m.line : m.line + m.lines]:
             ln.in_heading = True
     if title is not None and not pages[title.page][title.line].heading:
-        first = pages[title.page][title.line]
-        first.is_title, first.heading_lines = True, title.lines
-        for ln in pages[title.page][title.line : title.line + title.lines]:
+        lines = pages[title.page]
+        taken = [ln for ln in lines[title.line : title.line + title.lines] if ln.text]
+        first = taken[0]
+        first.is_title, first.heading_lines = True, len(taken)
+        for ln in taken:
             ln.in_heading = True
+        # The title leads the page's text (after its running header), as a reader takes
+        # it first whatever stands above it (a banner, a sidebar).
+        rest = [ln for ln in lines if all(ln is not t for t in taken)]
+        at = next((i for i, ln in enumerate(rest) if not ln.role), len(rest))
+        lines[:] = rest[:at] + taken + [PageLine("")] + rest[at:]
 
 
 def _convention_marks(pages: list[list[PageLine]], name: str | None) -> list[Mark]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,8 +90,19 @@ def _font_style(name: str, weight: int, flags: int) -> Font:
     low = name.lower()
     # A subset prefix ("ABCDEF+Helvetica-Bold") says nothing about the style.
     low = low.split("+", 1)[-1]
-    bold = weight >= 600 or any(k in low for k in _BOLD_NAMES) or bool(flags & (1 << 18))
-    italic = any(k in low for k in _ITALIC_NAMES) or bool(flags & (1 << 6))
+    # Typesetters' short style suffixes: "AdvOTf32ed098.B", "Minion-BI", "Arial,It".
+    suffix = re.search(r"[.,\-_](b|bi|bd|bdit|i|it)$", low)
+    bold = (
+        weight >= 600
+        or any(k in low for k in _BOLD_NAMES)
+        or bool(flags & (1 << 18))
+        or bool(suffix and suffix.group(1).startswith("b"))
+    )
+    italic = (
+        any(k in low for k in _ITALIC_NAMES)
+        or bool(flags & (1 << 6))
+        or bool(suffix and "i" in suffix.group(1))
+    )
     mono = any(k in low for k in _MONO_NAMES) or bool(flags & 1)
     return Font(name.split("+", 1)[-1], bold, italic, mono)
 

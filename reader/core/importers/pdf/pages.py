@@ -10,6 +10,8 @@ interrupted by what is not part of it.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from reader.core.importers.paged import PageLine
@@ -21,6 +23,21 @@ from reader.core.importers.pdf.lines import Line, page_lines
 from reader.core.importers.pdf.running import body_size, mark_footnotes, running_roles
 
 _TITLE_FACTOR = 1.15  # the title is set at least this much larger than the body
+# A table of contents entry: a dot leader (or ellipses) to a page number at the end.
+_TOC_RE = re.compile(r"(?:\.\s?){4,}\s*[\dIVXivx]{0,6}\s*$|\u2026{2,}\s*[\dIVXivx]{0,6}\s*$")
+_CONTENTS_NAMES = frozenset(
+    {
+        "contents",
+        "tableofcontents",
+        "sommaire",
+        "tabledesmatieres",
+        "inhalt",
+        "inhaltsverzeichnis",
+        "indice",
+        "contenido",
+        "contenidos",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -70,8 +87,12 @@ def _page(
     paras: list[Para] = []
     for ln, role in sorted(top, key=lambda x: (x[0].top, x[0].x0)):
         out.append(PageLine(ln.text, role=role))
+    toc = _contents(placed)
     for i, p in enumerate(placed):
         if i in notes:
+            continue
+        if i in toc:
+            out.append(PageLine(p.line.text, role="contents"))
             continue
         if p.gap and out and out[-1].text:
             out.append(PageLine(""))
@@ -83,6 +104,23 @@ def _page(
     for ln, role in sorted(bottom, key=lambda x: (x[0].top, x[0].x0)):
         out.append(PageLine(ln.text, role=role))
     return out, paras
+
+
+def _fold(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in plain if c.isalpha())
+
+
+def _contents(placed: list[Placed]) -> set[int]:
+    """Lines of a table of contents: entries with a dot leader to their page number,
+    and the "Contents" line above them."""
+    out = {i for i, p in enumerate(placed) if _TOC_RE.search(p.line.text)}
+    if len(out) < 2:
+        return set()
+    for i, p in enumerate(placed):
+        if _fold(p.line.text) in _CONTENTS_NAMES:
+            out.add(i)
+    return out
 
 
 def _add_notes(out: list[PageLine], placed: list[Placed], notes: dict[int, bool]) -> None:
@@ -98,15 +136,26 @@ def _add_notes(out: list[PageLine], placed: list[Placed], notes: dict[int, bool]
         out.append(line)
 
 
-def _title(paras: list[Para], body: float) -> Para | None:
-    """The first page's title: its largest text, when it is set larger than the body."""
-    first_page = [p for p in paras if p.page == paras[0].page] if paras else []
-    best = max(first_page, key=lambda p: max(ln.size for ln in p.lines), default=None)
-    if best is None or max(ln.size for ln in best.lines) < _TITLE_FACTOR * body:
-        return None
-    if len(best.lines) > 4 or len(best.text) > 250:
-        return None
-    return best
+def _title(paras: list[Para], body: float) -> list[int]:
+    """The first page's title (indexes of its paragraphs): its largest text, when it is
+    set larger than the body; following paragraphs of that size (a title set with wide
+    leading) belong to it."""
+    first_page = [i for i, p in enumerate(paras) if p.page == paras[0].page] if paras else []
+    if not first_page:
+        return []
+    best = max(first_page, key=lambda i: max(ln.size for ln in paras[i].lines))
+    size = max(ln.size for ln in paras[best].lines)
+    if size < _TITLE_FACTOR * body:
+        return []
+    out = [best]
+    for i in first_page[first_page.index(best) + 1 :]:
+        if abs(min(ln.size for ln in paras[i].lines) - size) > 0.5:
+            break
+        out.append(i)
+    lines = [ln for i in out for ln in paras[i].lines]
+    if len(lines) > 4 or sum(len(ln.text) for ln in lines) > 250:
+        return []
+    return out
 
 
 def _front_matter(paras: list[Para], body: float) -> set[int]:
@@ -146,12 +195,15 @@ def lay_out(src: PdfSource) -> Laid:
         laid.paras.extend(paras)
     title = _title(laid.paras, size)
     skip = _front_matter(laid.paras, size)
-    if title is not None:
-        laid.title = Mark(title.page, title.line, len(title.lines), 0, title.text)
+    if title:
+        first, last = laid.paras[title[0]], laid.paras[title[-1]]
+        span = last.line + len(last.lines) - first.line
+        text = " ".join(laid.paras[i].text for i in title)
+        laid.title = Mark(first.page, first.line, span, 0, text)
     found = find_headings([(p.text, p.style(), len(p.lines)) for p in laid.paras], laid.body)
     for c in found:
         para = laid.paras[c.index]
-        if para is title or (c.index in skip and not c.label and not is_named(c.title)):
+        if c.index in title or (c.index in skip and not c.label and not is_named(c.title)):
             continue
         laid.headings.append(Mark(para.page, para.line, len(para.lines), c.level, c.text))
     return laid
