@@ -225,17 +225,24 @@ def table_pdf(rows: int = 90, seed: int = 2) -> Built:
     ]
     table = Table(data, repeatRows=1)
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, 0), "Helvetica-Bold")]))
+    heads = ["1 Projects Financed", "2 Outlook"]
     story = [
-        Paragraph("Financing of Regional Projects", BIG_HEAD),
+        Paragraph("Financing of Regional Projects", TITLE_STYLE),
+        _Heading(heads[0], 1, "h1"),
+        Paragraph(heads[0], BIG_HEAD),
         Paragraph(" ".join(sentence(rng) for _ in range(4)), BODY),
         table,
         Spacer(1, 12),
+        _Heading(heads[1], 1, "h2"),
+        Paragraph(heads[1], BIG_HEAD),
         Paragraph(" ".join(sentence(rng) for _ in range(3)), BODY),
     ]
     buf = io.BytesIO()
     doc = _Doc(buf, 1, "Financing Report", {})
     doc.build(story)
-    return Built(buf.getvalue(), [("Financing of Regional Projects", 1)])
+    built = Built(buf.getvalue(), [(h, 1) for h in heads], title="Financing of Regional Projects")
+    built.sentences = [" | ".join(row) for row in data]  # every row, the header once
+    return built
 
 
 H1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceBefore=12)

@@ -20,7 +20,7 @@ from statistics import median
 
 from reader.core.importers.paged import PageLine
 from reader.core.importers.pdf.engine import Outline
-from reader.core.importers.pdf.headings import is_heading_text
+from reader.core.importers.pdf.headings import CAPTION_RE as _CAPTION_RE
 
 _MIN_RATIO = 0.85
 _NOT_HEADINGS = frozenset({"title", "untitled", "cover", "titlepage", "frontcover"})
@@ -43,12 +43,13 @@ def norm(text: str) -> str:
 
 
 def usable(bookmarks: list[Outline]) -> list[Outline]:
-    """The bookmarks that can be headings (not captions, sentences or "Title")."""
+    """The bookmarks that can be headings: not captions, whole sentences or "Title"."""
     out = []
     for bm in bookmarks:
-        if norm(bm.title) in _NOT_HEADINGS or not norm(bm.title):
+        words = bm.title.split()
+        if norm(bm.title) in _NOT_HEADINGS or not norm(bm.title) or _CAPTION_RE.match(bm.title):
             continue
-        if not is_heading_text(bm.title) and not bm.title[:1].isdigit():
+        if len(words) > 24 or (bm.title.rstrip().endswith(".") and len(words) > 10):
             continue
         out.append(bm)
     return out
@@ -114,7 +115,9 @@ def merge(placed: list[Mark], found: list[Mark]) -> list[Mark]:
     at = {(m.page, m.line): m for m in found}
     matched = [(b, at[(b.page, b.line)]) for b in placed if (b.page, b.line) in at]
     if not matched:
-        return placed
+        # None of the bookmarks is a heading the text shows: they mark something else
+        # (list items a word processor bookmarked); the text's own outline stands.
+        return found if len(found) >= 3 else placed
     shift = round(median(t.level - b.level for b, t in matched))
     top = min(t.level for _, t in matched)
     out = {

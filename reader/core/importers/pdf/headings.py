@@ -31,7 +31,7 @@ _KEYWORD_RE = re.compile(
     r"\s*[:.\-\u2013\u2014]?\s*(?P<rest>.*)$",
     re.I,
 )
-_CAPTION_RE = re.compile(
+CAPTION_RE = re.compile(
     r"^(?:figure|fig\.|table|tableau|chart|graph|box|exhibit|map|carte|source|sources|note"
     r"|notes|photo|illustration|image|graphique|diagram)s?\s*[:.]?\s*(?:[\dIVX]|$|:)",
     re.I,
@@ -97,7 +97,7 @@ def is_heading_text(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _MAX_WORDS or len(text) > 200:
         return False
-    if not any(c.isalpha() for c in text) or _CAPTION_RE.match(text) or _URL_RE.search(text):
+    if not any(c.isalpha() for c in text) or CAPTION_RE.match(text) or _URL_RE.search(text):
         return False
     first = next(c for c in text if c.isalnum() or c in "(.")
     if first.isalpha() and first.islower():

@@ -76,7 +76,12 @@ class Laid:
 
 
 def _page(
-    number: int, lines: list[Line], roles: dict[int, str], height: float, body: float
+    number: int,
+    lines: list[Line],
+    roles: dict[int, str],
+    height: float,
+    body: float,
+    repeated: set[str],
 ) -> tuple[list[PageLine], list[Para]]:
     top = [(ln, roles[i]) for i, ln in enumerate(lines) if roles.get(i) == "page-header"]
     bottom = [(ln, r) for i, ln in enumerate(lines) if (r := roles.get(i)) and r != "page-header"]
@@ -88,18 +93,28 @@ def _page(
     for ln, role in sorted(top, key=lambda x: (x[0].top, x[0].x0)):
         out.append(PageLine(ln.text, role=role))
     toc = _contents(placed)
+    first_rows: dict[int, int] = {}
+    for i, p in enumerate(placed):
+        if p.cells:
+            first_rows.setdefault(p.block, i)
     for i, p in enumerate(placed):
         if i in notes:
             continue
         if i in toc:
             out.append(PageLine(p.line.text, role="contents"))
             continue
-        if p.gap and out and out[-1].text:
+        row = bool(p.cells)  # a table row is a line of its own in the text
+        if (p.gap or row) and out and out[-1].text:
             out.append(PageLine(""))
-        if p.gap or not paras or paras[-1].page != number:
+        if row and i == first_rows.get(p.block) and p.line.text in repeated:
+            out.append(PageLine(p.line.text, role="repeated-header"))
+            continue
+        if p.gap or row or not paras or paras[-1].page != number:
             paras.append(Para(number, len(out), []))
         paras[-1].lines.append(p.line)
         out.append(PageLine(p.line.text))
+    for i in first_rows.values():  # a table header row seen again on a later page repeats
+        repeated.add(placed[i].line.text)
     _add_notes(out, placed, notes)
     for ln, role in sorted(bottom, key=lambda x: (x[0].top, x[0].x0)):
         out.append(PageLine(ln.text, role=role))
@@ -187,8 +202,9 @@ def lay_out(src: PdfSource) -> Laid:
         len(ln.text) for ln in body_lines
     )
     laid = Laid([], body=Style(size, bold, False))
+    seen_headers: set[str] = set()
     for n, (lines, r, page) in enumerate(zip(raw, roles, src.pages, strict=True)):
-        out, paras = _page(n, lines, r, page.height, size)
+        out, paras = _page(n, lines, r, page.height, size, seen_headers)
         for text in page.aside:
             out.append(PageLine(text, role="page-margin"))
         laid.pages.append(out)
