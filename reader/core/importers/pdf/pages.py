@@ -47,6 +47,7 @@ class Para:
     page: int
     line: int  # index of its first line in the page's PageLine list
     lines: list[Line]
+    row: bool = False  # a table row: never a heading
 
     @property
     def text(self) -> str:
@@ -110,7 +111,7 @@ def _page(
             out.append(PageLine(p.line.text, role="repeated-header"))
             continue
         if p.gap or row or not paras or paras[-1].page != number:
-            paras.append(Para(number, len(out), []))
+            paras.append(Para(number, len(out), [], row))
         paras[-1].lines.append(p.line)
         out.append(PageLine(p.line.text))
     for i in first_rows.values():  # a table header row seen again on a later page repeats
@@ -174,13 +175,9 @@ def _title(paras: list[Para], body: float) -> list[int]:
 
 
 def _front_matter(paras: list[Para], body: float) -> set[int]:
-    """Paragraphs of the first page above its first running text (authors, addresses)."""
+    """Paragraphs above the first running text (cover and title pages, authors)."""
     out: set[int] = set()
-    if not paras:
-        return out
     for i, p in enumerate(paras):
-        if p.page != paras[0].page:
-            break
         if len(p.lines) >= 2 and abs(p.lines[0].size - body) < 0.6 and not p.lines[0].all_bold:
             break
         out.add(i)
@@ -216,7 +213,9 @@ def lay_out(src: PdfSource) -> Laid:
         span = last.line + len(last.lines) - first.line
         text = " ".join(laid.paras[i].text for i in title)
         laid.title = Mark(first.page, first.line, span, 0, text)
-    found = find_headings([(p.text, p.style(), len(p.lines)) for p in laid.paras], laid.body)
+    found = find_headings(
+        [(p.text, p.style(), 99 if p.row else len(p.lines)) for p in laid.paras], laid.body
+    )
     for c in found:
         para = laid.paras[c.index]
         if c.index in title or (c.index in skip and not c.label and not is_named(c.title)):
