@@ -133,10 +133,22 @@ def column_sentences(data: bytes, pages: object, cols: list[tuple[float, float]]
                 )
                 flat = " ".join(raw.replace("\ufffe", "-").replace("\x02", "-").split())
                 pieces = _SENTENCE_SPLIT.split(flat)[1:-1]
-                out += [s for s in pieces if 8 <= len(s.split()) <= 80 and "|" not in s]
+                out += [s for s in pieces if _prose(s)]
     finally:
         pdf.close()
     return out
+
+
+def _prose(sentence: str) -> bool:
+    """A sentence of running text, not the labels of a figure or a table's cells run
+    together (what a column's box also holds)."""
+    words = sentence.split()
+    if not 8 <= len(words) <= 80 or _NOT_PROSE.search(sentence):
+        return False
+    return sum(w.strip(".,;:()\u201c\u201d\"'").isalpha() for w in words) >= 0.8 * len(words)
+
+
+_NOT_PROSE = re.compile(r"\b(?:Figure|Fig\.|Table)\s*\d|\.\.\.|\u2026|[|=$]")
 
 
 @dataclass

@@ -19,6 +19,8 @@ from reader.core.importers.pdf.lines import Line
 _MIN_GUTTER = 6.0  # points: narrower white strips are spaces inside a line
 _BAND_GAP = 0.3  # of the median line height: a horizontal strip this tall cuts bands
 _CELL_WORDS = 3.5  # median words a line: more is prose, fewer a grid of cells
+_PROSE_WORDS = 6  # a line of running text holds this many words or more ...
+_PROSE_SHARE = 0.2  # ... in this share of a prose column's lines at least
 _LABEL_CHARS = 4  # a segment this short left of a line on the same row is its label
 _SENTENCE_END = '.:;!?\u201d\u2019")'
 
@@ -101,10 +103,14 @@ def _bands(lines: list[Line], min_gap: float) -> list[list[Line]]:
 
 
 def _is_table(cols: list[list[Line]]) -> bool:
-    """Columns of short cells standing in rows, not columns of running text: prose
-    columns hold five words a line or more, table cells a few."""
+    """Columns of short cells standing in rows, not columns of running text: a column
+    where many lines hold six words or more is prose (math or labels may cut the rest
+    into short pieces); a table's columns hold a few words a line."""
     if len(cols) < 2 or sum(len(c) for c in cols) / len(cols) < 2:
         return False
+    for col in cols:
+        if sum(len(ln.text.split()) >= _PROSE_WORDS for ln in col) >= _PROSE_SHARE * len(col):
+            return False
     words = [len(ln.text.split()) for col in cols for ln in col]
     return median(words) <= (_CELL_WORDS if len(cols) >= 3 else 2)
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from reader.core.importers.pdf.engine import Font, Glyph
 
 _SPLIT_GAP = 1.2  # in font sizes: a gap this wide between glyphs separates two lines
+_GUTTER_GAP = 0.5  # ... or this wide where many rows of the page have a gap
+_GUTTER_ROWS = 0.1  # "many": this share of the page's rows
 _WORD_GAP = 0.25  # in font sizes: a gap this wide with no space glyph is a space
 _SUPER_RISE = 0.25  # in font sizes: a glyph raised this much is a superscript
 _SUPER_SIZE = 0.85  # ... if its font is at most this share of the line's
@@ -66,7 +68,11 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     tol = 0.0
     for g in ink:
         mid = (g.top + g.bottom) / 2
-        if rows and abs(mid - centre) <= tol:
+        if rows and (
+            abs(mid - centre) <= tol
+            # A glyph boxed differently (another font) but standing in the row.
+            or min(g.bottom, spans[-1][1]) - max(g.top, spans[-1][0]) > 0.7 * (g.bottom - g.top)
+        ):
             rows[-1].append(g)
             t, b, c = spans[-1]
             spans[-1] = (min(t, g.top), max(b, g.bottom), c)
@@ -121,16 +127,35 @@ def _raised_over(row: list[Glyph], below: list[Glyph]) -> bool:
     return all(any(b.x0 - big <= g.x0 <= b.x1 + big for b in below) for g in row)
 
 
-def _segments(row: list[Glyph]) -> list[list[Glyph]]:
-    """A row's glyphs left to right, split where the gap is wider than a column gap."""
+def _gutters(rows: list[list[Glyph]]) -> list[float]:
+    """x positions where many rows have a gap: a gutter between columns, however
+    narrow (a justified line may end closer to it than a column gap usually is)."""
+    counts: Counter[int] = Counter()
+    for row in rows:
+        ink = sorted((g for g in row if not g.ch.isspace()), key=lambda g: g.x0)
+        seen = set()
+        for a, b in zip(ink, ink[1:], strict=False):
+            if b.x0 - a.x1 > _GUTTER_GAP * max(min(a.size, b.size), 1.0):
+                for x in range(int(a.x1) // 3, int(b.x0) // 3 + 1):
+                    seen.add(x)
+        counts.update(seen)
+    need = max(4, int(_GUTTER_ROWS * len(rows)))
+    return [x * 3.0 + 1.5 for x, n in counts.items() if n >= need]
+
+
+def _segments(row: list[Glyph], gutters: list[float]) -> list[list[Glyph]]:
+    """A row's glyphs left to right, split where the gap is wider than a column gap or
+    falls on a gutter of the page."""
     row = sorted(row, key=lambda g: g.x0 + g.x1)  # by centre: a space before its word
     segs: list[list[Glyph]] = [[]]
     last: Glyph | None = None
     for g in row:
-        if last is not None:
+        if last is not None and not (g.ch.isspace() and g.generated):
             size = max(min(g.size, last.size), 1.0)
             gap = g.x0 - last.x1
-            if gap > _SPLIT_GAP * size and not (g.ch.isspace() and g.generated):
+            if gap > _SPLIT_GAP * size or (
+                gap > _GUTTER_GAP * size and any(last.x1 <= x <= g.x0 for x in gutters)
+            ):
                 segs.append([])
         if g.ch.isspace() and not segs[-1]:
             continue
@@ -284,7 +309,9 @@ def _host(seg: _Box, lines: list[_Box]) -> _Box | None:
 
 def page_lines(glyphs: list[Glyph], fonts: list[Font]) -> list[Line]:
     """The lines of a page, top to bottom and left to right within a height."""
-    segs = [seg for row in _attach_raised(_rows(glyphs)) for seg in _segments(row)]
+    rows = _attach_raised(_rows(glyphs))
+    gutters = _gutters(rows)
+    segs = [seg for row in rows for seg in _segments(row, gutters)]
     boxes = [_box([g for g in seg if not g.ch.isspace()]) for seg in segs]
     sizes = sorted(b.size for b in boxes)
     small = _SUPER_SIZE * sizes[len(sizes) // 2] if sizes else 0.0
