@@ -174,3 +174,26 @@ def number_value(num: str) -> int | None:
     if len(num) == 1 and num.isascii() and num.isalpha() and roman_value(num) is None:
         return ord(low) - ord("a") + 1
     return roman_value(num) if num.isascii() else cjk_value(num)
+
+
+def roman_to_text(n: int) -> str:
+    """``n`` (1-3999) as an upper-case roman numeral."""
+    out = []
+    for value, digits in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        count, n = divmod(n, value)
+        out.append(digits * count)
+    return "".join(out)

@@ -266,6 +266,8 @@ def _finish(
         return match
     if not looks_like_title(title, match.strong):
         return None
+    if match.strong and title.endswith(":") and len(title.split()) > 2 and not _title_cased(title):
+        return None  # "Section 2. The board shall:" leads into a list
     if match.strong and title.endswith(".") and not title.endswith(".."):
         if reads_as_sentence(title):
             return None  # "Sec. 2. Each agency shall report." is a run-in sentence
@@ -429,6 +431,31 @@ def _title_cased(title: str) -> bool:
     return bool(big) and (len(words) <= 2 or all(w[0].isupper() for w in big))
 
 
+_SENTENCE_START = frozenset(
+    re.findall(
+        r"\S+",
+        "the this these that those each every any all no a an it its such there "
+        "el la los las este esta cada todo le les ce cette chaque tout der die das jeder",
+    )
+)
+_VERBISH = frozenset(
+    re.findall(
+        r"\S+",
+        "shall must may will is are was were has have should can does do "
+        "deberá deberán es son será est sont doit doivent ist sind wird muss",
+    )
+)
+
+
+def _run_in_title(title: str) -> bool:
+    """A run-in title: in title case, or a few words of sentence case that do not
+    start or read like a sentence (``Duties of the board``, ``Objeto``)."""
+    if _title_cased(title):
+        return True
+    words = title.lower().split()
+    return 0 < len(words) <= 5 and words[0] not in _SENTENCE_START and not (_VERBISH & set(words))
+
+
 def split_run_in(line: str) -> RunIn | None:
     """A keyword heading that runs into its paragraph, or None.
 
@@ -452,7 +479,7 @@ def split_run_in(line: str) -> RunIn | None:
         title = t.group("title").strip(" *_")  # Markdown emphasis around the title
         after = rest[t.end() :].lstrip(" \t*_")
         if (
-            _title_cased(title)
+            _run_in_title(title)
             and after
             and (after[0].isupper() or after[0] in '("“‘' or after[0].isdigit())
         ):
