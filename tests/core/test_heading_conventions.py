@@ -244,3 +244,5 @@ def test_markdown_comment_is_not_a_heading():
     doc = doc_of("# Rules", "<!-- END OF HEADER -->", "## Chapter 1 Scope", BODY, fmt="markdown")
     assert tree(doc.outline) == ["Chapter 1 Scope"]
     assert [b.kind for b in doc.blocks if b.kind in (TITLE, HEADING)] == [TITLE, HEADING]
+    comment = next(b for b in doc.blocks if doc.text[b.start :].startswith("<!--"))
+    assert (comment.kind, comment.role) == ("furniture", "comment")
