@@ -7,6 +7,7 @@ import re
 from reader.core.errors import LibraryError
 from reader.core.library_model import DocumentInfo
 from reader.core.model import Document
+from reader.core.store import cjk_search
 from reader.core.store.base import StoreBase, utc_now
 from reader.core.store.indexing import (
     blocks_from_json,
@@ -75,13 +76,14 @@ class DocumentsMixin(StoreBase):
                     for n, (start, label) in enumerate(zip(doc.pages, labels, strict=True), 1)
                 ],
             )
+            chunks = search_chunks(doc.text, doc.blocks, doc.outline)
             self.conn.executemany(
                 "INSERT INTO text_fts (document_id, start_offset, end_offset, text) "
                 "VALUES (?, ?, ?, ?)",
-                [
-                    (doc.id, s, e, doc.text[s:e])
-                    for s, e in search_chunks(doc.text, doc.blocks, doc.outline)
-                ],
+                [(doc.id, s, e, doc.text[s:e]) for s, e in chunks],
+            )
+            self.conn.executemany(
+                cjk_search.INSERT_ROWS, cjk_search.index_rows(doc.id, doc.text, chunks)
             )
             info = self.document_info(doc.id)
         return info, True
