@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from reader.core.model import CONTENT_KINDS, FURNITURE, HEADING, Block, is_gap
@@ -42,7 +44,7 @@ class Evidence:
     """What the context says about one candidate (kept for tests and tuning)."""
 
     score: float
-    reasons: list[str]
+    reasons: list[tuple[str, float]]  # (what was seen, points it gave)
 
 
 def _kind(c: Candidate) -> str:
@@ -66,15 +68,14 @@ def _content(text: str, b: Block) -> str:
     return text[b.content_start : b.content_end]
 
 
-def _neighbours(blocks: list[Block], start: int, step: int) -> list[int]:
-    """Indexes of the non-gap blocks from ``start`` going by ``step``."""
-    out = []
+def _neighbours(blocks: list[Block], start: int, step: int) -> Iterator[int]:
+    """Indexes of the non-gap blocks from ``start`` going by ``step`` (lazily: callers
+    look at a few)."""
     k = start
     while 0 <= k < len(blocks):
         if not is_gap(blocks[k]) and blocks[k].kind != FURNITURE:
-            out.append(k)
+            yield k
         k += step
-    return out
 
 
 class _Context:
@@ -87,7 +88,13 @@ class _Context:
         self.explicit = [c for c in self.cands if c.explicit_level]
         self.explicit_labels = {_norm(c.label) for c in self.explicit if c.label}
         self.count = Counter(c.key for c in self.cands if not c.explicit_level)
-        self.same = Counter(self._shape(c) for c in self.cands if not c.explicit_level)
+        # Only keyword, named and capitals headings are suspicious when repeated.
+        self.shapes = {
+            c.index: self._shape(c)
+            for c in self.cands
+            if not c.explicit_level and _kind(c) in ("strong", "caps", "named")
+        }
+        self.same = Counter(self.shapes.values())
         self.sequence, self.listed = self._sequences()
 
     @staticmethod
@@ -141,7 +148,7 @@ class _Context:
         return n, followed, parent
 
     def lead_in_colon(self, c: Candidate) -> bool:
-        before = _neighbours(self.blocks, c.index - 1, -1)[:1]
+        before = list(islice(_neighbours(self.blocks, c.index - 1, -1), 1))
         if not before or before[0] in self.at:
             return False
         b = self.blocks[before[0]]
@@ -149,7 +156,7 @@ class _Context:
 
     def byline(self, c: Candidate) -> bool:
         """A short line right under another heading's head (its title, a dateline)."""
-        for k in _neighbours(self.blocks, c.index - 1, -1)[:3]:
+        for k in islice(_neighbours(self.blocks, c.index - 1, -1), 3):
             other = self.at.get(k)
             if other is not None:
                 return other is not c and _kind(other) in ("strong", "explicit")
@@ -162,19 +169,23 @@ class _Context:
 
     def closing(self, c: Candidate) -> bool:
         """Nothing but a few short lines after it to the end of the document."""
-        rest = _neighbours(self.blocks, (c.merge_to or c.index) + 1, 1)
-        sizes = [self.blocks[k].content_end - self.blocks[k].content_start for k in rest]
-        return all(n < 120 for n in sizes) and sum(sizes) < 300
+        total = 0
+        for k in _neighbours(self.blocks, (c.merge_to or c.index) + 1, 1):
+            size = self.blocks[k].content_end - self.blocks[k].content_start
+            total += size
+            if size >= 120 or total >= 300:
+                return False
+        return True
 
     def judge(self, c: Candidate) -> Evidence:
         kind = _kind(c)
         score = _BASE[kind]
-        why = [kind]
+        why = [(kind, score)]
 
         def add(points: float, reason: str) -> None:
             nonlocal score
             score += points
-            why.append(f"{reason} {points:+g}")
+            why.append((reason, points))
 
         seq = self.sequence.get(c.index, 0)
         if seq > 0:
@@ -198,7 +209,7 @@ class _Context:
             add(-2.5, "explicit headings exist")
         if c.label and _norm(c.label) in self.explicit_labels:
             add(-4, "repeats an explicit heading")
-        repeated = self.same[self._shape(c)] > 1
+        repeated = c.index in self.shapes and self.same[self.shapes[c.index]] > 1
         if repeated and (kind in ("strong", "caps") or (kind == "named" and self.explicit)):
             add(-2, "repeated word for word")  # a running title, not a heading
         if kind == "caps":

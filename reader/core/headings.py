@@ -195,6 +195,9 @@ def is_cjk(c: str) -> bool:
     )
 
 
+_CJK_CHAR_RE = re.compile(
+    "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]"
+)
 _CJK_SENTENCE_END = "。！？；，、："
 
 
@@ -215,7 +218,9 @@ def looks_like_title(text: str, strong: bool = False) -> bool:
     """
     if not text:
         return strong
-    if sum(1 for c in text if is_cjk(c)) * 2 >= len(text.replace(" ", "")):
+    if _CJK_CHAR_RE.search(text) and len(_CJK_CHAR_RE.findall(text)) * 2 >= len(
+        text.replace(" ", "")
+    ):
         return _cjk_title(text, strong)
     max_chars, max_words = (220, 32) if strong else (160, 22)
     if len(text) > max_chars:
@@ -234,7 +239,12 @@ def looks_like_title(text: str, strong: bool = False) -> bool:
     return sentence_count(text) <= 1
 
 
+_ASCII_LOWER_RE = re.compile(r"[a-z]")
+
+
 def _caps_title(line: str) -> bool:
+    if _ASCII_LOWER_RE.search(line):
+        return False  # the common case, decided without looking at every character
     cased = [c for c in line if c.isalpha() and c.upper() != c.lower()]
     if len(cased) < 4 or any(c.islower() for c in cased) or any(c in line for c in "|<>"):
         return False
@@ -323,9 +333,18 @@ def match_heading(line: str) -> HeadingMatch | None:
     return _match(line, strict=True)
 
 
+# What a numbered label can start with: a digit, a bracket, §, 第 or a Chinese numeral,
+# a letter or roman numeral with a stop, or a word followed by a number (Article 4).
+_NUMBERED_START_RE = re.compile(
+    r"\s*(?:[\d(（§第〇零一二三四五六七八九十]|[A-Za-z][.)]|[IVXLCivxlc]{1,7}\.|[^\W\d_]{2,12}\.?\s*(?:\d|[IVXLCDM]{1,6}\b|[A-Z]\b))"
+)
+
+
 def numbering(line: str) -> HeadingMatch | None:
     """The numbered label a line starts with (``(3)``, ``b.``, ``Article 4``), whatever
     follows it: body paragraphs are counted too when a numbering sequence is judged."""
+    if not _NUMBERED_START_RE.match(line):
+        return None  # most body paragraphs: decided by one regular expression
     m = _match(line, strict=False)
     return m if m is not None and m.value is not None else None
 
@@ -402,6 +421,8 @@ def _match(line: str, strict: bool) -> HeadingMatch | None:
         return _finish(
             f"alpha-{case}{sep}", f"{num}{sep}", m.group("rest"), number_value(num), strict=strict
         )
+    if not strict:
+        return None  # named parts and capitals have no number
     name = _named(line)
     if name is not None:
         key = "contents" if name in ("contents", "table of contents") else "named"
@@ -456,6 +477,9 @@ def _run_in_title(title: str) -> bool:
     return 0 < len(words) <= 5 and words[0] not in _SENTENCE_START and not (_VERBISH & set(words))
 
 
+_RUN_IN_START_RE = re.compile(r"\s*(?:[^\W\d_]{2,12}\.?\s*[\dIVXLCDM]|§|第)")
+
+
 def split_run_in(line: str) -> RunIn | None:
     """A keyword heading that runs into its paragraph, or None.
 
@@ -463,6 +487,8 @@ def split_run_in(line: str) -> RunIn | None:
     title ``Definitions``; ``第一条 为了 ...`` and ``Article 1. - La République ...``
     give a label alone. The text after the heading must be there.
     """
+    if not _RUN_IN_START_RE.match(line):
+        return None  # most paragraphs: decided by one regular expression
     stripped = line.lstrip()
     lead = len(line) - len(stripped)
     found = _keyword(stripped)

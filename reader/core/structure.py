@@ -105,6 +105,9 @@ def _resolve_letter_keys(cands: list[Candidate]) -> None:
             last_value[c.key] = m.value
 
 
+_RUN_IN_SPAN = 300
+
+
 def _title_block(text: str, blocks: list[Block], i: int) -> int | None:
     """The block after ``i`` that holds the title of a number-only heading
     (``FEDERALIST No. 1`` / ``General Introduction``, ``Article 4.`` / ``Scope.``)."""
@@ -131,10 +134,9 @@ def _title_block(text: str, blocks: list[Block], i: int) -> int | None:
 def _paragraph_candidate(text: str, blocks: list[Block], i: int) -> Candidate | None:
     b = blocks[i]
     content = text[b.content_start : b.content_end]
-    lines = [x.strip() for x in content.splitlines() if x.strip()]
-    if not lines:
-        return None
-    m = match_heading(lines[0]) if len(content) < 600 and len(lines) <= 2 else None
+    short = len(content) < 600  # longer paragraphs can only start with a run-in heading
+    lines = [x.strip() for x in content.splitlines() if x.strip()] if short else []
+    m = match_heading(lines[0]) if lines and len(lines) <= 2 else None
     if m is not None and len(lines) == 2:
         second = match_heading(lines[1])
         if m.strong and not m.title and looks_like_title(lines[1]):
@@ -152,7 +154,9 @@ def _paragraph_candidate(text: str, blocks: list[Block], i: int) -> Candidate | 
                 c.merge_to = k
         return c
     # A heading that runs into its paragraph: "Sec. 3.  Definitions.  For the ...".
-    flat = content.replace("\n", " ").replace("\r", " ")
+    # The label and title stand in the first few hundred characters; the copy with
+    # line breaks as spaces keeps offsets.
+    flat = content[:_RUN_IN_SPAN].replace("\n", " ").replace("\r", " ")
     r = split_run_in(flat)
     if r is None:
         return None
