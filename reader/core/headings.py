@@ -11,7 +11,8 @@ Conventions: keywords in English, Spanish, French and German (``Part IV``,
 (``First Schedule``, ``Twenty-First Amendment``), numbered pieces of a collection
 (``PAPER No. 12``), Chinese numbering (``第一章``, ``第一节``, ``第一条``, ``一、``,
 ``（一）``), decimal, numeric, lettered and roman labels, named parts (``Preface``)
-and lines in capitals.
+and lines in capitals. Headings that run into their paragraph are split off by
+:mod:`reader.core.heading_run_in`.
 """
 
 from __future__ import annotations
@@ -37,14 +38,15 @@ __all__ = [
     "NUMBER_WORDS",
     "STRONG_KEYS",
     "HeadingMatch",
-    "RunIn",
     "is_cjk",
+    "keyword_match",
     "looks_like_title",
     "match_heading",
     "numbering",
     "reads_as_sentence",
     "roman_value",
-    "split_run_in",
+    "title_cased",
+    "word_set",
 ]
 
 _NUMBER_WORDS_RE = "|".join(NUMBER_WORDS)
@@ -175,14 +177,6 @@ class HeadingMatch:
         return self.key in STRONG_KEYS
 
 
-@dataclass(slots=True)
-class RunIn:
-    """A heading at the start of a paragraph: the match and where the heading ends."""
-
-    match: HeadingMatch
-    end: int  # offset in the line just after the heading (label and title)
-
-
 def is_cjk(c: str) -> bool:
     """Chinese, Japanese or Korean script (ideographs, kana, hangul)."""
     o = ord(c)
@@ -276,7 +270,7 @@ def _finish(
         return match
     if not looks_like_title(title, match.strong):
         return None
-    if match.strong and title.endswith(":") and len(title.split()) > 2 and not _title_cased(title):
+    if match.strong and title.endswith(":") and len(title.split()) > 2 and not title_cased(title):
         return None  # "Section 2. The board shall:" leads into a list
     if match.strong and title.endswith(".") and not title.endswith(".."):
         if reads_as_sentence(title):
@@ -288,10 +282,10 @@ def _finish(
 def reads_as_sentence(text: str) -> bool:
     """A full stop after more than five words that are not in title case."""
     text = text.rstrip()
-    return text.endswith(".") and len(text.split()) > 5 and not _title_cased(text.rstrip("."))
+    return text.endswith(".") and len(text.split()) > 5 and not title_cased(text.rstrip("."))
 
 
-def _keyword(line: str) -> tuple[HeadingMatch, str] | None:
+def keyword_match(line: str) -> tuple[HeadingMatch, str] | None:
     """A keyword label (``Part IV``, ``Sec. 3.``, ``第一条``, ``First Schedule``) and
     the rest of the line, before the rest is judged."""
     m = _KEYWORD_RE.match(line)
@@ -353,7 +347,7 @@ def _match(line: str, strict: bool) -> HeadingMatch | None:
     line = line.strip()
     if not line or (strict and len(line) > 260):
         return None
-    found = _keyword(line)
+    found = keyword_match(line)
     if found is not None:
         m, rest = found
         return _finish(m.key, m.label or "", rest, m.value, strict=strict)
@@ -432,100 +426,23 @@ def _match(line: str, strict: bool) -> HeadingMatch | None:
     return None
 
 
-# A run-in title ends at a full stop followed by two spaces or by a capital (Latin
-# scripts), or at a dash: "Definitions.  For the purposes", "Objeto. La presente ley".
-_RUN_IN_TITLE_RE = re.compile(r"^(?P<title>[^.!?\n]{1,90}?[^\s.])(?P<end>[.*]+)(?=\s+\S)")
-_SMALL_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        "a an and as at by for from in into of on or the to with de del la las los y el en "
-        "du des le les et à aux von der die das und für zu",
-    )
+def word_set(words: str) -> frozenset[str]:
+    """The set of the space-separated words in ``words``."""
+    return frozenset(words.split())
+
+
+_SMALL_WORDS = word_set(
+    "a an and as at by for from in into of on or the to with de del la las los y el en "
+    "du des le les et à aux von der die das und für zu"
 )
 
 
-def _title_cased(title: str) -> bool:
+def title_cased(title: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", title)]
     if not words or len(words) > 12:
         return False
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(big) and (len(words) <= 2 or all(w[0].isupper() for w in big))
-
-
-_SENTENCE_START = frozenset(
-    re.findall(
-        r"\S+",
-        "the this these that those each every any all no a an it its such there "
-        "el la los las este esta cada todo le les ce cette chaque tout der die das jeder",
-    )
-)
-_VERBISH = frozenset(
-    re.findall(
-        r"\S+",
-        "shall must may will is are was were has have should can does do "
-        "deberá deberán es son será est sont doit doivent ist sind wird muss",
-    )
-)
-
-
-def _run_in_title(title: str) -> bool:
-    """A run-in title: in title case, or a few words of sentence case that do not
-    start or read like a sentence (``Duties of the board``, ``Objeto``)."""
-    if _title_cased(title):
-        return True
-    words = title.lower().split()
-    return 0 < len(words) <= 5 and words[0] not in _SENTENCE_START and not (_VERBISH & set(words))
-
-
-_RUN_IN_START_RE = re.compile(r"\s*(?:[^\W\d_]{2,12}\.?\s*[\dIVXLCDM]|§|第)")
-
-
-def split_run_in(line: str) -> RunIn | None:
-    """A keyword heading that runs into its paragraph, or None.
-
-    ``Sec. 3.  Definitions.  For the purposes of ...`` gives label ``Sec. 3.`` and
-    title ``Definitions``; ``第一条 为了 ...`` and ``Article 1. - La République ...``
-    give a label alone. The text after the heading must be there.
-    """
-    if not _RUN_IN_START_RE.match(line):
-        return None  # most paragraphs: decided by one regular expression
-    stripped = line.lstrip()
-    lead = len(line) - len(stripped)
-    found = _keyword(stripped)
-    if found is None:
-        return None
-    m, rest = found
-    if m.key not in RUN_IN_KEYS or not rest.strip():
-        return None
-    offset = lead + len(stripped) - len(rest)
-    body = rest
-    title_end = 0
-    t = _RUN_IN_TITLE_RE.match(rest)
-    if t and not is_cjk(rest[0]):
-        title = t.group("title").strip(" *_")  # Markdown emphasis around the title
-        after = rest[t.end() :].lstrip(" \t*_")
-        if (
-            _run_in_title(title)
-            and after
-            and (after[0].isupper() or after[0] in '("“‘' or after[0].isdigit())
-        ):
-            m.title = title
-            title_end = len(rest) - len(after)
-            body = after
-    if not body.strip():
-        return None
-    if not title_end and rest[:1].islower():
-        return None  # "Section 3 of the Act provides ..." is a sentence, not a heading
-    end = offset + title_end
-    while end > lead and line[end - 1].isspace():
-        end -= 1
-    if not title_end:
-        # The label alone; a separator after it (" - ", "：") stays with the text.
-        end = lead + len((m.label or "").rstrip("."))
-        tail = stripped[len((m.label or "").rstrip(".")) :]
-        if tail.startswith("."):
-            end += 1
-    return RunIn(m, end)
 
 
 LIST_MARKER_RE = re.compile(

@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.heading_context import Evidence, judge_candidates
+from reader.core.heading_run_in import split_run_in
 from reader.core.headings import (
     HeadingMatch,
     looks_like_title,
     match_heading,
     numbering,
     reads_as_sentence,
-    split_run_in,
 )
 from reader.core.model import (
     BLANK,
