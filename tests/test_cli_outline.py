@@ -25,17 +25,17 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_outline_json_on_the_corpus(corpus_dir):
-    out = run("outline", str(corpus_dir / "policy-paper-lac-2016.txt"), "--json")
+def test_outline_json_of_a_policy_paper(policy_paper):
+    out = run("outline", str(policy_paper.path), "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert set(data) == {"title", "date", "source", "outline"}
-    assert data["title"] == "China's Policy Paper on Latin America and the Caribbean"
-    assert data["date"] == "2016-11-24"
+    assert data["title"] == policy_paper.title
+    assert data["date"] == policy_paper.date
     part4 = data["outline"][4]
     assert part4["label"] == "Part IV" and part4["level"] == 1
     assert set(part4) == {"label", "title", "level", "start", "end", "children"}
-    assert part4["children"][1]["children"][2]["title"] == "Financial Cooperation"
+    assert part4["children"][1]["children"][2]["title"] == policy_paper.section_title
 
 
 def test_outline_human_tree(tmp_path, capsys):

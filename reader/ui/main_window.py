@@ -88,6 +88,13 @@ class MainWindow(QMainWindow):
         self.refiqda = RefiQdaMenu(self)
         self.importer = Importer(library, self)
         self.importer.finished.connect(self._on_import_finished)
+        # Open Recent lists what was imported, never a file that failed.
+        self.importer.imported.connect(
+            lambda path, _info: self.settings.add_recent_file(str(Path(path).resolve()))
+        )
+        self.importer.rejected.connect(
+            lambda path, _error: self.settings.remove_recent_file(str(Path(path).resolve()))
+        )
         self.doc: Document | None = None
         self.reading: ReadingView | None = None
         self.annotations: list[Annotation] = []
@@ -234,8 +241,6 @@ class MainWindow(QMainWindow):
     def import_files(self, paths: list[str], open_last: bool = True) -> bool:
         """Import files in the background; the last one imported opens when done."""
         paths = [str(Path(p)) for p in paths]
-        for p in paths:
-            self.settings.add_recent_file(str(Path(p).resolve()))
         self._open_after_import = open_last
         if not self.importer.start(paths):
             self.show_error("An import is already running; try again when it has finished.")
@@ -588,9 +593,19 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
+    def close_owned_windows(self) -> None:
+        """Close every window and dialog this one owns (statistics, agreement, compare,
+        messages, import progress) and stop every timer under it: none may outlive the
+        window, nor read the library once it is closed."""
+        self.importer.shutdown()
+        for widget in self.findChildren(QWidget):
+            if widget.isWindow():
+                widget.close()
+        for timer in self.findChildren(QTimer):
+            timer.stop()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.compare_window is not None:
-            self.compare_window.close()
+        self.close_owned_windows()  # first: they save their state in the settings
         self.session.save()
         super().closeEvent(event)
 

@@ -52,9 +52,9 @@ def window(make_window):
 
 
 @pytest.fixture
-def paper(corpus_dir: Path) -> Path:
-    """The 2016 policy paper from the corpus."""
-    return corpus_dir / "policy-paper-lac-2016.txt"
+def paper(policy_paper) -> Path:
+    """The policy paper's file (see tests/papers.py: the corpus's, else the repository's)."""
+    return policy_paper.path
 
 
 @pytest.fixture

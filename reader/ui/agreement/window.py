@@ -380,6 +380,7 @@ class AgreementWindow(QWidget):
             self._refresh.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._refresh.stop()
         self.main.settings.set(GEOMETRY, self.saveGeometry())
         self.main.settings.set(SPLITTER, self.splitter.saveState())
         super().closeEvent(event)

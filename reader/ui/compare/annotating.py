@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from reader.core.library_model import Annotation
 from reader.ui import dialogs
+from reader.ui.actions import StdKey, key_sequences
 from reader.ui.compare.pane import ComparePane
 from reader.ui.operations import Operations
 from reader.ui.tag_editor import tags_by_use
-
-StdKey = QKeySequence.StandardKey
 
 
 class PaneAnnotating:
@@ -38,7 +37,7 @@ class PaneAnnotating:
 
         def make(text: str, slot: Callable[[], object], shortcut: str | StdKey) -> QAction:
             action = QAction(text, window)
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts(key_sequences(shortcut))
             action.triggered.connect(lambda _checked=False: slot())
             window.addAction(action)
             return action
@@ -50,9 +49,9 @@ class PaneAnnotating:
         self.delete = make("&Delete Highlight", self.delete_highlight, StdKey.Delete)
         stack = operations.undo_stack
         self.undo = stack.createUndoAction(window, "&Undo")
-        self.undo.setShortcut(QKeySequence(StdKey.Undo))
+        self.undo.setShortcuts(key_sequences(StdKey.Undo))
         self.redo = stack.createRedoAction(window, "&Redo")
-        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(StdKey.Redo)])
+        self.redo.setShortcuts(key_sequences(StdKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         window.addActions([self.undo, self.redo])
 
     def actions(self) -> list[QAction | None]:

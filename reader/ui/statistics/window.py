@@ -324,6 +324,7 @@ class StatisticsWindow(QWidget):
         s.set("statistics/depth", self.depth.currentIndex())
 
     def hideEvent(self, event: QHideEvent) -> None:
+        self._timer.stop()  # a hidden window refreshes when next shown (it stays stale)
         self._save()
         super().hideEvent(event)
 
