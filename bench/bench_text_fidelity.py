@@ -134,15 +134,15 @@ def f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 
 def seed_documents_exact(corpus: Path) -> tuple[bool, str]:
-    """Whether the two seed documents' outlines are exactly as tests/core/test_corpus.py
-    states them."""
-    from tests.core.test_corpus import FIELDS
+    """Whether the two seed documents' outlines are exactly what the tests state of
+    them (tests/papers.py)."""
+    from tests.papers import CORPUS_NEWS, CORPUS_PAPER
 
-    paper = load_document(corpus / "policy-paper-lac-2016.txt")
-    news = load_document(corpus / "news-lac-paper-2008.txt")
-    top = [n.label for n in paper.outline]
+    paper = load_document(corpus / CORPUS_PAPER.name)
+    news = load_document(corpus / CORPUS_NEWS.name)
+    top = [(n.label, n.title) for n in paper.outline]
     fields = [(f.label, f.title, len(f.children)) for f in paper.outline[-1].children]
-    ok_paper = top == [None, "Part I", "Part II", "Part III", "Part IV"] and fields == FIELDS
+    ok_paper = top == CORPUS_PAPER.top and fields == CORPUS_PAPER.fields
     ok_news = news.outline == []
     return ok_paper and ok_news, f"paper {'exact' if ok_paper else 'DIFFERS'}, news " + (
         "exact" if ok_news else "DIFFERS"
