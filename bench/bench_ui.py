@@ -35,6 +35,7 @@ def bench_open(tmp: Path) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
     from reader.core.store import Library
+    from reader.ui.context import AppContext
     from reader.ui.importer import import_now
     from reader.ui.main_window import MainWindow
     from reader.ui.resources import guide_path
@@ -44,7 +45,7 @@ def bench_open(tmp: Path) -> list[float]:
     library = Library.open(tmp / "open.db")
     paper = import_now(library, corpus_paper())
     guide = import_now(library, guide_path())
-    window = MainWindow(library, ini_settings(tmp / "open.ini"))
+    window = MainWindow(AppContext(library, ini_settings(tmp / "open.ini")))
     window.resize(1280, 800)
     window.show()
     app.processEvents()
@@ -72,6 +73,7 @@ def _prepare_last_document(tmp: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from reader.core.store import Library
+    from reader.ui.context import AppContext
     from reader.ui.importer import import_now
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import ini_settings
@@ -79,7 +81,7 @@ def _prepare_last_document(tmp: Path) -> None:
     app = QApplication.instance() or QApplication([])
     library = Library.open(tmp / "start.db")
     paper = import_now(library, corpus_paper())
-    window = MainWindow(library, ini_settings(tmp / "start.ini"))
+    window = MainWindow(AppContext(library, ini_settings(tmp / "start.ini")))
     window.show()
     window.open_document(paper.id)
     app.processEvents()
@@ -113,6 +115,7 @@ def bench_highlight(tmp: Path, existing: int = 10_000) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
     from reader.core.store import Library
+    from reader.ui.context import AppContext
     from reader.ui.importer import import_now
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import ini_settings
@@ -126,7 +129,7 @@ def bench_highlight(tmp: Path, existing: int = 10_000) -> list[float]:
         for _ in range(existing):
             s = rng.randrange(0, len(text) - 200)
             library.add_annotation(paper.id, s, s + rng.randint(10, 150))
-    window = MainWindow(library, ini_settings(tmp / "busy.ini"))
+    window = MainWindow(AppContext(library, ini_settings(tmp / "busy.ini")))
     window.resize(1280, 800)
     window.show()
     window.open_document(paper.id)

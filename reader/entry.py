@@ -2,7 +2,8 @@
 
 A subcommand (``outline``, ``import``, ...) goes to the Qt-free CLI; anything else
 (no arguments, files to open, ``--screenshot``) starts the desktop app. Qt is only
-imported in the second case, so scripting stays fast.
+imported in the second case, so scripting stays fast, and the CLI only in the first
+(:mod:`reader.commands` tells them apart).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to the CLI or the GUI; returns the process exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    from reader import cli
+    from reader.commands import wants_cli
 
-    if cli.wants_cli(args):
+    if wants_cli(args):
+        from reader import cli
+
         return cli.main(args)
     from reader.ui.app import run
 

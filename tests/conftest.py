@@ -1,4 +1,5 @@
-"""Shared fixtures: offscreen Qt, the corpus, and isolation from the user's real data."""
+"""Shared fixtures: offscreen Qt, the papers the tests read, and isolation from the
+user's real data."""
 
 from __future__ import annotations
 
@@ -10,25 +11,41 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+from tests.papers import NewsReport, PolicyPaper, available_pairs, find_corpus  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def _find_corpus() -> Path | None:
-    candidates = [os.environ.get("READER_CORPUS"), REPO.parent / "shared" / "corpus"]
-    for c in candidates:
-        if c and Path(c, "policy-paper-lac-2016.txt").is_file():
-            return Path(c)
-    return None
+# (paper, news report): the shared corpus's first when present, then the repository's own.
+PAPERS = available_pairs()
 
 
 @pytest.fixture
 def corpus_dir() -> Path:
-    """The folder of real documents; the test is skipped when it is absent."""
-    found = _find_corpus()
+    """The shared corpus folder, for assertions about the real documents only: the test
+    is skipped when it is absent. Tests of the app's behaviour take ``policy_paper``."""
+    found = find_corpus()
     if found is None:
         pytest.skip("corpus not found (set READER_CORPUS or provide ../shared/corpus)")
     return found
+
+
+@pytest.fixture
+def policy_paper() -> PolicyPaper:
+    """The policy paper: the corpus's when present, else the repository's own."""
+    return PAPERS[0][0]
+
+
+@pytest.fixture
+def news_report() -> NewsReport:
+    """The news report about ``policy_paper``."""
+    return PAPERS[0][1]
+
+
+@pytest.fixture(params=PAPERS, ids=lambda pair: "corpus" if pair[0].real else "fixture")
+def paper_and_news(request: pytest.FixtureRequest) -> tuple[PolicyPaper, NewsReport]:
+    """Each (paper, news report) pair available: quick tests check the repository's own
+    pair too while the corpus is there, so it stays right for a clone without it."""
+    return request.param
 
 
 @pytest.fixture

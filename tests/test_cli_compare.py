@@ -61,14 +61,14 @@ def test_compare_mixes_a_file_and_a_library_document(run, files):
     assert code == 0 and "(1) Trade in Goods and Services" in out
 
 
-def test_compare_corpus_news_report_against_paper(run, corpus_dir):
-    news = str(corpus_dir / "news-lac-paper-2008.txt")
-    paper = str(corpus_dir / "policy-paper-lac-2016.txt")
-    code, out, _ = run("compare", news, paper, "--json")
+def test_compare_news_report_against_paper(run, policy_paper, news_report):
+    code, out, _ = run("compare", str(news_report.path), str(policy_paper.path), "--json")
     assert code == 0
     data = json.loads(out)
-    military = [p for p in data["pairs"] if p["b"]["title"] == "Military Exchanges and Cooperation"]
-    assert military and all(p["a"]["kind"] == "paragraph" for p in military)
+    label, title = news_report.main_section.split(" ", 1)  # "(1) Military Exchanges ..."
+    main = [p for p in data["pairs"] if p["b"]["title"] == title]
+    assert len(main) == news_report.main_paragraphs
+    assert all(p["a"]["kind"] == "paragraph" and p["b"]["label"] == label for p in main)
 
 
 @pytest.mark.parametrize(

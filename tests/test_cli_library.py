@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader import cli
-from reader.cli_library import NO_DOCUMENTS
+from reader.cli.library import NO_DOCUMENTS
 
 REPO = Path(__file__).resolve().parent.parent
 PAPER = (REPO / "tests" / "fixtures" / "trade-policy-paper.txt").read_text(encoding="utf-8")

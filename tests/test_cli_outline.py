@@ -25,22 +25,26 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_outline_json_on_the_corpus(corpus_dir):
-    out = run("outline", str(corpus_dir / "policy-paper-lac-2016.txt"), "--json")
+def test_outline_json_of_a_policy_paper(policy_paper):
+    out = run("outline", str(policy_paper.path), "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert set(data) == {"title", "date", "source", "outline"}
-    assert data["title"] == "China's Policy Paper on Latin America and the Caribbean"
-    assert data["date"] == "2016-11-24"
+    assert data["title"] == policy_paper.title
+    assert data["date"] == policy_paper.date
     part4 = data["outline"][4]
     assert part4["label"] == "Part IV" and part4["level"] == 1
     assert set(part4) == {"label", "title", "level", "start", "end", "children"}
-    assert part4["children"][1]["children"][2]["title"] == "Financial Cooperation"
+    assert part4["children"][1]["children"][2]["title"] == policy_paper.section_title
 
 
 def test_outline_human_tree(tmp_path, capsys):
     p = tmp_path / "a.txt"
-    p.write_text("Preface\n\nText.\n\nPart I Aims\n\nText.\n\n(1) Trade\n\nText here.\n")
+    # A heading is judged by its context too: (1) has a paragraph of its own under it.
+    p.write_text(
+        "Preface\n\nText.\n\nPart I Aims\n\nText.\n\n(1) Trade\n\n"
+        "Tariffs will fall for both sides over five years.\n"
+    )
     assert cli.main(["outline", str(p)]) == 0
     out = capsys.readouterr().out
     assert "Preface\nPart I Aims\n  (1) Trade\n" in out

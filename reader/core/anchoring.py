@@ -64,37 +64,11 @@ def describe(text: str, start: int, end: int, context: int = CONTEXT_CHARS) -> S
     )
 
 
-def _similarity(a: str, b: str) -> float:
-    if not a and not b:
-        return 1.0
-    if not a or not b:
-        return 0.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
 def _word_similarity(a: list[str], b: list[str]) -> float:
+    """0..1 likeness of two word lists (0 when either is empty)."""
     if not a or not b:
         return 0.0
-    # Edge words of a context are often cut mid-word: compare them by their common part.
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
-def _common_suffix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(reversed(a), reversed(b), strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 def _dense_chain(blocks: list) -> list:
@@ -312,8 +286,9 @@ class Anchorer:
                 continue
             blocks = _dense_chain(blocks)
             first, last = blocks[0], blocks[-1]
-            prefix_edge = (sel.prefix.split() or [None])[-1]
-            suffix_edge = (sel.suffix.split() or [None])[0]
+            before, after = sel.prefix.split(), sel.suffix.split()
+            prefix_edge = before[-1] if before else None
+            suffix_edge = after[0] if after else None
             w0 = _extend(wtok, first.b, first.a, prefix_edge, -1)
             w1 = _extend(wtok, last.b + last.size, len(qtok) - last.a - last.size, suffix_edge, 1)
             if w1 <= w0:

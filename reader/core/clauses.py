@@ -9,6 +9,7 @@ abbreviation (``i.e.``, ``No.``, ``U.S.``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from reader.core.model import CONTENT_KINDS, LIST_ITEM, Block, Clause, is_gap
@@ -237,3 +238,24 @@ def split_clauses(text: str, blocks: Sequence[Block]) -> list[Clause]:
                 clauses.append(Clause(s, e, i, "sentence"))
         i = j + 1
     return clauses
+
+
+def clause_at(clauses: Sequence[Clause], offset: int, starts: Sequence[int] = ()) -> Clause | None:
+    """The clause containing ``offset``, or None between clauses.
+
+    :param starts: ``[c.start for c in clauses]``, when the caller keeps it (a view
+        looking clauses up at every click need not rebuild it).
+    """
+    starts = starts or [c.start for c in clauses]
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and clauses[i].start <= offset < clauses[i].end:
+        return clauses[i]
+    return None
+
+
+def widen_to_clauses(clauses: Sequence[Clause], start: int, end: int) -> tuple[int, int]:
+    """Grow ``[start, end)`` to the whole clause(s) it touches; unchanged if it touches none."""
+    touched = [c for c in clauses if c.start < max(end, start + 1) and c.end > start]
+    if not touched:
+        return start, end
+    return min(start, *(c.start for c in touched)), max(end, *(c.end for c in touched))

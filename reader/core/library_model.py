@@ -1,7 +1,10 @@
-"""Plain data the library (store) returns: annotations, tags, excerpts, search hits.
+"""Plain data the library (store) takes and returns: documents, annotations, tags,
+excerpts, search hits, what the analyses read, codebook entries, teammates'
+annotations set aside.
 
 Like :mod:`reader.core.model`, these carry character offsets into ``Document.text``
-and are JSON-ready through ``to_dict``.
+and are JSON-ready through ``to_dict``. They live here, below the store, so that the
+store needs nothing from the features (analysis, exchange, REFI-QDA) built on it.
 """
 
 from __future__ import annotations
@@ -164,3 +167,119 @@ class SearchHit:
         del d["page"], d["page_label"]
         d.update(page_fields(self.page, self.page_label))
         return d
+
+
+# --- what the analyses read (Library.coding_data) -------------------------------------
+
+
+@dataclass(slots=True)
+class CodedSpan:
+    """A live annotation as the statistics see it: where it is, who made it, its tags."""
+
+    annotation_id: str
+    document_id: str
+    start: int
+    end: int
+    author: str | None
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """An outline section of a document (a row of the library's ``sections`` table)."""
+
+    start: int
+    end: int
+    depth: int  # 0 = top level
+    path: str  # "Part IV > 2. In the Economic Field"
+
+
+@dataclass(slots=True)
+class DocumentLayout:
+    """What the statistics need of a document: its clauses and its outline sections."""
+
+    id: str
+    title: str
+    clauses: list[tuple[int, int]]  # (start, end), in text order
+    sections: list[Section] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CodingData:
+    """The documents considered and their live annotations."""
+
+    documents: list[DocumentLayout]
+    spans: list[CodedSpan]
+
+    def considered_spans(self) -> list[CodedSpan]:
+        """The spans in the documents considered (others are ignored everywhere)."""
+        ids = {d.id for d in self.documents}
+        return [s for s in self.spans if s.document_id in ids]
+
+
+# --- codebooks (REFI-QDA) ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CodebookEntry:
+    """A code of a codebook as a tag: its path and what the codebook says of it
+    (``guid``/``color`` None: not given)."""
+
+    path: str
+    description: str = ""
+    guid: str | None = None
+    color: str | None = None  # "#RRGGBB"
+    codable: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CodeIdentity:
+    """What a tag keeps from an imported codebook (None: derive it as for any tag)."""
+
+    guid: str | None
+    color: str | None
+    codable: bool
+
+
+# --- teammates' annotations (team exchange) ---------------------------------------------
+
+
+@dataclass(slots=True)
+class PendingAnnotation:
+    """A teammate's annotation that could not be placed, kept aside as received:
+    an orphan (``document_id`` set: its document is here, its text is not) or one
+    waiting for its document (``document_id`` None)."""
+
+    id: str
+    document_fingerprint: str | None
+    document_title: str | None
+    document_id: str | None
+    reason: str
+    modified: str
+    color: str
+    note: str
+    tags: list[str]
+    payload: str  # the annotation as an exchange file holds it (Web Annotation JSON)
+
+
+@dataclass(slots=True)
+class MergeCounts:
+    """What a merge did."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    set_aside: int = 0
+
+
+@dataclass(slots=True)
+class SetAside:
+    """A shared annotation kept aside, as listed to the user."""
+
+    id: str
+    quote: str
+    document_title: str | None
+    document_fingerprint: str | None
+    document_id: str | None
+    reason: str
+    author: str | None

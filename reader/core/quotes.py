@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
 
 from reader.core.errors import LibraryError
-from reader.core.model import Clause
 
 CONTEXT_CHARS = 32  # kept either side of a quote, as the Hypothesis client does
 
@@ -98,11 +96,3 @@ def find_quote(
             f'--occurrence {occurrence}: the quote occurs only {times} in {where}: "{quote}"'
         )
     return spans[occurrence - 1]
-
-
-def widen_to_clauses(clauses: Sequence[Clause], start: int, end: int) -> tuple[int, int]:
-    """Grow ``[start, end)`` to the whole clause(s) it touches; unchanged if it touches none."""
-    touched = [c for c in clauses if c.start < max(end, start + 1) and c.end > start]
-    if not touched:
-        return start, end
-    return min(start, *(c.start for c in touched)), max(end, *(c.end for c in touched))

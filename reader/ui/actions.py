@@ -3,7 +3,7 @@
 Shortcuts (all listed in the menus so they can be discovered):
 Ctrl+O open, Ctrl+E export excerpts, Ctrl+F find, F3/Shift+F3 next/previous,
 Ctrl+Shift+F library search, Ctrl+Shift+K intercoder agreement,
-Ctrl+Z/Ctrl+Shift+Z undo/redo, Ctrl++/Ctrl+-/Ctrl+0 zoom, H highlight,
+Ctrl+Z undo, Ctrl+Shift+Z and Ctrl+Y redo, Ctrl++/Ctrl+-/Ctrl+0 zoom, H highlight,
 Ctrl+1..5 colour, Ctrl+L select clause, Ctrl+T tags, Ctrl+Shift+N note,
 Delete remove highlight, Ctrl+Shift+D compare documents, Ctrl+Shift+T tag statistics.
 """
@@ -18,6 +18,26 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 from reader.ui.theme import DARK, LIGHT, PICKER_COLORS, SYSTEM, highlight_color
 
 StdKey = QKeySequence.StandardKey
+Key = str | StdKey
+
+
+def key_sequences(*keys: Key) -> list[QKeySequence]:
+    """The sequences for ``keys`` in order, each once (a standard key stands for this
+    platform's main binding of it).
+
+    Qt treats one sequence bound twice as ambiguous and fires neither: on X11 the
+    standard Redo key *is* Ctrl+Shift+Z, so "Ctrl+Shift+Z" plus ``StdKey.Redo`` would
+    leave redo dead on the keyboard.
+    """
+    sequences: list[QKeySequence] = []
+    seen: set[str] = set()
+    for key in keys:
+        sequence = QKeySequence(key)
+        name = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+        if name and name not in seen:
+            seen.add(name)
+            sequences.append(sequence)
+    return sequences
 
 
 def color_icon(name: str) -> QIcon:
@@ -37,14 +57,14 @@ class Actions:
         def make(
             text: str,
             slot: Callable[[], object] | None,
-            shortcut: str | StdKey | list | None = None,
+            shortcut: Key | list[Key] | None = None,
             tip: str = "",
             checkable: bool = False,
         ) -> QAction:
             action = QAction(text, w)
             if shortcut is not None:
                 shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-                action.setShortcuts([QKeySequence(s) for s in shortcuts])
+                action.setShortcuts(key_sequences(*shortcuts))
             action.setStatusTip(tip)
             action.setCheckable(checkable)
             if slot is not None:
@@ -91,9 +111,9 @@ class Actions:
         self.quit = make("&Quit", w.close, StdKey.Quit)
         # Edit
         self.undo = w.operations.undo_stack.createUndoAction(w, "&Undo")
-        self.undo.setShortcuts([QKeySequence(StdKey.Undo)])
+        self.undo.setShortcuts(key_sequences(StdKey.Undo))
         self.redo = w.operations.undo_stack.createRedoAction(w, "&Redo")
-        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(StdKey.Redo)])
+        self.redo.setShortcuts(key_sequences(StdKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         w.addAction(self.undo)
         w.addAction(self.redo)
         # Toolbar twins with fixed labels: the menu's "Undo Edit Tags" would make
@@ -102,7 +122,9 @@ class Actions:
         self.undo_button = QAction("Undo", w, toolTip="Undo (Ctrl+Z)", enabled=False)
         self.undo_button.triggered.connect(stack.undo)
         stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.redo_button = QAction("Redo", w, toolTip="Redo (Ctrl+Shift+Z)", enabled=False)
+        self.redo_button = QAction(
+            "Redo", w, toolTip="Redo (Ctrl+Shift+Z or Ctrl+Y)", enabled=False
+        )
         self.redo_button.triggered.connect(stack.redo)
         stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.copy = make("&Copy", w.copy_selection, StdKey.Copy)
@@ -118,16 +140,21 @@ class Actions:
             "Pre&ferences…", w.edit_preferences, StdKey.Preferences, "Your name as author"
         )
         # Annotate
-        self.highlight = make("&Highlight", w.highlight_selection, "H", "Highlight the selection")
+        annotating = w.annotating
+        self.highlight = make(
+            "&Highlight", annotating.highlight_selection, "H", "Highlight the selection"
+        )
         self.select_clause = make(
             "Select &Clause",
-            w.select_clause,
+            annotating.select_clause,
             "Ctrl+L",
             "Select the clause at the cursor (Alt+click)",
         )
-        self.tag = make("&Tags…", w.edit_tags, "Ctrl+T", "Tag the highlight at the cursor")
-        self.note = make("&Note…", w.edit_note, "Ctrl+Shift+N", "Write a note on the highlight")
-        self.delete = make("&Delete Highlight", w.delete_highlight, StdKey.Delete)
+        self.tag = make("&Tags…", annotating.edit_tags, "Ctrl+T", "Tag the highlight at the cursor")
+        self.note = make(
+            "&Note…", annotating.edit_note, "Ctrl+Shift+N", "Write a note on the highlight"
+        )
+        self.delete = make("&Delete Highlight", annotating.delete_highlight, StdKey.Delete)
         self.color_group = QActionGroup(w)
         self.colors: list[QAction] = []
         for n, name in enumerate(PICKER_COLORS, 1):

@@ -76,6 +76,7 @@ def run(args: list[str]) -> int:
             QMessageBox.critical(None, "Policy Reader", f"Cannot open the library:\n\n{exc}")
         return 2
 
+    from reader.ui.context import AppContext
     from reader.ui.main_window import MainWindow, connect_system_theme
     from reader.ui.settings import default_settings, ini_settings
 
@@ -87,7 +88,7 @@ def run(args: list[str]) -> int:
     else:
         settings = default_settings()
     try:
-        window = MainWindow(library, settings)
+        window = MainWindow(AppContext(library, settings))
         connect_system_theme(window)
         if opts.screenshot:
             return _screenshot(app, window, opts.screenshot, opts.files[:1])

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from reader.core.clauses import clause_at
 from reader.core.library_model import Annotation
 from reader.core.model import Document
 from reader.core.reading import ReadingView
@@ -375,10 +376,9 @@ class DocumentView(QTextEdit):
             return False
         pos = self.textCursor().selectionStart() if position is None else position
         offset = self.qt_to_offset(pos)
-        i = bisect_right(self._clause_starts, offset) - 1
-        if i < 0 or not self.doc.clauses[i].start <= offset < self.doc.clauses[i].end:
+        clause = clause_at(self.doc.clauses, offset, self._clause_starts)
+        if clause is None:
             return False
-        clause = self.doc.clauses[i]
         self.select_span(clause.start, clause.end, scroll=False)
         return True
 

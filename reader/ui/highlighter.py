@@ -59,18 +59,6 @@ class Highlighter:
             self._formats[key] = fmt
         return fmt
 
-    def annotation_selections(
-        self, annotations: Iterable[Annotation], dark: bool, current_id: str | None = None
-    ) -> list[ExtraSelection]:
-        """One selection per live annotation."""
-        out = []
-        for ann in annotations:
-            start, end = self.qt_span(ann.start, ann.end)
-            if end > start:
-                fmt = self._format(ann.color, dark, ann.id == current_id)
-                out.append(_selection(self.doc, start, end, fmt))
-        return out
-
     def span_selections(
         self, spans: Iterable[tuple[int, int, Annotation]], dark: bool, current_id: str | None
     ) -> list[ExtraSelection]:

@@ -13,7 +13,7 @@ from html import escape
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from reader.core.exchange import ImportReport
-from reader.core.store.exchange import SetAside
+from reader.core.library_model import SetAside
 from reader.ui.panels.common import short
 
 HOW = {

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.core.errors import ReaderError
+from reader.core.exchange import add_document
 from reader.core.importers import load_document
 from reader.core.library_model import DocumentInfo
 from reader.core.model import Document
@@ -43,7 +44,8 @@ class _ParseJob(QRunnable):
 class Importer(QObject):
     """Imports batches of files into a library; one batch at a time."""
 
-    imported = Signal(object)  # DocumentInfo, as each file lands
+    imported = Signal(str, object)  # path, DocumentInfo: as each file lands
+    rejected = Signal(str, str)  # path, error message: a file that could not be imported
     finished = Signal(list, list)  # [DocumentInfo], [error message]
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
@@ -59,6 +61,7 @@ class Importer(QObject):
         self._errors: list[str] = []
         self._progress: QProgressDialog | None = None
         self._total = 0
+        self._shut = False
 
     @property
     def busy(self) -> bool:
@@ -67,7 +70,7 @@ class Importer(QObject):
 
     def start(self, paths: list[str]) -> bool:
         """Import ``paths`` in the background; False if a batch is already running."""
-        if self._pending or not paths:
+        if self._pending or not paths or self._shut:
             return False
         self._pending = set(paths)
         self._done, self._errors, self._total = [], [], len(paths)
@@ -84,23 +87,38 @@ class Importer(QObject):
             self.pool.start(_ParseJob(path, self._signals))
         return True
 
+    def shutdown(self) -> None:
+        """The window is closing, and its library with it: drop the files not parsed yet,
+        wait for those being parsed, and store nothing more."""
+        self._shut = True
+        self.pool.clear()
+        self.pool.waitForDone()
+        self._pending.clear()
+        if self._progress is not None:
+            self._progress.close()
+
     def _on_parsed(self, path: str, doc: Document) -> None:
+        if self._shut:
+            return
         try:
             info = self.store(doc)
         except ReaderError as exc:
             self._on_failed(path, str(exc))
             return
         self._done.append(info)
-        self.imported.emit(info)
+        self.imported.emit(path, info)
         self._step(path)
 
     def _on_failed(self, path: str, message: str) -> None:
+        if self._shut:
+            return
         self._errors.append(message)
+        self.rejected.emit(path, message)
         self._step(path)
 
     def store(self, doc: Document) -> DocumentInfo:
         """Write a parsed document to the library (GUI thread)."""
-        info, _added = self.library.add_document(doc)
+        info, _added = add_document(self.library, doc)
         return info
 
     def _step(self, path: str) -> None:
@@ -118,5 +136,5 @@ class Importer(QObject):
 
 def import_now(library: Library, path: str | Path) -> DocumentInfo:
     """Import one file in the calling thread (the guide, the screenshot option)."""
-    info, _added = library.add_document(load_document(path))
+    info, _added = add_document(library, load_document(path))
     return info

@@ -1,18 +1,19 @@
 """The main window: library and outline on the left, the text in the middle,
 highlights / tags / search on the right.
 
-It owns no data: documents and annotations come from the :class:`Library`, every
-change goes through :class:`Operations` (undoable), and views are refreshed from
-what a :class:`Change` says was affected.
+It owns no data: it gets the library, the undoable operations, the settings and
+the theme from an :class:`AppContext` (as the other windows do), keeps the open
+document in an :class:`OpenDocument`, and refreshes views from what a
+:class:`Change` says was affected. It opens the secondary windows through the
+context's registry and closes them all when it closes.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,14 +30,16 @@ from reader.core.errors import ReaderError
 from reader.core.importers import SUPPORTED_SUFFIXES
 from reader.core.library_model import Annotation, Excerpt, SearchHit
 from reader.core.model import Document
-from reader.core.reading import ReadingView, build_reading_view
-from reader.core.store import DEFAULT_COLOR, Library
-from reader.ui import dialogs, preferences
+from reader.core.reading import ReadingView
+from reader.ui import preferences
 from reader.ui.actions import Actions
+from reader.ui.annotating import Annotating
+from reader.ui.context import AppContext
 from reader.ui.document_view import DocumentView
 from reader.ui.find_bar import FindBar
 from reader.ui.importer import Importer, import_now
-from reader.ui.operations import Change, Operations
+from reader.ui.open_document import OpenDocument
+from reader.ui.operations import Change
 from reader.ui.outline_model import OFFSET_ROLE, OutlineModel
 from reader.ui.page_indicator import PageIndicator
 from reader.ui.panels.annotations_panel import AnnotationsPanel
@@ -48,17 +51,17 @@ from reader.ui.panels.tags_panel import TagsPanel
 from reader.ui.refiqda_menu import RefiQdaMenu
 from reader.ui.resources import guide_path
 from reader.ui.session import Session
-from reader.ui.settings import Settings, default_settings
 from reader.ui.sharing import Sharing
-from reader.ui.tag_editor import tags_by_use
-from reader.ui.theme import Theme
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the secondary windows are built (and imported) on first use
+    from reader.ui.agreement import AgreementWindow
     from reader.ui.compare.window import CompareWindow
+    from reader.ui.statistics.window import StatisticsWindow
 
 APP_TITLE = "Policy Reader"
 SEARCH_LIMIT = 100
-TAB_HIGHLIGHTS, TAB_TAGS, TAB_SEARCH, TAB_SET_ASIDE = 0, 1, 2, 3
+TAB_SEARCH, TAB_SET_ASIDE = 2, 3
+COMPARE, STATISTICS, AGREEMENT = "compare", "statistics", "agreement"  # secondary windows
 
 
 EXTERNAL_CHECK_MS = 3000
@@ -67,51 +70,94 @@ _REMARK = "\0"
 
 
 class MainWindow(QMainWindow):
-    """The reader. ``settings`` is injectable so tests never touch the user's own."""
+    """The reader over ``context`` (whose settings tests point at a temporary file)."""
 
-    def __init__(
-        self,
-        library: Library,
-        settings: QSettings | None = None,
-        theme: Theme | None = None,
-    ) -> None:
+    def __init__(self, context: AppContext) -> None:
         super().__init__()
-        self.library = library
-        self.settings = Settings(settings if settings is not None else default_settings())
-        app = QApplication.instance()
-        self.theme = theme or Theme(app)  # type: ignore[arg-type]
-        self.operations = Operations(library, self)
+        self.context = context
+        self.library = context.library
+        self.settings = context.settings
+        self.theme = context.theme
+        self.operations = context.operations
         self.operations.changed.connect(self._on_change)
         self.operations.failed.connect(self.show_error)
-        self.operations.author = preferences.author(self.settings)
-        self.sharing = Sharing(self)
-        self.refiqda = RefiQdaMenu(self)
-        self.importer = Importer(library, self)
+        context.errorRaised.connect(self.show_error)
+        context.reloaded.connect(self._reload_views)
+        context.excerptRequested.connect(self._on_excerpt_requested)
+        context.spanRequested.connect(self.show_span)
+        context.colorChanged.connect(lambda name: self.actions.check_color(name))
+        self.sharing = Sharing(context, self, lambda: self.tags_panel.current_tag())
+        self.refiqda = RefiQdaMenu(context, self)
+        self.importer = Importer(self.library, self)
         self.importer.finished.connect(self._on_import_finished)
-        self.doc: Document | None = None
-        self.reading: ReadingView | None = None
-        self.annotations: list[Annotation] = []
+        # Open Recent lists what was imported, never a file that failed.
+        self.importer.imported.connect(
+            lambda path, _info: self.settings.add_recent_file(str(Path(path).resolve()))
+        )
+        self.importer.rejected.connect(
+            lambda path, _error: self.settings.remove_recent_file(str(Path(path).resolve()))
+        )
+        self.open_doc = OpenDocument(self.library)
+        self.annotating = Annotating(self, context, lambda: (self.doc_view, self.open_doc))
         self._marked: str | None = None  # id of the highlight marked as under the caret
-        self._ann_starts: list[int] = []
-        self.current_color = DEFAULT_COLOR
         self.errors: list[str] = []  # every error shown, newest last (tests read it)
         self._open_after_import = False
-        self.compare_window: CompareWindow | None = None
-        self.statistics_window = None  # Analysis > Tag Statistics, made when first opened
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self._build()
-        self.session = Session(self)
+        self.session = Session(context, self)
         self.session.restore_view_settings()
         self.refresh_library()
         self.refresh_tags()
         self.refresh_set_aside()
         # Another process (a CLI call, a second window) may change the library: look
         # for its commits every few seconds, which costs one PRAGMA when nothing changed.
-        self._data_version = library.data_version()
+        self._data_version = self.library.data_version()
         self._watch = QTimer(self, interval=EXTERNAL_CHECK_MS)
         self._watch.timeout.connect(self.check_external_changes)
         self._watch.start()
+
+    # --- what is open ------------------------------------------------------------
+    @property
+    def doc(self) -> Document | None:
+        """The open document (None: none)."""
+        return self.open_doc.doc
+
+    @property
+    def reading(self) -> ReadingView | None:
+        """How the open document is shown (furniture apart, paragraphs rejoined)."""
+        return self.open_doc.reading
+
+    @property
+    def annotations(self) -> list[Annotation]:
+        """The open document's live highlights, in text order."""
+        return self.open_doc.annotations
+
+    @property
+    def current_color(self) -> str:
+        """The colour new highlights get."""
+        return self.context.current_color
+
+    @property
+    def compare_window(self) -> CompareWindow | None:
+        """Analysis > Compare Documents, once opened."""
+        return self.context.windows.get(COMPARE)  # type: ignore[return-value]
+
+    @compare_window.setter
+    def compare_window(self, window: None) -> None:
+        # Only None: the next opening builds a new window (a test restarts it so).
+        assert window is None
+        self.context.windows.forget(COMPARE)
+
+    @property
+    def statistics_window(self) -> StatisticsWindow | None:
+        """Analysis > Tag Statistics, once opened."""
+        return self.context.windows.get(STATISTICS)  # type: ignore[return-value]
+
+    @property
+    def agreement_window(self) -> AgreementWindow | None:
+        """Analysis > Intercoder Agreement, once opened."""
+        return self.context.windows.get(AGREEMENT)  # type: ignore[return-value]
 
     def check_external_changes(self) -> bool:
         """Re-read what another process committed since the last look; True if it did."""
@@ -202,13 +248,14 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return False
         self.session.save_position()
-        self.doc, self.reading = doc, build_reading_view(doc)
+        self.open_doc.load(doc)
+        self.context.current_document_id = doc.id
         self.find_bar.close_bar() if self.find_bar.isVisible() else None
         self.doc_view.load(doc, self.reading)
         self.outline_model.set_document(doc)
         self.page_indicator.set_document(doc)
         self.outline.expandToDepth(0)
-        self._reload_annotations()
+        self._show_annotations()
         self.library_panel.select(doc.id)
         self.setWindowTitle(f"{doc.title} — {APP_TITLE}")
         meta = " · ".join(x for x in (doc.date, doc.source) if x)
@@ -234,8 +281,6 @@ class MainWindow(QMainWindow):
     def import_files(self, paths: list[str], open_last: bool = True) -> bool:
         """Import files in the background; the last one imported opens when done."""
         paths = [str(Path(p)) for p in paths]
-        for p in paths:
-            self.settings.add_recent_file(str(Path(p).resolve()))
         self._open_after_import = open_last
         if not self.importer.start(paths):
             self.show_error("An import is already running; try again when it has finished.")
@@ -295,8 +340,7 @@ class MainWindow(QMainWindow):
         """Re-read the tag tree and the excerpts of the selected tag."""
         self.tags_panel.set_tags(self.library.tag_tree())
         self._on_tag_selected(self.tags_panel.current_tag())
-        if self.statistics_window is not None:
-            self.statistics_window.library_changed()
+        self.context.tagsChanged.emit()
 
     def refresh_set_aside(self) -> None:
         """Re-read the shared annotations not placed yet; the tab shows how many."""
@@ -307,18 +351,18 @@ class MainWindow(QMainWindow):
 
     def refresh_after_merge(self) -> None:
         """Annotations arrived outside the undo stack (shared files, adopted on import):
-        every view that shows annotations re-reads them."""
+        every view of every window that shows annotations re-reads them."""
+        self.context.reload_all()
+
+    def _reload_views(self) -> None:
         self.refresh_library()
         if self.doc is not None:
-            self._reload_annotations()
+            self.open_doc.reload()
+            self._show_annotations()
         self.refresh_tags()
         self.refresh_set_aside()
-        if self.compare_window is not None:
-            self.compare_window.refresh_after_merge()
 
-    def _reload_annotations(self) -> None:
-        self.annotations = self.library.annotations(self.doc.id) if self.doc else []
-        self._ann_starts = [a.start for a in self.annotations]
+    def _show_annotations(self) -> None:
         self.doc_view.set_annotations(self.annotations)
         self.annotations_panel.set_annotations(self.annotations, self.doc)
         self._marked = _REMARK
@@ -326,9 +370,9 @@ class MainWindow(QMainWindow):
 
     def _on_change(self, change: Change) -> None:
         ann = None
-        in_open_document = self.doc is not None and change.document_id == self.doc.id
+        in_open_document = self.open_doc.touches(change)
         if in_open_document:
-            ann = self._apply_change(change.annotation_id)
+            ann = self._apply_change(change)
         if change.count and in_open_document and ann is not None:
             self.library_panel.set_count(self.doc.id, len(self.annotations))
         elif change.count:
@@ -338,24 +382,17 @@ class MainWindow(QMainWindow):
         if change.tags or ann is None or ann.tags:
             self.refresh_tags()
 
-    def _apply_change(self, annotation_id: str) -> Annotation | None:
-        """Re-read one changed annotation and update the views that show it (re-reading
-        all of a document's highlights would cost far more than a keystroke allows)."""
-        try:
-            ann = self.library.get_annotation(annotation_id)
-        except ReaderError:
-            self._reload_annotations()
+    def _apply_change(self, change: Change) -> Annotation | None:
+        """Update the views showing the one annotation ``change`` touched."""
+        ann = self.open_doc.apply(change)
+        if ann is None:
+            self._show_annotations()
             return None
-        self.annotations = [a for a in self.annotations if a.id != ann.id]
         if ann.deleted is None:
-            insort(self.annotations, ann, key=lambda a: (a.start, a.end))
             self.doc_view.upsert_annotation(ann)
-        else:
-            self.doc_view.remove_annotation(ann.id)
-        self._ann_starts = [a.start for a in self.annotations]
-        if ann.deleted is None:
             self.annotations_panel.upsert_annotation(ann)
         else:
+            self.doc_view.remove_annotation(ann.id)
             self.annotations_panel.remove_annotation(ann.id)
         self._marked = _REMARK  # the highlight under the caret may be this one, changed
         self._on_cursor_moved(self.doc_view.cursor_offset())
@@ -377,20 +414,9 @@ class MainWindow(QMainWindow):
             self.outline.setCurrentIndex(index)
             self.outline.scrollTo(index)
 
-    def _annotation_at(self, offset: int) -> Annotation | None:
-        # The innermost (latest starting) highlight containing the offset.
-        i = bisect_right(self._ann_starts, offset) - 1
-        while i >= 0:
-            ann = self.annotations[i]
-            if ann.start <= offset < ann.end:
-                return ann
-            i -= 1
-        return None
-
     def current_annotation(self) -> Annotation | None:
         """The highlight the caret (or selection start) is in."""
-        cursor = self.doc_view.textCursor()
-        return self._annotation_at(self.doc_view.qt_to_offset(cursor.selectionStart()))
+        return self.annotating.current_annotation()
 
     def _on_cursor_moved(self, _offset: int) -> None:
         ann = self.current_annotation()
@@ -413,11 +439,22 @@ class MainWindow(QMainWindow):
         """Open an excerpt in place."""
         self.show_annotation(excerpt.annotation)
 
-    def show_statistics(self) -> None:
-        """Analysis > Tag Statistics (Ctrl+Shift+T)."""
-        from reader.ui.statistics.window import show_statistics
+    def _on_excerpt_requested(self, excerpt: Excerpt) -> None:
+        # Asked from another window (a double click in the statistics): come to front.
+        self.show_excerpt(excerpt)
+        self.raise_()
+        self.activateWindow()
 
-        show_statistics(self)
+    def show_span(self, document_id: str, start: int, end: int) -> None:
+        """Open a document with ``start``-``end`` selected (the agreement window asks)."""
+        if self.open_document(document_id, start):
+            self.doc_view.select_span(start, end)
+
+    def show_statistics(self) -> StatisticsWindow:
+        """Analysis > Tag Statistics (Ctrl+Shift+T): one window, raised if already open."""
+        from reader.ui.statistics.window import StatisticsWindow
+
+        return self.context.windows.open(STATISTICS, lambda: StatisticsWindow(self.context, self))
 
     def show_hit(self, hit: SearchHit) -> None:
         """Open a search hit's document with the matching passage selected."""
@@ -446,79 +483,23 @@ class MainWindow(QMainWindow):
         self.search_panel.set_results(query, hits)
 
     # --- annotating ------------------------------------------------------------
-    def highlight_selection(self) -> str | None:
-        """Highlight the selection in the current colour; returns the new id."""
-        span = self.doc_view.selected_span()
-        if self.doc is None or span is None:
-            self.statusBar().showMessage(
-                "Select some text first (Alt+click selects a clause)", 4000
-            )
-            return None
-        ann_id = self.operations.highlight(self.doc.id, span[0], span[1], self.current_color)
-        cursor = self.doc_view.textCursor()
-        cursor.setPosition(cursor.selectionStart())  # drop the selection: show the colour
-        self.doc_view.setTextCursor(cursor)
-        return ann_id
-
-    def select_clause(self) -> None:
-        """Select the clause at the caret."""
-        if not self.doc_view.select_clause():
-            self.statusBar().showMessage("No clause at the cursor", 3000)
-
     def choose_color(self, name: str) -> None:
         """Make ``name`` the current colour; apply it to the selection or the highlight."""
-        self.current_color = name
+        self.context.set_current_color(name)
         self.actions.check_color(name)
-        if self.doc_view.selected_span() is not None:
-            self.highlight_selection()
-        elif (ann := self.current_annotation()) is not None:
-            self.operations.recolor(ann, name)
+        self.annotating.recolor(name)
 
-    def _target_annotation(self) -> Annotation | None:
-        """The highlight to tag/note: the one at the caret, else the selection highlighted now."""
-        if self.doc_view.selected_span() is not None:
-            ann_id = self.highlight_selection()
-            return self.library.get_annotation(ann_id) if ann_id else None
-        ann = self.current_annotation()
-        if ann is None:
-            self.statusBar().showMessage("Put the cursor in a highlight, or select text", 4000)
-        return ann
-
-    def edit_tags(self) -> None:
-        """Ctrl+T: edit the tags of the highlight at the caret."""
-        ann = self._target_annotation()
-        if ann is None:
-            return
-        tags = dialogs.ask_tags(self, ann, tags_by_use(self.library.tag_tree()))
-        if tags is not None:
-            self.operations.set_tags(ann, tags)
-
-    def edit_note(self) -> None:
-        """Ctrl+Shift+N: write or edit the note of the highlight at the caret."""
-        ann = self._target_annotation()
-        if ann is None:
-            return
-        note = dialogs.ask_note(self, ann)
-        if note is not None:
-            self.operations.set_note(ann, note)
-
-    def delete_highlight(self) -> None:
-        """Delete the highlight at the caret (undoable)."""
-        ann = self.current_annotation()
-        if ann is not None:
-            self.operations.delete(ann)
-
-    def show_agreement(self) -> None:
+    def show_agreement(self) -> AgreementWindow:
         """Analysis > Intercoder Agreement: one window, raised if already open."""
         from reader.ui.agreement import AgreementWindow
 
-        if getattr(self, "agreement_window", None) is None:
-            self.agreement_window = AgreementWindow(self)
-        else:
-            self.agreement_window.fill_documents(self.doc.id if self.doc else None)
-        self.agreement_window.show()
-        self.agreement_window.raise_()
-        self.agreement_window.activateWindow()
+        def prepare(window: AgreementWindow, new: bool) -> None:
+            if not new:
+                window.fill_documents(self.context.current_document_id)
+
+        return self.context.windows.open(
+            AGREEMENT, lambda: AgreementWindow(self.context, self), prepare
+        )
 
     def edit_preferences(self) -> None:
         """Edit > Preferences: the name written as author of new highlights."""
@@ -565,18 +546,13 @@ class MainWindow(QMainWindow):
     # --- analysis ----------------------------------------------------------------
     def open_compare(self) -> CompareWindow:
         """Analysis > Compare Documents: the compare window, A being the open document."""
-        from reader.ui.compare.window import CompareWindow  # built on first use
+        from reader.ui.compare.window import CompareWindow
 
-        if self.compare_window is None:
-            self.compare_window = CompareWindow(
-                self.operations, self.settings, lambda: self.current_color, self
-            )
-        window = self.compare_window
-        window.choose(self.doc.id if self.doc else None)
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        return window
+        return self.context.windows.open(
+            COMPARE,
+            lambda: CompareWindow(self.context, self),
+            lambda window, _new: window.choose(self.context.current_document_id),
+        )
 
     # --- messages and closing ------------------------------------------------
     def show_error(self, message: str, title: str = "Policy Reader") -> None:
@@ -588,9 +564,22 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
+    def close_owned_windows(self) -> None:
+        """Close every window and dialog this one owns (statistics, agreement, compare,
+        messages, import progress) and stop every timer under it: none may outlive the
+        window, nor read the library once it is closed."""
+        self.importer.shutdown()
+        for widget in self.findChildren(QWidget):
+            if widget.isWindow():
+                widget.close()
+        for timer in self.findChildren(QTimer):
+            timer.stop()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.compare_window is not None:
-            self.compare_window.close()
+        # First: they save their state in the settings, and none may read the library
+        # once it is closed.
+        self.context.windows.close_all()
+        self.close_owned_windows()
         self.session.save()
         super().closeEvent(event)
 

@@ -12,7 +12,8 @@ from PySide6.QtGui import QUndoStack
 
 from reader.core.errors import ReaderError
 from reader.core.library_model import Annotation
-from reader.core.store import Library, normalize_tag
+from reader.core.store import Library
+from reader.core.tags import normalize_tag
 from reader.ui.undo_commands import (
     Change,
     CreateAnnotation,

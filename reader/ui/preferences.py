@@ -1,13 +1,10 @@
 """Edit > Preferences: the researcher's name, written as the author of new highlights.
 
 Team exchange keeps authorship, so exports and shares can be filtered by author;
-the default matches the command line's (``$POLICY_READER_AUTHOR``, else the login).
+the default is the command line's (:func:`reader.core.authors.default_author`).
 """
 
 from __future__ import annotations
-
-import getpass
-import os
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,21 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.authors import AUTHOR_ENV, default_author
 from reader.ui.settings import Settings
 
-AUTHOR_ENV = "POLICY_READER_AUTHOR"
 AUTHOR_KEY = "user/author"
-
-
-def default_author() -> str:
-    """``$POLICY_READER_AUTHOR``, else the login name ("" if neither is known)."""
-    name = os.environ.get(AUTHOR_ENV, "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in some sandboxes and containers
-        return ""
+__all__ = ["AUTHOR_ENV", "AUTHOR_KEY", "ask_author", "author", "default_author"]
 
 
 def author(settings: Settings) -> str:

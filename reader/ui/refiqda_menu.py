@@ -9,18 +9,22 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+)
 
 from reader.core.errors import ReaderError
 from reader.core.refiqda import export_codebook, export_project, import_codebook
+from reader.ui.context import AppContext
 from reader.ui.share_dialog import ShareDialog
 from reader.ui.sharing import with_suffix
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
 
 CODEBOOK_FILTER = "REFI-QDA codebook (*.qdc)"
 PROJECT_FILTER = "REFI-QDA project (*.qdpx)"
@@ -30,14 +34,15 @@ PROGRESS_AFTER_MS = 400  # a dialog only for exports long enough to notice
 
 
 class RefiQdaMenu:
-    """The REFI-QDA commands of one :class:`MainWindow`."""
+    """The REFI-QDA commands of ``window``'s File menu."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, context: AppContext, window: QMainWindow) -> None:
+        self.context = context
         self.window = window
         self.last_message = ""  # the last result shown (tests read it)
 
     def _folder(self) -> Path:
-        folder = self.window.settings.string(FOLDER)
+        folder = self.context.settings.string(FOLDER)
         return Path(folder) if folder and Path(folder).is_dir() else Path.home()
 
     def _save_path(self, title: str, name: str, file_filter: str, suffix: str) -> str:
@@ -46,7 +51,7 @@ class RefiQdaMenu:
         )
         if not path:
             return ""
-        self.window.settings.set(FOLDER, str(Path(path).parent))
+        self.context.settings.set(FOLDER, str(Path(path).parent))
         return with_suffix(path, suffix)
 
     def _done(self, message: str) -> None:
@@ -55,27 +60,26 @@ class RefiQdaMenu:
 
     def export_codebook(self) -> None:
         """Save the tags, with descriptions and colours, as a ``.qdc`` codebook."""
-        w = self.window
         name = f"tags-{date.today().isoformat()}.qdc"
         path = self._save_path("Export REFI-QDA Codebook", name, CODEBOOK_FILTER, "qdc")
         if not path:
             return
         try:
-            count = export_codebook(w.library, path)
+            count = export_codebook(self.context.library, path)
         except ReaderError as exc:
-            w.show_error(str(exc), title="Codebook not exported")
+            self.context.report_error(str(exc), title="Codebook not exported")
             return
         self._done(f"Saved {count} code(s) to {path}")
 
     def export_project(self) -> None:
         """Choose documents and author, then save a ``.qdpx`` project with progress."""
         w = self.window
-        dialog = ShareDialog(w.library, w.doc.id if w.doc else None, w)
+        dialog = ShareDialog(self.context.library, self.context.current_document_id, w)
         dialog.setWindowTitle("Export REFI-QDA Project")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dialog.choice()
-        name = f"{w.library.path.stem}-{date.today().isoformat()}.qdpx"
+        name = f"{self.context.library.path.stem}-{date.today().isoformat()}.qdpx"
         path = self._save_path("Export REFI-QDA Project", name, PROJECT_FILTER, "qdpx")
         if not path:
             return
@@ -92,9 +96,9 @@ class RefiQdaMenu:
 
         authors = [choice.author] if choice.author else []
         try:
-            summary = export_project(w.library, path, choice.documents, authors, step)
+            summary = export_project(self.context.library, path, choice.documents, authors, step)
         except ReaderError as exc:
-            w.show_error(str(exc), title="Project not exported")
+            self.context.report_error(str(exc), title="Project not exported")
             return
         finally:
             progress.close()
@@ -114,13 +118,13 @@ class RefiQdaMenu:
         )
         if not path:
             return
-        w.settings.set(FOLDER, str(Path(path).parent))
+        self.context.settings.set(FOLDER, str(Path(path).parent))
         try:
-            counts = import_codebook(w.library, path)
+            counts = import_codebook(self.context.library, path)
         except ReaderError as exc:
-            w.show_error(str(exc), title="Codebook not imported")
+            self.context.report_error(str(exc), title="Codebook not imported")
             return
-        w.refresh_tags()
+        self.context.reload_all()
         self._done(f"{Path(path).name}: {counts.summary()}")
         box = QMessageBox(
             QMessageBox.Icon.Information,

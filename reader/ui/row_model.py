@@ -91,12 +91,6 @@ class RowModel(QAbstractTableModel, Generic[T]):
         """The first row whose object satisfies ``predicate``, or -1."""
         return next((i for i, r in enumerate(self._rows) if predicate(r)), -1)
 
-    def refresh_swatches(self) -> None:
-        """Colours changed (a theme switch): repaint without resetting selection."""
-        if self._rows:
-            last = self.index(len(self._rows) - 1, len(self._columns) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-
     # --- Qt overrides -------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

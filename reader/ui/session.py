@@ -1,24 +1,58 @@
-"""What the window remembers between runs: geometry, splitters, theme, zoom, the
-open document and the reading position in every document.
+"""What the main window remembers between runs: geometry, splitters, theme, zoom, the
+colour, the open document and the reading position in every document.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from reader.core.errors import ReaderError
 from reader.ui.theme import SYSTEM
 
 if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtWidgets import QSplitter, QTabWidget
+
+    from reader.core.model import Document
+    from reader.ui.actions import Actions
+    from reader.ui.context import AppContext
+    from reader.ui.document_view import DocumentView
+    from reader.ui.panels.tags_panel import TagsPanel
+
+
+class SessionWindow(Protocol):
+    """What the session saves and restores of a window (the main window has it all)."""
+
+    splitter: QSplitter
+    left: QSplitter
+    tabs: QTabWidget
+    tags_panel: TagsPanel
+    doc_view: DocumentView
+    actions: Actions
+
+    @property
+    def doc(self) -> Document | None: ...
+
+    def restoreGeometry(self, geometry: QByteArray) -> bool: ...
+
+    def saveGeometry(self) -> QByteArray: ...
+
+    def resize(self, width: int, height: int) -> None: ...
+
+    def set_theme(self, mode: str) -> None: ...
+
+    def open_document(self, document_id: str, offset: int | None = None) -> bool: ...
+
+    def open_guide(self) -> None: ...
 
 
 class Session:
-    """Saves and restores a :class:`MainWindow` through its ``Settings``."""
+    """Saves and restores ``window`` through the context's ``Settings``."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, context: AppContext, window: SessionWindow) -> None:
+        self.context = context
         self.window = window
-        self.settings = window.settings
+        self.settings = context.settings
 
     def restore_view_settings(self) -> None:
         """Geometry, splitter sizes, tab, theme, zoom and furniture (before showing)."""
@@ -38,21 +72,19 @@ class Session:
         furniture = s.flag("view/furniture", True)
         w.actions.furniture.setChecked(furniture)
         w.doc_view.show_furniture = furniture
-        color = s.string("annotate/color", w.current_color)
-        w.current_color = color
-        w.actions.check_color(color)
+        self.context.set_current_color(s.string("annotate/color", self.context.current_color))
 
     def restore_document(self) -> None:
         """Reopen the last document; on first run with an empty library, the guide."""
-        w = self.window
+        w, library = self.window, self.context.library
         last = self.settings.string("session/document")
         try:
-            empty = not w.library.list_documents()
+            empty = not library.list_documents()
         except ReaderError:
             empty = False
         if empty:
             w.open_guide()
-        elif last and w.library.document_info(last, missing_ok=True) is not None:
+        elif last and library.document_info(last, missing_ok=True) is not None:
             w.open_document(last)
 
     def save_position(self) -> None:
@@ -70,9 +102,9 @@ class Session:
         s.set("window/left", w.left.saveState())
         s.set("window/tags", w.tags_panel.splitter.saveState())
         s.set("window/tab", w.tabs.currentIndex())
-        s.set("view/theme", w.theme.mode)
+        s.set("view/theme", self.context.theme.mode)
         s.set("view/zoom", w.doc_view.zoom)
         s.set("view/furniture", w.doc_view.show_furniture)
-        s.set("annotate/color", w.current_color)
+        s.set("annotate/color", self.context.current_color)
         s.set("session/document", w.doc.id if w.doc else "")
         s.sync()

@@ -87,6 +87,12 @@ class Settings:
         files = [path] + [p for p in self.recent_files() if p != path]
         self.set("recent_files", files[:MAX_RECENT])
 
+    def remove_recent_file(self, path: str) -> None:
+        """Take ``path`` out of the recent files (it could not be imported)."""
+        files = self.recent_files()
+        if path in files:
+            self.set("recent_files", [p for p in files if p != path])
+
     def sync(self) -> None:
         """Write pending changes to disk."""
         self.q.sync()

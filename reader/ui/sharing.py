@@ -8,22 +8,20 @@ The dialogs choose; the core selects, formats and merges; files are written with
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 
 from reader.core.atomic import write_atomic
 from reader.core.errors import ReaderError
 from reader.core.exchange import ImportReport, export_collection, import_files
 from reader.core.export import select, to_csv, to_json, to_markdown
 from reader.ui import export_dialog, import_report, share_dialog
+from reader.ui.context import AppContext
 from reader.ui.export_dialog import ExportChoice
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
 
 FILTERS = {
     "md": "Markdown (*.md)",
@@ -50,13 +48,18 @@ def with_suffix(path: str, suffix: str) -> str:
 
 
 class Sharing:
-    """Export, share and import for one :class:`MainWindow`."""
+    """Export, share and import from ``window``'s File menu. ``current_tag`` gives the
+    tag the export dialog starts with checked."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self, context: AppContext, window: QMainWindow, current_tag: Callable[[], str]
+    ) -> None:
+        self.context = context
         self.window = window
+        self.current_tag = current_tag
 
     def _folder(self, key: str) -> Path:
-        folder = self.window.settings.string(key)
+        folder = self.context.settings.string(key)
         return Path(folder) if folder and Path(folder).is_dir() else Path.home()
 
     def _save_path(self, key: str, title: str, name: str, file_filter: str) -> str:
@@ -65,14 +68,14 @@ class Sharing:
             self.window, title, str(self._folder(key) / name), file_filter
         )
         if path:
-            self.window.settings.set(key, str(Path(path).parent))
+            self.context.settings.set(key, str(Path(path).parent))
         return path
 
     def _write(self, path: str, text: str, what: str) -> bool:
         try:
             written = write_atomic(path, text)
         except ReaderError as exc:
-            self.window.show_error(str(exc))
+            self.context.report_error(str(exc))
             return False
         self.window.statusBar().showMessage(f"Saved {what} to {written}", 8000)
         return True
@@ -81,7 +84,7 @@ class Sharing:
     def export_excerpts(self) -> None:
         """Ctrl+E: choose what to export, where, then write it."""
         w = self.window
-        choice = export_dialog.ask_export(w, w.library, w.tags_panel.current_tag())
+        choice = export_dialog.ask_export(w, self.context.library, self.current_tag())
         if choice is None:
             return
         name = f"excerpts-{date.today().isoformat()}.{choice.format}"
@@ -89,9 +92,9 @@ class Sharing:
         if not path:
             return
         try:
-            text, count = export_text(w.library, choice)
+            text, count = export_text(self.context.library, choice)
         except ReaderError as exc:
-            w.show_error(str(exc))
+            self.context.report_error(str(exc))
             return
         self._write(with_suffix(path, choice.format), text, f"{count} excerpt(s)")
 
@@ -99,7 +102,7 @@ class Sharing:
     def share_annotations(self) -> None:
         """Write a Web Annotation file of one author's (or everyone's) annotations."""
         w = self.window
-        choice = share_dialog.ask_share(w, w.library, w.doc.id if w.doc else None)
+        choice = share_dialog.ask_share(w, self.context.library, self.context.current_document_id)
         if choice is None:
             return
         who = "".join(c if c.isalnum() else "-" for c in choice.author) if choice.author else ""
@@ -108,9 +111,9 @@ class Sharing:
         if not path:
             return
         try:
-            collection = export_collection(w.library, choice.author, choice.documents)
+            collection = export_collection(self.context.library, choice.author, choice.documents)
         except ReaderError as exc:
-            w.show_error(str(exc))
+            self.context.report_error(str(exc))
             return
         text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
         self._write(with_suffix(path, "json"), text, f"{collection['total']} annotation(s)")
@@ -124,7 +127,7 @@ class Sharing:
         )
         if not paths:
             return
-        w.settings.set(SHARE_FOLDER, str(Path(paths[0]).parent))
+        self.context.settings.set(SHARE_FOLDER, str(Path(paths[0]).parent))
         report = self.import_paths(paths)
         if report is not None:
             import_report.show_import_report(w, report)
@@ -138,13 +141,13 @@ class Sharing:
         w.statusBar().showMessage(f"Importing shared annotations from {len(paths)} file(s)…")
         w.statusBar().repaint()  # show it now, without running user input mid-import
         try:
-            report = import_files(w.library, paths)
+            report = import_files(self.context.library, paths)
         except ReaderError as exc:
             w.statusBar().clearMessage()
-            w.show_error(str(exc), title="Shared annotations not imported")
+            self.context.report_error(str(exc), title="Shared annotations not imported")
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        w.refresh_after_merge()
+        self.context.reload_all()
         w.statusBar().showMessage(import_report.summary(report), 8000)
         return report

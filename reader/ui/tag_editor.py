@@ -40,10 +40,6 @@ class TagLineEdit(QLineEdit):
         self._completer.activated.connect(self._insert_completion)
         self.textEdited.connect(self._update_completion)
 
-    def completer_model(self) -> QStringListModel:
-        """The list of known tags the completer offers."""
-        return self._completer.model()  # type: ignore[return-value]
-
     def _current_segment(self) -> str:
         return self.text()[: self.cursorPosition()].rsplit(SEPARATOR, 1)[-1].strip()
 

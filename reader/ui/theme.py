@@ -11,21 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from reader.core.colors import PALETTE_HEX
+
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 THEMES = (SYSTEM, LIGHT, DARK)
 
 # Highlight backgrounds per store colour name: translucent on light paper,
 # deeper (and more opaque) on dark paper so light text stays readable.
-_HIGHLIGHTS_LIGHT = {
-    "yellow": "#ffe86b",
-    "green": "#a8e6a1",
-    "blue": "#a9d1ff",
-    "pink": "#ffb3d1",
-    "purple": "#d7b8ff",
-    "orange": "#ffc98a",
-    "red": "#ff9c9c",
-    "grey": "#d4d4d4",
-}
+_HIGHLIGHTS_LIGHT = PALETTE_HEX
 _HIGHLIGHTS_DARK = {
     "yellow": "#6b5a00",
     "green": "#24552a",

@@ -96,8 +96,8 @@ def test_unrelated_text_gives_no_anchor():
     assert resolve(TEXT, empty) is None
 
 
-def test_reanchoring_rate_on_edited_corpus_paper(corpus_dir):
-    text = (corpus_dir / "policy-paper-lac-2016.txt").read_text(encoding="utf-8")
+def test_reanchoring_rate_on_edited_paper(policy_paper):
+    text = policy_paper.path.read_text(encoding="utf-8")
     edited, where = mutate(text, rate=0.05, seed=7)
     rng = random.Random(3)
     anchorer = Anchorer(edited)

@@ -1,4 +1,5 @@
-"""Aligning two documents: hand-made editions with exact pairs, and the real corpus."""
+"""Aligning two documents: hand-made editions with exact pairs, and a news report
+against the paper it reports on (tests/papers.py)."""
 
 from __future__ import annotations
 
@@ -95,11 +96,10 @@ def test_units_of_a_document_without_outline_are_paragraphs():
 
 
 @pytest.fixture
-def corpus(corpus_dir):
-    return (
-        load_document(corpus_dir / "news-lac-paper-2008.txt"),
-        load_document(corpus_dir / "policy-paper-lac-2016.txt"),
-    )
+def corpus(paper_and_news):
+    """(news report, paper, what the tests know of the report)."""
+    paper, news = paper_and_news
+    return load_document(news.path), load_document(paper.path), news
 
 
 def _counterpart_of(result, news, words):
@@ -109,17 +109,13 @@ def _counterpart_of(result, news, words):
 
 
 def test_news_report_paragraphs_align_with_paper_sections(corpus):
-    news, paper = corpus
+    news, paper, facts = corpus
     result = align(news, paper)
-    assert _counterpart_of(result, news, "military exchanges") == {
-        "(1) Military Exchanges and Cooperation"
-    }
-    assert _counterpart_of(result, news, "judicial and police") == {
-        "(2) Cooperation in Judicial and Police Affairs"
-    }
+    for words, section, _method in facts.pairs:
+        assert _counterpart_of(result, news, words) == {section}, words
     assert {p.method for p in result.pairs} == {BY_TEXT, BY_CONTEXT}
-    # The closing line about the paper's history has no counterpart.
-    assert any("first-ever policy paper" in news.text[u.start : u.end] for u in result.only_a)
+    # A remark on the paper itself has no counterpart.
+    assert any(facts.unmatched[-1] in news.text[u.start : u.end] for u in result.only_a)
 
 
 def _pair_of(result, news, words):
@@ -129,33 +125,26 @@ def _pair_of(result, news, words):
 
 
 def test_paragraphs_that_do_not_stand_out_alone_are_still_placed(corpus):
-    news, paper = corpus
+    news, paper, facts = corpus
     result = align(news, paper)
-    judicial = "(2) Cooperation in Judicial and Police Affairs"
-    # Paragraph 6 scores low, but far above its other candidates.
-    assert _pair_of(result, news, "penalty enforcement") == (judicial, BY_TEXT)
-    # Paragraph 7 (illegal immigration) shares little with the 2016 text: it continues
-    # the judicial paragraphs before it.
-    assert _pair_of(result, news, "illegal immigration") == (judicial, BY_CONTEXT)
-    # Paragraph 10 echoes Part III's passage on collective cooperation, which refers
-    # to the section of that title.
-    assert _pair_of(result, news, "regional organizations") == (
-        "7. Collective Cooperation",
-        BY_TEXT,
-    )
-    assert _pair_of(result, news, "development of the army") == (
-        "(1) Military Exchanges and Cooperation",
-        BY_CONTEXT,
-    )
-    # Paragraph 9 sums up many sections (culture, sports, health ...): none is its own.
-    assert any("culture, sports, science" in news.text[u.start : u.end] for u in result.only_a)
+    # A paragraph scoring low but far above its other candidates is placed by its text;
+    # one sharing little with the paper continues the section of the paragraph before.
+    assert [_pair_of(result, news, words) for words, _, _ in facts.pairs] == [
+        (section, method) for _, section, method in facts.pairs
+    ]
+    assert {method for _, _, method in facts.pairs} == {BY_TEXT, BY_CONTEXT}
+    # A paragraph summing up many sections (culture, sports, health ...) has none of its own.
+    for words in facts.unmatched:
+        assert any(words in news.text[u.start : u.end] for u in result.only_a), words
 
 
 def test_paper_against_news_report_lists_sections_in_paper_order(corpus):
-    news, paper = corpus
+    news, paper, facts = corpus
     result = align(paper, news)
     starts = [p.a.start for p in result.pairs]
     assert starts == sorted(starts)
-    military = result.counterparts("a", "n46")
-    assert any("military exchanges" in news.text[u.start : u.end] for u in military)
-    assert len(result.only_a) > 30  # the news report covers only a few sections
+    main = next(p.a for p in result.pairs if p.a.display == facts.main_section)
+    words = facts.pairs[0][0]  # the first pair is one of the main section's paragraphs
+    assert any(words in news.text[u.start : u.end] for u in result.counterparts("a", main.key))
+    # The news report covers only a few sections.
+    assert len(result.only_a) > len(comparison_units(paper)) / 2

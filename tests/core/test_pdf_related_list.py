@@ -47,8 +47,8 @@ def test_a_paragraph_after_the_page_break_still_ends_the_list():
     assert roles_of(doc, [body]) != [(FURNITURE, "related")]
 
 
-def test_corpus_paper_as_pdf_has_the_text_files_clauses(corpus_dir):
-    path = corpus_dir / "policy-paper-lac-2016.txt"
+def test_paper_as_pdf_has_the_text_files_clauses(policy_paper):
+    path = policy_paper.path
     from_text = load_document(path)
     from_pdf = parse_bytes(text_pdf(path.read_text(encoding="utf-8")), "pdf", "paper.pdf")
     assert len(from_pdf.clauses) == len(from_text.clauses)
@@ -58,5 +58,5 @@ def test_corpus_paper_as_pdf_has_the_text_files_clauses(corpus_dir):
     ]
     assert last[0] == last[1]
     assert not any(
-        "Xi Jinping Holds Talks" in from_pdf.text[c.start : c.end] for c in from_pdf.clauses
+        policy_paper.related_link in from_pdf.text[c.start : c.end] for c in from_pdf.clauses
     )

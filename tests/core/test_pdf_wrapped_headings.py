@@ -87,11 +87,11 @@ def test_wrapped_heading_rule():
     assert wrapped_heading(["1. Trade"]) is None
 
 
-def test_corpus_paper_as_pdf_has_the_text_files_outline(corpus_dir):
-    path = corpus_dir / "policy-paper-lac-2016.txt"
+def test_paper_as_pdf_has_the_text_files_outline(policy_paper):
+    path = policy_paper.path
     from_text = load_document(path)
     from_pdf = parse_bytes(text_pdf(path.read_text(encoding="utf-8")), "pdf", "paper.pdf")
-    assert len(from_pdf.pages) > 5
+    assert len(from_pdf.pages) >= 5  # sections and paragraphs run across page breaks
     assert outline(from_pdf) == outline(from_text)
     # The breadcrumb wrapped over two lines is furniture again, so the title is found.
     meta = ("title", "date", "source")

@@ -10,29 +10,32 @@ from reader.core.reading import build_reading_view
 from tests.core.test_properties import TEXTS
 
 
-def test_corpus_reading_view_rejoins_breaks_and_maps_back(corpus_dir):
-    doc = load_document(corpus_dir / "policy-paper-lac-2016.txt")
+def test_paper_reading_view_rejoins_breaks_and_maps_back(paper_and_news):
+    facts = paper_and_news[0]
+    doc = load_document(facts.path)
     view = build_reading_view(doc)
-    assert "between the two sides, setting the course for simultaneous" in view.text
-    assert "downstream and supporting industries such as smelting" in view.text
+    for tail, head in facts.breaks:
+        assert f"{tail} {head}" in view.text
     kinds = [b.kind for b in view.blocks]
     assert kinds[0] == "furniture" and kinds[1] == "title"
-    assert view.blocks[1].text == "China's Policy Paper on Latin America and the Caribbean"
+    assert view.blocks[1].text == facts.title
     # An annotation's source span shows as exactly its text.
-    start = doc.text.index("Financial Cooperation")
-    ds, de = view.display_span(start, start + len("Financial Cooperation"))
-    assert view.text[ds:de] == "Financial Cooperation"
-    assert view.source_span(ds, de) == (start, start + len("Financial Cooperation"))
+    title = facts.section_title
+    start = doc.text.index(title)
+    ds, de = view.display_span(start, start + len(title))
+    assert view.text[ds:de] == title
+    assert view.source_span(ds, de) == (start, start + len(title))
     # Across the rejoined break the display span still round-trips.
-    a = doc.text.index("setting\n")
-    b = doc.text.index("the course for") + len("the course for")
+    tail, head = facts.breaks[0]
+    a = doc.text.index(tail + "\n")
+    b = doc.text.index(head) + len(head)
     ds, de = view.display_span(a, b)
-    assert view.text[ds:de] == "setting the course for"
+    assert view.text[ds:de] == f"{tail} {head}"
     assert view.source_span(ds, de) == (a, b)
 
 
-def test_outline_nodes_map_to_their_heading_in_the_view(corpus_dir):
-    doc = load_document(corpus_dir / "policy-paper-lac-2016.txt")
+def test_outline_nodes_map_to_their_heading_in_the_view(paper_and_news):
+    doc = load_document(paper_and_news[0].path)
     view = build_reading_view(doc)
     for node in doc.iter_nodes():
         pos = view.to_display(node.start)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from reader.core.exchange import export_collection, import_files
+from reader.core.exchange import add_document, export_collection, import_files
 from reader.core.importers import parse_text
 
 
@@ -130,7 +130,7 @@ def test_waiting_annotations_are_placed_when_their_document_arrives(
     assert len(waiting) == 1 and waiting[0].document_id is None
     assert waiting[0].document_title == "Trade Policy Paper"
     assert waiting[0].document_fingerprint == alice.list_documents()[0].id
-    info, _ = bob.add_document(parse_text(paper_text, filename="paper.txt"))
+    info, _ = add_document(bob, parse_text(paper_text, filename="paper.txt"))
     assert bob.set_aside() == []
     assert [a.quote for a in bob.annotations(info.id)] == ["Students will travel."]
     assert info.annotations == 1

@@ -9,9 +9,9 @@ import zipfile
 import pytest
 from conftest import SAMPLE
 
+from reader.core.colors import PALETTE_HEX
 from reader.core.importers import parse_text
 from reader.core.refiqda import RefiQdaError, export_codebook, export_project, import_codebook
-from reader.core.refiqda.colors import PALETTE_HEX
 
 C = "{urn:QDA-XML:codebook:1.0}"
 P = "{urn:QDA-XML:project:1.0}"

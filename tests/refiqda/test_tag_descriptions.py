@@ -6,10 +6,9 @@ import sqlite3
 
 import pytest
 
-from reader.core import migrations
+from reader.core.colors import PALETTE_HEX
 from reader.core.errors import LibraryError
-from reader.core.refiqda.colors import PALETTE_HEX
-from reader.core.store import Library
+from reader.core.store import Library, migrations
 
 V1_ANNOTATION = "0b7f6a52-3c1e-4d8e-9a51-2f4b1c9e7d10"
 

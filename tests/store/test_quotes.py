@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from reader.core.clauses import widen_to_clauses
 from reader.core.errors import LibraryError
 from reader.core.model import Clause
-from reader.core.quotes import closest_match, context, find_all, find_quote, widen_to_clauses
+from reader.core.quotes import closest_match, context, find_all, find_quote
 
 TEXT = "The \u201cone China\u201d principle\nis   important. China\u2019s role \u2014 growing."
 

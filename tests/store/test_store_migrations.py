@@ -6,8 +6,7 @@ import sqlite3
 
 import pytest
 
-from reader.core import migrations
-from reader.core.store import Library
+from reader.core.store import Library, migrations
 
 V1_ANNOTATION = "0b7f6a52-3c1e-4d8e-9a51-2f4b1c9e7d10"
 

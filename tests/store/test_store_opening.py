@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import migrations
 from reader.core.errors import LibraryError
 from reader.core.paths import DB_ENV, default_library_path
-from reader.core.store import Library
+from reader.core.store import Library, migrations
 
 
 def test_new_library_has_wal_foreign_keys_busy_timeout_and_latest_schema(tmp_path):

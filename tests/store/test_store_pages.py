@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from reader.core import migrations
 from reader.core.export import select, to_csv, to_json, to_markdown
 from reader.core.importers import parse_bytes
-from reader.core.store import Library
+from reader.core.store import Library, migrations
 from tests.core.pdf_fixtures import FRONT, LABELS, PAPER, make_pdf
 from tests.store.test_store_migrations import make_v1_library
 
@@ -88,11 +87,12 @@ def test_a_version_5_library_keeps_its_pages_and_cites_physical_numbers(tmp_path
         info, _ = lib.add_document(pdf_doc())
         lib.annotate_quote(info.id, "settle disputes by consultation", tags=["law"])
     # Take the library back to version 5's schema: document_pages without labels (and
-    # tags without what version 7 added).
+    # tags without what version 7 added, no CJK index of version 8).
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE document_pages DROP COLUMN label")
     for column in ("guid", "color", "codable"):
         conn.execute(f"ALTER TABLE tags DROP COLUMN {column}")
+    conn.execute("DROP TABLE cjk_fts")
     conn.execute("PRAGMA user_version = 5")
     conn.commit()
     conn.close()

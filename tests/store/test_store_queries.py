@@ -107,12 +107,15 @@ def test_empty_query_is_an_error(library):
         library.search("  ")
 
 
-def test_search_corpus_paper(library, corpus_dir):
-    doc = load_document(corpus_dir / "policy-paper-lac-2016.txt")
+def test_search_policy_paper(library, paper_and_news):
+    facts = paper_and_news[0]
+    doc = load_document(facts.path)
     library.add_document(doc)
-    hits = library.search('"1+3+6"')
-    assert hits and '"«1+3+6»" framework' in hits[0].snippet
-    hit = library.search("branch networks")[0]
-    assert hit.section_path == "Part IV > 2. In the Economic Field > (3) Financial Cooperation"
+    query, shown = facts.phrase_search
+    hits = library.search(query)
+    assert hits and shown in hits[0].snippet
+    query, word = facts.word_search
+    hit = library.search(query)[0]
+    assert hit.section_path == facts.section_path
     assert doc.section_path_text(hit.start) == hit.section_path
-    assert doc.text[hit.start : hit.end] == "branch"
+    assert doc.text[hit.start : hit.end] == word

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.errors import LibraryError
-from reader.core.store import normalize_tag
+from reader.core.tags import normalize_tag
 
 
 def tree_counts(library) -> dict[str, int]:

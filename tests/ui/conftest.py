@@ -26,13 +26,14 @@ def settings_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_window(qtbot, library, settings_path):
     """Build (and clean up) main windows over the temporary library and settings."""
+    from reader.ui.context import AppContext
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import ini_settings
 
     windows = []
 
     def make(lib: Library | None = None):
-        window = MainWindow(lib or library, ini_settings(settings_path))
+        window = MainWindow(AppContext(lib or library, ini_settings(settings_path)))
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()
@@ -52,9 +53,9 @@ def window(make_window):
 
 
 @pytest.fixture
-def paper(corpus_dir: Path) -> Path:
-    """The 2016 policy paper from the corpus."""
-    return corpus_dir / "policy-paper-lac-2016.txt"
+def paper(policy_paper) -> Path:
+    """The policy paper's file (see tests/papers.py: the corpus's, else the repository's)."""
+    return policy_paper.path
 
 
 @pytest.fixture

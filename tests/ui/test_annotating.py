@@ -122,9 +122,9 @@ def test_select_clause_by_shortcut_and_alt_click(qtbot, window, library, trade_p
     assert library.annotations(doc.id)[0].quote == "Banks will cooperate."
 
 
-def test_clicking_annotation_in_panel_scrolls_to_it(qtbot, window, library, paper):
+def test_clicking_annotation_in_panel_scrolls_to_it(qtbot, window, library, paper, policy_paper):
     doc = import_and_open(qtbot, window, paper)
-    quote = "Global and regional hot-spot issues take place frequently."
+    quote = policy_paper.sentence
     far = doc.text.rindex("cooperation")
     # Added by "another process" (a second connection, as a CLI call would be).
     from reader.core.store import Library

@@ -300,13 +300,15 @@ def test_swap_and_remembered_geometry(qtbot, window, compared, editions):
     assert (again.width(), again.height()) == size
 
 
-def test_a_news_report_against_a_paper_lists_its_pairs_before_unmatched_sections(corpus_dir):
+def test_a_news_report_against_a_paper_lists_its_pairs_before_unmatched_sections(
+    policy_paper, news_report
+):
     from reader.core.compare.align import align
     from reader.core.importers import load_document
     from reader.ui.compare.pair_model import alignment_rows
 
-    news = load_document(corpus_dir / "news-lac-paper-2008.txt")
-    paper = load_document(corpus_dir / "policy-paper-lac-2016.txt")
+    news = load_document(news_report.path)
+    paper = load_document(policy_paper.path)
     alignment = align(news, paper)
     rows = alignment_rows(alignment)
     kinds = ["b-only" if r.a is None else "a" for r in rows]
@@ -355,13 +357,13 @@ def test_both_texts_open_at_their_start(qtbot, compared, editions):
         assert _in_view(pane.view, 0) and pane.view.textCursor().position() == 0
 
 
-def test_a_paper_against_a_news_report_lists_the_pairs_first(corpus_dir):
+def test_a_paper_against_a_news_report_lists_the_pairs_first(policy_paper, news_report):
     from reader.core.compare.align import align
     from reader.core.importers import load_document
     from reader.ui.compare.pair_model import alignment_rows
 
-    paper = load_document(corpus_dir / "policy-paper-lac-2016.txt")
-    news = load_document(corpus_dir / "news-lac-paper-2008.txt")
+    paper = load_document(policy_paper.path)
+    news = load_document(news_report.path)
     alignment = align(paper, news)
     rows = alignment_rows(alignment)
     assert alignment.pairs and alignment.only_a

@@ -6,16 +6,17 @@ from PySide6.QtCore import Qt
 from ui_helpers import import_and_open
 
 
-def test_find_bar_counts_and_steps(qtbot, window, paper):
+def test_find_bar_counts_and_steps(qtbot, window, paper, policy_paper):
     doc = import_and_open(qtbot, window, paper)
     window.actions.find.trigger()
     bar = window.find_bar
     assert bar.isVisible()
-    qtbot.keyClicks(bar.edit, "Caribbean")
-    expected = window.reading.text.lower().count("caribbean")
+    word = policy_paper.frequent_word
+    qtbot.keyClicks(bar.edit, word)
+    expected = window.reading.text.lower().count(word.lower())
     assert len(bar.matches) == expected > 5
     assert bar.count_label.text() == f"1 of {expected}"
-    assert window.doc_view.textCursor().selectedText().lower() == "caribbean"
+    assert window.doc_view.textCursor().selectedText().lower() == word.lower()
     window.actions.find_next.trigger()
     assert bar.count_label.text() == f"2 of {expected}"
     window.actions.find_prev.trigger()
@@ -30,11 +31,13 @@ def test_find_bar_counts_and_steps(qtbot, window, paper):
     assert doc
 
 
-def test_library_search_lists_hits_and_opens_them(qtbot, window, library, paper, trade_paper):
+def test_library_search_lists_hits_and_opens_them(
+    qtbot, window, library, paper, trade_paper, policy_paper
+):
     trade = import_and_open(qtbot, window, trade_paper)
     doc = import_and_open(qtbot, window, paper)
     window.open_document(trade.id)
-    start = doc.text.index("Global and regional hot-spot")
+    start = doc.text.index(policy_paper.sentence)
     ann = library.add_annotation(doc.id, start, start + 40, note="volatile neighbourhood")
     window.actions.search.trigger()
     panel = window.search_panel
@@ -52,12 +55,13 @@ def test_library_search_lists_hits_and_opens_them(qtbot, window, library, paper,
     assert panel.model.index(0, 2).data().startswith("Part I")
     # Search the big paper and open a hit from another document.
     panel.edit.clear()
-    qtbot.keyClicks(panel.edit, '"maritime cooperation"')
+    qtbot.keyClicks(panel.edit, f'"{policy_paper.phrase}"')
     qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
     rect = panel.view.visualRect(panel.model.index(0, 0))
     qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.doc.id == doc.id
-    assert "maritime" in window.doc_view.textCursor().selectedText().lower()
+    first_word = policy_paper.phrase.split()[0]
+    assert first_word in window.doc_view.textCursor().selectedText().lower()
 
 
 def test_empty_search_shows_nothing(window):
@@ -65,11 +69,14 @@ def test_empty_search_shows_nothing(window):
     assert window.search_panel.model.rowCount() == 0
 
 
-def test_excerpt_click_opens_document_in_place(qtbot, window, library, paper, trade_paper):
+def test_excerpt_click_opens_document_in_place(
+    qtbot, window, library, paper, trade_paper, policy_paper
+):
     doc = import_and_open(qtbot, window, paper)
     other = import_and_open(qtbot, window, trade_paper)
-    start = doc.text.index("Space Cooperation")
-    ann = library.add_annotation(doc.id, start, start + 17, tags=["science/space"])
+    start = doc.text.index(policy_paper.section_title)
+    end = start + len(policy_paper.section_title)
+    ann = library.add_annotation(doc.id, start, end, tags=["science/space"])
     window.refresh_tags()
     window.tabs.setCurrentWidget(window.tags_panel)
     tree = window.tags_panel.tree

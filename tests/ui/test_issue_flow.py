@@ -1,4 +1,4 @@
-"""The reader's main flow on the 2016 paper, in one go, as a researcher does it:
+"""The reader's main flow on a policy paper, in one go, as a researcher does it:
 outline click, clause selection, highlight, tag, note, restart, tag pane, undo, find."""
 
 from __future__ import annotations
@@ -10,18 +10,19 @@ from reader.ui import dialogs
 
 
 def test_outline_clause_highlight_tag_note_restart_undo_find(
-    qtbot, make_window, library, paper, monkeypatch
+    qtbot, make_window, library, paper, policy_paper, monkeypatch
 ):
     window = make_window()
     doc = import_and_open(qtbot, window, paper)
 
-    # Click "(3) Financial Cooperation" in the outline: the view is at that heading.
+    # Click the third section of Part IV's second field (e.g. "(3) Financial Cooperation")
+    # in the outline: the view is at that heading.
     part4 = window.outline_model.index(4, 0)
     window.outline.expand(part4)
     field2 = window.outline_model.index(1, 0, part4)
     window.outline.expand(field2)
     target = window.outline_model.index(2, 0, field2)
-    assert target.data().startswith("(3) Financial Cooperation")
+    assert target.data() == f"(3) {policy_paper.section_title}"
     rect = window.outline.visualRect(target)
     qtbot.mouseClick(window.outline.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     node = doc.outline[4].children[1].children[2]
@@ -29,7 +30,7 @@ def test_outline_clause_highlight_tag_note_restart_undo_find(
 
     # Select the section's first clause with one gesture, and highlight it.
     view = window.doc_view
-    inside = doc.text.index("China will support its financial institutions") + 5
+    inside = doc.text.index(policy_paper.section_opening) + 5
     view.move_caret(inside)
     window.actions.select_clause.trigger()
     clause = next(c for c in doc.clauses if c.start <= inside < c.end)
@@ -59,9 +60,7 @@ def test_outline_clause_highlight_tag_note_restart_undo_find(
     window.tags_panel.select_tag("economy")
     (excerpt,) = window.tags_panel.excerpt_model.rows()
     assert excerpt.annotation.id == ann.id
-    assert excerpt.section_path == (
-        "Part IV > 2. In the Economic Field > (3) Financial Cooperation"
-    )
+    assert excerpt.section_path == policy_paper.section_path
 
     # Undo (in the restarted window, delete then undo; in the first window the history
     # was the creation): delete, undo brings it back, redo removes it again.
@@ -76,8 +75,9 @@ def test_outline_clause_highlight_tag_note_restart_undo_find(
 
     # Find in document counts the matches.
     window.actions.find.trigger()
-    qtbot.keyClicks(window.find_bar.edit, "financial")
-    expected = window.reading.text.lower().count("financial")
+    word = policy_paper.frequent_word
+    qtbot.keyClicks(window.find_bar.edit, word)
+    expected = window.reading.text.lower().count(word.lower())
     # Searching starts at the caret, so the first match shown is the next one after it.
     assert window.find_bar.count_label.text().endswith(f" of {expected}") and expected > 5
     assert len(window.find_bar.matches) == expected

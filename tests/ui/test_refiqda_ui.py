@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from ui_helpers import import_and_open
 
+from reader.core.colors import PALETTE_HEX
 from reader.core.refiqda import read_project
-from reader.core.refiqda.colors import PALETTE_HEX
 from reader.ui.share_dialog import CHOSEN_DOCS, ShareDialog
 from reader.ui.tag_model import PATH_ROLE
 from reader.ui.theme import highlight_color

@@ -179,3 +179,21 @@ def test_same_title_documents_are_told_apart(qtbot, stats, window, library, trad
     assert set(_column(stats.tag_view, 1)) == set(names)
     sections = stats.section_model
     assert {sections.index(r, 0).data() for r in range(sections.rowCount())} == set(names)
+
+
+def test_closing_the_main_window_closes_the_statistics_before_the_library_goes(
+    qtbot, make_window, tmp_path, trade_paper
+):
+    from reader.core.store import Library
+
+    lib = Library.open(tmp_path / "own.db")
+    main = make_window(lib)
+    import_and_open(qtbot, main, trade_paper)
+    main.actions.statistics.trigger()
+    sw = main.statistics_window
+    qtbot.waitExposed(sw)
+    main.context.tagsChanged.emit()  # a refresh is now due in a moment
+    main.close()
+    assert not sw.isVisible()  # closed with the main window
+    lib.close()  # as the app does once the main window has closed
+    qtbot.wait(500)  # a refresh left pending would now read a closed library and fail

@@ -32,11 +32,10 @@ from reader.core.analysis.reliability import cohen_kappa, krippendorff_alpha, pe
 from reader.core.errors import ReaderError
 from reader.core.library_model import Annotation
 from reader.core.model import Clause, Document
+from reader.core.tags import SEPARATOR, in_scope, tag_lineage
 
 if TYPE_CHECKING:
     from reader.core.store import Library
-
-SEPARATOR = "/"
 
 
 class AgreementError(ReaderError):
@@ -114,16 +113,6 @@ def coded_clause_indexes(
     return out
 
 
-def tag_lineage(key: str) -> list[str]:
-    """``a/b/c`` -> ``["a", "a/b", "a/b/c"]``: the tag and every tag that includes it."""
-    parts = key.split(SEPARATOR)
-    return [SEPARATOR.join(parts[:i]) for i in range(1, len(parts) + 1)]
-
-
-def _in_scope(key: str, requested: Sequence[str]) -> bool:
-    return not requested or any(key == r or key.startswith(r + SEPARATOR) for r in requested)
-
-
 def choose_coders(
     authors: Iterable[str], wanted: Sequence[str] | None, exclude: str | None
 ) -> list[str]:
@@ -181,7 +170,7 @@ class _Codings:
         out: dict[str, set[int]] = {}
         for clause, keys in self.applied[coder].items():
             for key in keys:
-                if _in_scope(key, scope):
+                if in_scope(key, scope):
                     for k in tag_lineage(key) if inclusive else (key,):
                         out.setdefault(k, set()).add(clause)
         return out
@@ -324,7 +313,7 @@ def _disagreements(
 
     def tags_of(person: int, clause: int) -> list[str]:
         keys = codings.applied[person].get(clause, ())
-        return sorted(codings.spelling[t] for t in keys if _in_scope(t, requested))
+        return sorted(codings.spelling[t] for t in keys if in_scope(t, requested))
 
     clauses = sorted(set().union(*(codings.applied[i] for i in range(len(coders)))))
     out = []

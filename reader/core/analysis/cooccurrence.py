@@ -25,14 +25,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from reader.core.analysis.statistics import (
-    SEPARATOR,
-    CodedSpan,
-    CodingData,
-    distinct_tags,
-    tag_sort_key,
-    tag_spellings,
-)
+from reader.core.analysis.statistics import CodedSpan, CodingData, distinct_tags, tag_spellings
+from reader.core.tags import rolled_tag, tag_sort_key
 
 
 @dataclass(slots=True)
@@ -73,15 +67,6 @@ class CooccurrenceMatrix:
             "matrix": self.counts,
             "pairs": [{"a": a, "b": b, "count": c} for a, b, c in self.pairs()],
         }
-
-
-def rolled_tag(tag: str, depth: int | None) -> str:
-    """``tag`` cut to its first ``depth`` levels (unchanged for None)."""
-    if depth is None:
-        return tag
-    if depth < 1:
-        raise ValueError("depth must be 1 or more")
-    return SEPARATOR.join(tag.split(SEPARATOR)[:depth])
 
 
 def _keys_by_annotation(spans: list[CodedSpan], depth: int | None) -> dict[str, frozenset[str]]:

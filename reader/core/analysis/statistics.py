@@ -26,53 +26,10 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
-SEPARATOR = "/"
+from reader.core.library_model import CodedSpan, CodingData, DocumentLayout, Section
+from reader.core.tags import SEPARATOR, tag_lineage, tag_sort_key
+
 NO_AUTHOR = "(no author)"
-
-
-@dataclass(slots=True)
-class CodedSpan:
-    """A live annotation as the statistics see it: where it is, who made it, its tags."""
-
-    annotation_id: str
-    document_id: str
-    start: int
-    end: int
-    author: str | None
-    tags: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """An outline section of a document (a row of the library's ``sections`` table)."""
-
-    start: int
-    end: int
-    depth: int  # 0 = top level
-    path: str  # "Part IV > 2. In the Economic Field"
-
-
-@dataclass(slots=True)
-class DocumentLayout:
-    """What the statistics need of a document: its clauses and its outline sections."""
-
-    id: str
-    title: str
-    clauses: list[tuple[int, int]]  # (start, end), in text order
-    sections: list[Section] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class CodingData:
-    """The documents considered and their live annotations."""
-
-    documents: list[DocumentLayout]
-    spans: list[CodedSpan]
-
-    def considered_spans(self) -> list[CodedSpan]:
-        """The spans in the documents considered (others are ignored everywhere)."""
-        ids = {d.id for d in self.documents}
-        return [s for s in self.spans if s.document_id in ids]
 
 
 @dataclass(slots=True)
@@ -183,17 +140,6 @@ class StatisticsReport:
         }
 
 
-def tag_sort_key(tag: str) -> list[str]:
-    """Tag-tree order: ``a``, ``a/b``, ``a b`` (segment by segment, ignoring case)."""
-    return tag.lower().split(SEPARATOR)
-
-
-def lineage(tag: str) -> list[str]:
-    """``economy/trade/wto`` -> ``[economy, economy/trade, economy/trade/wto]``."""
-    parts = tag.split(SEPARATOR)
-    return [SEPARATOR.join(parts[:i]) for i in range(1, len(parts) + 1)]
-
-
 def tag_spellings(tags: Iterable[str]) -> dict[str, str]:
     """Lower-cased tag (and implied parent) -> how it is shown.
 
@@ -204,7 +150,7 @@ def tag_spellings(tags: Iterable[str]) -> dict[str, str]:
     for tag in tags:
         shown[tag.lower()] = tag
     for tag in list(shown.values()):
-        for parent in lineage(tag)[:-1]:
+        for parent in tag_lineage(tag)[:-1]:
             shown.setdefault(parent.lower(), parent)
     return shown
 
@@ -291,7 +237,7 @@ def tag_statistics(data: CodingData) -> StatisticsReport:
     tags_used = distinct_tags(considered)
     shown = tag_spellings(tags_used)
     # A tag and its parents as shown, worked out once per distinct tag.
-    family = {t: tuple(shown[p.lower()] for p in lineage(t)) for t in tags_used}
+    family = {t: tuple(shown[p.lower()] for p in tag_lineage(t)) for t in tags_used}
     own = Counter(tag.lower() for span in considered for tag in span.tags)
     members: dict[str, list[CodedSpan]] = defaultdict(list)
     by_doc_start: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)

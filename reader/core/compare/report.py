@@ -19,6 +19,8 @@ from reader.core.compare.diff import word_diff
 from reader.core.compare.model import DELETE, EQUAL, INSERT, Alignment, DiffOp, Pair, Unit
 from reader.core.compare.units import span_text
 from reader.core.export.escape import escape_inline, escape_lines, yaml_value
+from reader.core.export.markdown import citation
+from reader.core.ids import short_id
 from reader.core.model import Document
 
 # Below this body similarity the report shows both texts instead of a word diff.
@@ -52,7 +54,7 @@ def comparison_markdown(
         lines += ["(none: no section of one document matches a section of the other)", ""]
     for side, doc, units in (("A", doc_a, alignment.only_a), ("B", doc_b, alignment.only_b)):
         lines += [f"## Only in {side}: {escape_inline(doc.title)}", ""]
-        lines += [f"- {citation(doc, u)}" for u in units] or ["- (none)"]
+        lines += [f"- {unit_citation(doc, u)}" for u in units] or ["- (none)"]
         lines.append("")
     return "\n".join(lines)
 
@@ -63,8 +65,8 @@ def pair_lines(doc_a: Document, doc_b: Document, pair: Pair) -> list[str]:
         f"### {escape_inline(pair.a.display)} ↔ {escape_inline(pair.b.display)}",
         "",
         f"- **Match:** {pair.score:.2f} by {pair.method}; **similarity:** {pair.similarity:.0%}",
-        f"- **A:** {citation(doc_a, pair.a)}",
-        f"- **B:** {citation(doc_b, pair.b)}",
+        f"- **A:** {unit_citation(doc_a, pair.a)}",
+        f"- **B:** {unit_citation(doc_b, pair.b)}",
         "",
     ]
     if pair.similarity >= DIFF_MIN_SIMILARITY:
@@ -112,7 +114,7 @@ def group_lines(doc_a: Document, doc_b: Document, group: list[Pair]) -> list[str
     lines.append("")
     for side, doc, units in (("A", doc_a, units_a), ("B", doc_b, units_b)):
         for unit in units:
-            lines += [f"**{side}:** {citation(doc, unit)}", ""]
+            lines += [f"**{side}:** {unit_citation(doc, unit)}", ""]
             lines += _quote(span_text(doc, unit.body_start, unit.end))
     return lines
 
@@ -175,12 +177,9 @@ class _DiffText:
         return [line for p in self.paragraphs if p for line in (p, "")]
 
 
-def citation(doc: Document, unit: Unit) -> str:
+def unit_citation(doc: Document, unit: Unit) -> str:
     """``*Title* (2016-11-24), Part IV > 6. ... > (1) Military ..., p. 3`` (escaped)."""
-    out = f"*{escape_inline(doc.title)}*"
-    if doc.date:
-        out += f" ({doc.date})"
-    return out + f", {escape_inline(unit.citation)}"
+    return citation(doc.title, doc.date, unit.citation)
 
 
 def _quote(text: str) -> list[str]:
@@ -188,10 +187,7 @@ def _quote(text: str) -> list[str]:
 
 
 def _document_line(doc: Document) -> str:
-    out = f"*{escape_inline(doc.title)}*"
-    if doc.date:
-        out += f" ({doc.date})"
-    return out + f", id `{doc.id[:12]}`"
+    return f"{citation(doc.title, doc.date)}, id `{short_id(doc.id)}`"
 
 
 def _front_matter(

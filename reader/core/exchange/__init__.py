@@ -2,11 +2,13 @@
 
 :func:`export_collection` writes what a researcher shares; :func:`import_files`
 validates every file first, then plans (documents, re-anchoring) and merges in one
-transaction, so a bad file imports nothing.
+transaction, so a bad file imports nothing. :func:`add_document` stores a document
+and places the teammates' annotations that were waiting for it.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,19 +18,20 @@ from typing import TYPE_CHECKING, Any
 from reader.core.anchoring import Selectors
 from reader.core.exchange.matching import DocumentMatch
 from reader.core.exchange.plan import plan_merge
+from reader.core.exchange.validation import parse_annotation, parse_exchange
 from reader.core.exchange.webannotation import (
     MAX_FILE_BYTES,
     ExchangeError,
     SharedAnnotation,
-    parse_exchange,
     to_collection,
 )
+from reader.core.library_model import DocumentInfo, MergeCounts, SetAside
 
 if TYPE_CHECKING:
+    from reader.core.model import Document
     from reader.core.store import Library
-    from reader.core.store.exchange import SetAside
 
-__all__ = ["ExchangeError", "ImportReport", "export_collection", "import_files"]
+__all__ = ["ExchangeError", "ImportReport", "add_document", "export_collection", "import_files"]
 
 
 @dataclass
@@ -50,7 +53,8 @@ def shared_from_library(
 ) -> list[SharedAnnotation]:
     """The library's live annotations (optionally one author's, some documents')."""
     out = []
-    for doc_id in document_ids or [None]:
+    ids: Sequence[str | None] = document_ids or [None]  # None: every document
+    for doc_id in ids:
         for ex in library.excerpts(document_id=doc_id, author=author):
             a = ex.annotation
             out.append(
@@ -102,9 +106,37 @@ def import_files(library: Library, paths: Sequence[str | os.PathLike[str]]) -> I
         shared.extend(read_exchange_file(path))
     report = ImportReport(files=len(paths), annotations=len(shared))
     plan = plan_merge(shared, library.list_documents(), library.document_text)
-    counts = library.apply_merge(plan.placed, plan.unplaced)
+    counts = library.apply_merge(plan.annotations(), plan.pending())
     report.added, report.updated, report.unchanged = counts.added, counts.updated, counts.unchanged
     report.newly_set_aside = counts.set_aside
     report.matches = plan.matches
     report.set_aside = library.set_aside()
     return report
+
+
+def adopt_waiting(library: Library, info: DocumentInfo) -> MergeCounts:
+    """Place the annotations that were waiting for a document like ``info``.
+
+    Those whose document it is (same fingerprint, or a close title and their quotes
+    in its text) are anchored in it; any that cannot be found stay aside as orphans
+    of this document; the rest keep waiting.
+    """
+    waiting = [parse_annotation(json.loads(p)) for p in library.waiting_payloads()]
+    if not waiting:
+        return MergeCounts()
+    plan = plan_merge(waiting, [info], library.document_text)
+    # Only those matched to this document move; the rest keep waiting.
+    unplaced = [u.pending() for u in plan.unplaced if u.document_id == info.id]
+    return library.apply_merge(plan.annotations(), unplaced)
+
+
+def add_document(library: Library, doc: Document) -> tuple[DocumentInfo, bool]:
+    """Store ``doc`` (see ``Library.add_document``) and, in the same transaction, place
+    the teammates' annotations that were waiting for it. Returns ``(info, added)``;
+    ``info`` counts the annotations placed."""
+    with library.transaction():
+        info, added = library.add_document(doc)
+        if added and adopt_waiting(library, info).added:
+            refreshed = library.document_info(doc.id)
+            info = refreshed if refreshed is not None else info
+    return info, added

@@ -1,19 +1,22 @@
 """Plan a merge of shared annotations: find their documents, re-anchor, sort the rest.
 
 Read-only: it asks the library for documents and texts, and decides for each shared
-annotation where it goes. The store then applies the plan in one transaction.
+annotation where it goes. The store then applies the plan in one transaction, as
+annotations (:meth:`Placed.annotation`) and annotations kept aside
+(:meth:`Unplaced.pending`).
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.anchoring import Anchorer
 from reader.core.exchange.matching import DocumentMatch, find_document
-from reader.core.exchange.webannotation import SharedAnnotation
-from reader.core.library_model import DocumentInfo
+from reader.core.exchange.webannotation import SharedAnnotation, to_web_annotation
+from reader.core.library_model import Annotation, DocumentInfo, PendingAnnotation
 from reader.core.quotes import context
 
 
@@ -30,6 +33,25 @@ class Placed:
     suffix: str
     method: str  # how it was anchored: position, quote, whitespace, fuzzy
 
+    def annotation(self) -> Annotation:
+        """The annotation to merge into the library."""
+        s = self.shared
+        return Annotation(
+            id=s.id,
+            document_id=self.document_id,
+            start=self.start,
+            end=self.end,
+            quote=self.quote,
+            prefix=self.prefix,
+            suffix=self.suffix,
+            color=s.color,
+            note=s.note,
+            author=s.author,
+            created=s.created,
+            modified=s.modified,
+            tags=list(s.tags),
+        )
+
 
 @dataclass(slots=True)
 class Unplaced:
@@ -40,6 +62,22 @@ class Unplaced:
     document_id: str | None
     reason: str
 
+    def pending(self) -> PendingAnnotation:
+        """What the library keeps aside: the annotation as an exchange file holds it."""
+        s = self.shared
+        return PendingAnnotation(
+            id=s.id,
+            document_fingerprint=s.document_fingerprint,
+            document_title=s.document_title,
+            document_id=self.document_id,
+            reason=self.reason,
+            modified=s.modified,
+            color=s.color,
+            note=s.note,
+            tags=list(s.tags),
+            payload=json.dumps(to_web_annotation(s), ensure_ascii=False),
+        )
+
 
 @dataclass
 class MergePlan:
@@ -48,6 +86,14 @@ class MergePlan:
     placed: list[Placed] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
     matches: list[tuple[str, DocumentMatch]] = field(default_factory=list)
+
+    def annotations(self) -> list[Annotation]:
+        """The placed annotations, as the library merges them."""
+        return [p.annotation() for p in self.placed]
+
+    def pending(self) -> list[PendingAnnotation]:
+        """The annotations to keep aside, as the library keeps them."""
+        return [u.pending() for u in self.unplaced]
 
 
 def newest_by_id(annotations: Sequence[SharedAnnotation]) -> list[SharedAnnotation]:
@@ -103,5 +149,8 @@ def plan_merge(
         anchorer = Anchorer(text)
         for ann in items:
             result = place(ann, match.document_id, text, anchorer)
-            (plan.placed if isinstance(result, Placed) else plan.unplaced).append(result)
+            if isinstance(result, Placed):
+                plan.placed.append(result)
+            else:
+                plan.unplaced.append(result)
     return plan

@@ -1,19 +1,27 @@
-"""Validate one Web Annotation from an exchange file into a :class:`SharedAnnotation`.
+"""Read an exchange file back: validate every Web Annotation into a :class:`SharedAnnotation`.
 
+:func:`parse_exchange` validates everything before anything is imported: a file
+that is not JSON, not an annotation collection, too large or malformed anywhere is
+refused whole with one clear message (JSON only: nothing in a file is ever run).
 Every field is checked for type and size; a fault raises :class:`ExchangeError` with
-what is wrong, and the caller refuses the whole file.
+what is wrong.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
 from reader.core.anchoring import Selectors
+from reader.core.errors import LibraryError
 from reader.core.exchange.webannotation import (
+    MAX_ANNOTATIONS,
     MAX_CONTEXT,
+    MAX_FILE_BYTES,
     MAX_ID,
     MAX_NAME,
+    MAX_NESTING,
     MAX_NOTE,
     MAX_QUOTE,
     MAX_TAG,
@@ -22,6 +30,7 @@ from reader.core.exchange.webannotation import (
     colour_of,
     fingerprint_of,
 )
+from reader.core.tags import normalize_tag
 
 _MAX_OFFSET = 10**9
 
@@ -82,9 +91,6 @@ def _creator(value: Any) -> str | None:
 
 
 def _bodies(value: Any) -> tuple[list[str], str]:
-    from reader.core.errors import LibraryError
-    from reader.core.store.tags import normalize_tag
-
     tags: list[str] = []
     notes: list[str] = []
     for b in _as_list(value):
@@ -182,3 +188,93 @@ def parse_annotation(item: Any) -> SharedAnnotation:
         created=created,
         modified=modified or created,
     )
+
+
+# -- whole files -----------------------------------------------------------------
+
+
+def load_json(data: bytes, name: str) -> Any:
+    """Parse JSON bytes with limits; raises :class:`ExchangeError` with a clear message."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ExchangeError(
+            f"{name}: {len(data) / 1e6:.0f} MB is larger than an exchange "
+            f"file may be ({MAX_FILE_BYTES / 1e6:.0f} MB)"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ExchangeError(f"{name}: not an exchange file (not UTF-8 JSON)") from None
+
+    def reject_constant(value: str) -> Any:
+        raise ValueError(f"{value} is not allowed")
+
+    try:
+        return json.loads(text, parse_constant=reject_constant)
+    except json.JSONDecodeError as exc:
+        raise ExchangeError(
+            f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        raise ExchangeError(f"{name}: not valid JSON ({exc})") from None
+
+
+def _depth(value: Any, limit: int) -> int:
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        v, d = stack.pop()
+        deepest = max(deepest, d)
+        if deepest > limit:
+            return deepest
+        if isinstance(v, dict):
+            stack.extend((x, d + 1) for x in v.values())
+        elif isinstance(v, list):
+            stack.extend((x, d + 1) for x in v)
+    return deepest
+
+
+def _items(data: Any, name: str) -> list[Any]:
+    if isinstance(data, list):
+        return data
+    if not isinstance(data, dict):
+        raise ExchangeError(f"{name}: not an annotation collection")
+    kind = data.get("type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if "AnnotationCollection" in kinds:
+        first = data.get("first")
+        if isinstance(first, dict) and isinstance(first.get("items"), list):
+            return first["items"]
+        if isinstance(data.get("items"), list):
+            return data["items"]
+        if first is None and data.get("total", 0) == 0:
+            return []
+        raise ExchangeError(f"{name}: the collection has no embedded page of annotations")
+    if "AnnotationPage" in kinds and isinstance(data.get("items"), list):
+        return data["items"]
+    if "Annotation" in kinds:
+        return [data]
+    raise ExchangeError(f"{name}: not an annotation collection (type {kind!r})")
+
+
+def parse_exchange(data: bytes, name: str = "exchange file") -> list[SharedAnnotation]:
+    """Read and validate a whole exchange file; any fault refuses all of it."""
+    doc = load_json(data, name)
+    if _depth(doc, MAX_NESTING) > MAX_NESTING:
+        raise ExchangeError(f"{name}: nested too deeply to be an annotation file")
+    items = _items(doc, name)
+    if len(items) > MAX_ANNOTATIONS:
+        raise ExchangeError(
+            f"{name}: {len(items)} annotations is more than the {MAX_ANNOTATIONS} one file may hold"
+        )
+    out = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        try:
+            ann = parse_annotation(item)
+        except ExchangeError as exc:
+            raise ExchangeError(f"{name}: annotation {i + 1}: {exc}") from None
+        if ann.id in seen:
+            raise ExchangeError(f"{name}: annotation {i + 1}: duplicate id {ann.id}")
+        seen.add(ann.id)
+        out.append(ann)
+    return out

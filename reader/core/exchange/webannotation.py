@@ -5,14 +5,11 @@ with a ``TextQuoteSelector`` and a ``TextPositionSelector``; tags are ``tagging`
 bodies, the note a ``commenting`` body, and the colour a CSS ``styleClass`` with its
 ``stylesheet``, as the model provides for styling.
 
-:func:`parse_exchange` validates everything before anything is imported: a file
-that is not JSON, not an annotation collection, too large or malformed anywhere is
-refused whole with one clear message (JSON only: nothing in a file is ever run).
+Reading such a file back is :mod:`reader.core.exchange.validation`'s job.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -150,95 +147,6 @@ def _is_uuid(value: str) -> bool:
 
 
 # -- reading -----------------------------------------------------------------------------
-
-
-def load_json(data: bytes, name: str) -> Any:
-    """Parse JSON bytes with limits; raises :class:`ExchangeError` with a clear message."""
-    if len(data) > MAX_FILE_BYTES:
-        raise ExchangeError(
-            f"{name}: {len(data) / 1e6:.0f} MB is larger than an exchange "
-            f"file may be ({MAX_FILE_BYTES / 1e6:.0f} MB)"
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ExchangeError(f"{name}: not an exchange file (not UTF-8 JSON)") from None
-
-    def reject_constant(value: str) -> Any:
-        raise ValueError(f"{value} is not allowed")
-
-    try:
-        return json.loads(text, parse_constant=reject_constant)
-    except json.JSONDecodeError as exc:
-        raise ExchangeError(
-            f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
-    except (ValueError, RecursionError) as exc:
-        raise ExchangeError(f"{name}: not valid JSON ({exc})") from None
-
-
-def _depth(value: Any, limit: int) -> int:
-    stack = [(value, 1)]
-    deepest = 0
-    while stack:
-        v, d = stack.pop()
-        deepest = max(deepest, d)
-        if deepest > limit:
-            return deepest
-        if isinstance(v, dict):
-            stack.extend((x, d + 1) for x in v.values())
-        elif isinstance(v, list):
-            stack.extend((x, d + 1) for x in v)
-    return deepest
-
-
-def _items(data: Any, name: str) -> list[Any]:
-    if isinstance(data, list):
-        return data
-    if not isinstance(data, dict):
-        raise ExchangeError(f"{name}: not an annotation collection")
-    kind = data.get("type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    if "AnnotationCollection" in kinds:
-        first = data.get("first")
-        if isinstance(first, dict) and isinstance(first.get("items"), list):
-            return first["items"]
-        if isinstance(data.get("items"), list):
-            return data["items"]
-        if first is None and data.get("total", 0) == 0:
-            return []
-        raise ExchangeError(f"{name}: the collection has no embedded page of annotations")
-    if "AnnotationPage" in kinds and isinstance(data.get("items"), list):
-        return data["items"]
-    if "Annotation" in kinds:
-        return [data]
-    raise ExchangeError(f"{name}: not an annotation collection (type {kind!r})")
-
-
-def parse_exchange(data: bytes, name: str = "exchange file") -> list[SharedAnnotation]:
-    """Read and validate a whole exchange file; any fault refuses all of it."""
-    from reader.core.exchange.validation import parse_annotation
-
-    doc = load_json(data, name)
-    if _depth(doc, MAX_NESTING) > MAX_NESTING:
-        raise ExchangeError(f"{name}: nested too deeply to be an annotation file")
-    items = _items(doc, name)
-    if len(items) > MAX_ANNOTATIONS:
-        raise ExchangeError(
-            f"{name}: {len(items)} annotations is more than the {MAX_ANNOTATIONS} one file may hold"
-        )
-    out = []
-    seen: set[str] = set()
-    for i, item in enumerate(items):
-        try:
-            ann = parse_annotation(item)
-        except ExchangeError as exc:
-            raise ExchangeError(f"{name}: annotation {i + 1}: {exc}") from None
-        if ann.id in seen:
-            raise ExchangeError(f"{name}: annotation {i + 1}: duplicate id {ann.id}")
-        seen.add(ann.id)
-        out.append(ann)
-    return out
 
 
 def fingerprint_of(source_id: str) -> str | None:

@@ -10,6 +10,7 @@ from reader import __version__
 from reader.core.export.escape import code_span, escape_inline, escape_lines, yaml_value
 from reader.core.export.selection import ExportSelection
 from reader.core.library_model import DocumentInfo, Excerpt
+from reader.core.tags import SEPARATOR, in_scope, tag_lineage
 
 GROUPINGS = ("tag", "document")
 
@@ -31,17 +32,19 @@ def _front_matter(sel: ExportSelection, group_by: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _citation_text(title: str, date: str | None, section_path: str) -> str:
+def citation(title: str, date: str | None, location: str = "") -> str:
+    """``*Title* (2016-11-24), Part IV > (3) Financial Cooperation, p. 12``: how every
+    Markdown export cites a passage (text escaped; no date or location, none shown)."""
     out = f"*{escape_inline(title)}*"
     if date:
         out += f" ({date})"
-    if section_path:
-        out += f", {escape_inline(section_path)}"
+    if location:
+        out += f", {escape_inline(location)}"
     return out
 
 
 def _citation(ex: Excerpt, doc: DocumentInfo | None) -> str:
-    return _citation_text(ex.document_title, doc.date if doc else None, ex.location)
+    return citation(ex.document_title, doc.date if doc else None, ex.location)
 
 
 def excerpt_lines(ex: Excerpt, doc: DocumentInfo | None) -> list[str]:
@@ -66,16 +69,11 @@ def _heading(level: int, text: str) -> str:
     return "#" * min(6, level) + " " + text
 
 
-def _in_scope(tag: str, roots: list[str]) -> bool:
-    low = tag.lower()
-    return not roots or any(low == r.lower() or low.startswith(r.lower() + "/") for r in roots)
-
-
 def _by_tag(sel: ExportSelection) -> list[str]:
     under: dict[str, list[Excerpt]] = defaultdict(list)
     untagged: list[Excerpt] = []
     for ex in sel.excerpts:
-        tags = [t for t in ex.annotation.tags if _in_scope(t, sel.tags)]
+        tags = [t for t in ex.annotation.tags if in_scope(t, sel.tags)]
         for t in tags:
             under[t].append(ex)
         if not tags:
@@ -83,9 +81,7 @@ def _by_tag(sel: ExportSelection) -> list[str]:
     # Every tag and its implied parents, in tree order.
     paths: dict[str, str] = {}
     for t in under:
-        parts = t.split("/")
-        for i in range(1, len(parts) + 1):
-            p = "/".join(parts[:i])
+        for p in tag_lineage(t):
             paths.setdefault(p.lower(), p)
     rendered: dict[str, list[str]] = {}  # an excerpt under several tags renders once
 
@@ -98,8 +94,8 @@ def _by_tag(sel: ExportSelection) -> list[str]:
     lines: list[str] = []
     for key in sorted(paths):
         path = paths[key]
-        depth = path.count("/") + 1
-        lines.append(_heading(depth + 1, escape_inline(path.rsplit("/", 1)[-1])))
+        depth = path.count(SEPARATOR) + 1
+        lines.append(_heading(depth + 1, escape_inline(path.rsplit(SEPARATOR, 1)[-1])))
         lines.append("")
         for ex in under.get(path, []):
             lines.extend(block(ex))

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reader.core.library_model import DocumentInfo, Excerpt
+from reader.core.tags import normalize_tag
 
 if TYPE_CHECKING:
     from reader.core.store import Library
@@ -38,8 +39,6 @@ def select(
 ) -> ExportSelection:
     """Excerpts having any of ``tags`` (with sub-tags), in any of ``documents`` (ids,
     prefixes or title fragments), by any of ``authors``; empty filters take all."""
-    from reader.core.store import normalize_tag
-
     infos = [library.resolve_document(ref) for ref in documents]
     doc_ids = {i.id for i in infos}
     wanted_authors = {a.lower() for a in authors}

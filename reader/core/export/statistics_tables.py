@@ -11,8 +11,9 @@ import io
 from collections.abc import Iterable, Sequence
 
 from reader.core.analysis.cooccurrence import CooccurrenceMatrix
-from reader.core.analysis.statistics import SectionTags, TagCounts, TagStatistics, tag_sort_key
+from reader.core.analysis.statistics import SectionTags, TagCounts, TagStatistics
 from reader.core.export.tables import _cell
+from reader.core.tags import tag_sort_key
 
 TAG_COLUMNS = [
     "tag",
@@ -58,11 +59,12 @@ def _tag_row(
 def tag_statistics_csv(tags: Sequence[TagStatistics], titles: dict[str, str] | None = None) -> str:
     """One row per tag over all documents considered, in the order given; with
     ``titles`` (document id -> title) also one row per tag and document after it."""
-    rows: list[list[object]] = [TAG_COLUMNS]
+    rows: list[Sequence[object]] = [TAG_COLUMNS]
     for stat in tags:
         rows.append(_tag_row(stat, stat.overall, "", "", stat.documents))
-        for doc_id, counts in (stat.by_document if titles is not None else {}).items():
-            rows.append(_tag_row(stat, counts, doc_id, titles.get(doc_id, ""), 1))
+        if titles is not None:
+            for doc_id, counts in stat.by_document.items():
+                rows.append(_tag_row(stat, counts, doc_id, titles.get(doc_id, ""), 1))
     return _write(rows)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Any
 
 from reader import __version__
 from reader.core.export.selection import ExportSelection
@@ -38,7 +39,7 @@ def _cell(value: object) -> object:
     return value
 
 
-def rows(sel: ExportSelection) -> list[dict[str, object]]:
+def rows(sel: ExportSelection) -> list[dict[str, Any]]:
     """One flat record per excerpt; the section path carries the page (``, p. 12``) when the
     document has pages."""
     out = []
@@ -84,7 +85,7 @@ def to_csv(sel: ExportSelection) -> str:
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows(sel):
-        row["tags"] = "; ".join(row["tags"])  # type: ignore[arg-type]
+        row["tags"] = "; ".join(row["tags"])
         writer.writerow({k: _cell(v) for k, v in row.items()})
     return buf.getvalue()
 

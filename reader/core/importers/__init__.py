@@ -26,8 +26,6 @@ FORMATS = {
     ".pdf": "pdf",
     ".docx": "docx",
 }
-# Formats read from their bytes by their own parser, never through the text decoder.
-BINARY_FORMATS = frozenset({"pdf", "docx"})
 SUPPORTED_SUFFIXES = tuple(FORMATS)
 
 

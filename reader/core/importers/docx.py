@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from reader.core.document import build_document
@@ -161,7 +162,8 @@ class _Reader:
         if any(n.lower() == "title" for n in names):
             self.paras.append(_Para(TITLE, text))
         elif heading or outline is not None:
-            self.paras.append(_Para(HEADING, text, heading or outline + 1, label or None))
+            level = heading or (outline or 0) + 1  # Heading N styles, else the outline level
+            self.paras.append(_Para(HEADING, text, level, label or None))
         elif label is not None:
             self.paras.append(_Para(LIST_ITEM, text, label=label))
         else:
@@ -185,7 +187,7 @@ def _assemble(paras: list[_Para]) -> tuple[str, list[Block]]:
     blocks: list[Block] = []
     pos = 0
 
-    def add(kind: str, marker: str, body: str, **kw: object) -> None:
+    def add(kind: str, marker: str, body: str, **kw: Any) -> None:
         nonlocal pos
         if blocks:
             blocks.append(Block(BLANK, pos, pos + 1, pos + 1, pos + 1))

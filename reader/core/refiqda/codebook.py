@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.core.atomic import write_atomic
-from reader.core.library_model import TagNode
+from reader.core.library_model import CodeIdentity, TagNode
 from reader.core.refiqda.guids import is_guid, tag_guid
 from reader.core.refiqda.xmlsafe import RefiQdaError, local_name, namespace, parse_xml
-from reader.core.store.code_identity import CodeIdentity
+from reader.core.tags import SEPARATOR
 
 if TYPE_CHECKING:
     from reader.core.store import Library
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 ORIGIN = f"Policy Reader {__version__}"
-SEPARATOR = "/"
 NO_IDENTITY = CodeIdentity(guid=None, color=None, codable=True)
 
 

@@ -22,7 +22,7 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://policy-reader.invalid/refi-q
 
 def is_guid(text: str | None) -> bool:
     """True when ``text`` is a GUID as the REFI-QDA schemas define it."""
-    return bool(text) and GUID_PATTERN.fullmatch(text) is not None
+    return text is not None and GUID_PATTERN.fullmatch(text) is not None
 
 
 def _guid(kind: str, key: str) -> str:

@@ -6,10 +6,10 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.core.library_model import CodebookEntry
 from reader.core.refiqda.codebook import Code, parse_codebook
 from reader.core.refiqda.project_reader import project_codes, project_root
 from reader.core.refiqda.xmlsafe import MAX_XML_BYTES, RefiQdaError
-from reader.core.store.code_identity import CodebookEntry
 
 if TYPE_CHECKING:
     from reader.core.store import Library

@@ -11,6 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,13 +48,12 @@ class TextSource:
 
 @dataclass(slots=True)
 class Project:
-    """What a ``.qdpx`` holds that we understand (other source kinds are counted only)."""
+    """What a ``.qdpx`` holds that we understand (other kinds of source are skipped)."""
 
     name: str
     users: dict[str, str]  # guid -> name
     codes: list[Code]
     sources: list[TextSource]
-    other_sources: int = 0
 
 
 def _q(name: str) -> str:
@@ -146,7 +146,7 @@ class _Checker:
         self.seen.add(guid.lower())
         return guid
 
-    def ref(self, guid: str | None, known: dict[str, object], kind: str) -> str:
+    def ref(self, guid: str | None, known: Mapping[str, object], kind: str) -> str:
         if guid is None or guid.lower() not in known:
             raise RefiQdaError(f"{self.what}: a reference to an unknown {kind} {guid!r}")
         return guid.lower()
@@ -183,8 +183,7 @@ def read_project(path: str | Path) -> Project:
     sources_el = root.find(_q("Sources"))
     for el in [] if sources_el is None else list(sources_el):
         if local_name(el) != "TextSource":
-            project.other_sources += 1
-            continue
+            continue  # PDF, picture, audio sources: nothing we can read
         guid = check.guid(el, "text source")
         content = el.find(_q("PlainTextContent"))
         if content is not None:

@@ -1,7 +1,6 @@
-"""The library store: the only package that speaks SQL (with :mod:`reader.core.migrations`)."""
+"""The library store: the only package that speaks SQL; its schema lives in
+:mod:`reader.core.store.migrations`. It imports nothing from the features above it."""
 
-from reader.core.store.annotations import COLORS, DEFAULT_COLOR
 from reader.core.store.library import Library, open_library
-from reader.core.store.tags import normalize_tag
 
-__all__ = ["COLORS", "DEFAULT_COLOR", "Library", "normalize_tag", "open_library"]
+__all__ = ["Library", "open_library"]

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterable
 
+from reader.core.clauses import widen_to_clauses
+from reader.core.colors import DEFAULT_COLOR, normalize_color
 from reader.core.errors import LibraryError
+from reader.core.ids import MIN_ID_PREFIX
 from reader.core.library_model import Annotation
-from reader.core.quotes import CONTEXT_CHARS, find_quote, widen_to_clauses
+from reader.core.quotes import CONTEXT_CHARS, find_quote
 from reader.core.store.base import StoreBase, utc_now
 from reader.core.store.documents import DocumentsMixin
-from reader.core.store.tags import TagsMixin, normalize_tag
-
-COLORS = ("yellow", "green", "blue", "pink", "purple", "orange", "red", "grey")
-DEFAULT_COLOR = "yellow"
-_HEX_COLOR = re.compile(r"#[0-9a-f]{6}")
-MIN_ID_PREFIX = 4
+from reader.core.store.tags import TagsMixin
+from reader.core.tags import normalize_tag
 
 ANNOTATION_COLUMNS = (
     "a.id, a.document_id, a.start_offset, a.end_offset, a.quote, a.prefix, a.suffix, "
@@ -34,16 +32,6 @@ def annotation_from_row(row: tuple, tags: str | None) -> Annotation:
     ann = Annotation(*row)
     ann.tags = sorted(tags.split("\x1f"), key=str.lower) if tags else []
     return ann
-
-
-def normalize_color(color: str) -> str:
-    """A palette name or ``#rrggbb``, lower-cased; raises on anything else."""
-    c = color.strip().lower()
-    if c == "gray":
-        c = "grey"
-    if c in COLORS or _HEX_COLOR.fullmatch(c):
-        return c
-    raise LibraryError(f"unknown colour {color!r} (use one of {', '.join(COLORS)} or #rrggbb)")
 
 
 class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
@@ -80,30 +68,26 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
                 )
             now = utc_now()
             ann_id = str(uuid.uuid4())
-            self.conn.execute(
-                "INSERT INTO annotations (id, document_id, start_offset, end_offset, quote, "
-                "prefix, suffix, color, note, author, created, modified) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    ann_id,
-                    document_id,
-                    start,
-                    end,
-                    quote,
-                    prefix,
-                    suffix,
-                    color,
-                    note,
-                    author,
-                    now,
-                    now,
-                ),
+            self.db.table("annotations").insert(
+                {
+                    "id": ann_id,
+                    "document_id": document_id,
+                    "start_offset": start,
+                    "end_offset": end,
+                    "quote": quote,
+                    "prefix": prefix,
+                    "suffix": suffix,
+                    "color": color,
+                    "note": note,
+                    "author": author,
+                    "created": now,
+                    "modified": now,
+                }
             )
-            for path in tag_paths:
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
-                    (ann_id, self._ensure_tag(path)),
-                )
+            self.db.table("annotation_tags").insert_all(
+                ({"annotation_id": ann_id, "tag_id": self._ensure_tag(p)} for p in tag_paths),
+                ignore=True,  # the same tag given twice links once
+            )
         return Annotation(
             id=ann_id,
             document_id=document_id,
@@ -168,7 +152,9 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
         """The id of the one annotation whose id is or starts with ``ref``."""
         ref = ref.strip().lower()
         if len(ref) < MIN_ID_PREFIX:
-            raise LibraryError(f"annotation id too short: {ref!r} (give at least 4 characters)")
+            raise LibraryError(
+                f"annotation id too short: {ref!r} (give at least {MIN_ID_PREFIX} characters)"
+            )
         rows = self.conn.execute(
             "SELECT id FROM annotations WHERE id = ? OR substr(id, 1, ?) = ? LIMIT 3",
             (ref, len(ref), ref),

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reader.core.errors import LibraryError
+
 
 def utc_now() -> str:
     """The current time as ISO-8601 UTC with milliseconds: ``2026-11-24T10:15:00.123Z``."""
@@ -17,7 +19,13 @@ def utc_now() -> str:
 
 
 class StoreBase:
-    """The open library file; the mixins of :class:`~reader.core.store.Library` build on it."""
+    """The open library file; the mixins of :class:`~reader.core.store.Library` build on it.
+
+    Rows are written through sqlite-utils (``self.db.table(name).insert(...)``,
+    ``insert_all``, ``ignore=True`` / ``replace=True`` for the OR IGNORE / OR REPLACE
+    upserts) inside :meth:`transaction`, where it nests as a savepoint. Queries stay SQL:
+    joins, sub-selects, FTS5 ``MATCH`` and conditional updates read more clearly so.
+    """
 
     def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
         self.db = db
@@ -51,7 +59,22 @@ class StoreBase:
     def data_version(self) -> int:
         """A number that changes when another connection (another process: the CLI, a
         second window) commits to the library; this connection's own writes leave it."""
-        return self._one("PRAGMA data_version")[0]
+        return self._row("PRAGMA data_version")[0]
 
     def _one(self, sql: str, params: tuple | dict = ()) -> tuple | None:
+        """The first row of a query, None when there is none."""
         return self.conn.execute(sql, params).fetchone()
+
+    def _row(self, sql: str, params: tuple | dict = ()) -> tuple:
+        """The row a query always returns (a PRAGMA, an aggregate, a row just written)."""
+        row = self._one(sql, params)
+        if row is None:
+            raise LibraryError(f"the library returned nothing for: {sql.split()[0]} ...")
+        return row
+
+    def _insert(self, table: str, row: dict) -> int:
+        """Insert ``row`` into ``table``; the new row's id."""
+        rowid = self.db.table(table).insert(row).last_rowid
+        if rowid is None:
+            raise LibraryError(f"the library inserted no row into {table}")
+        return rowid

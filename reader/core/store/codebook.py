@@ -6,11 +6,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reader.core.colors import color_hex
 from reader.core.errors import LibraryError
-from reader.core.refiqda.colors import color_hex
+from reader.core.library_model import CodebookEntry, CodeIdentity
 from reader.core.store.base import StoreBase
-from reader.core.store.code_identity import CodebookEntry, CodeIdentity
-from reader.core.store.tags import TagsMixin, normalize_tag
+from reader.core.store.tags import TagsMixin
+from reader.core.tags import normalize_tag
 
 HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -68,9 +69,8 @@ class CodebookMixin(TagsMixin, StoreBase):
                 )
                 if child is None:
                     raise LibraryError(f"unknown tag: {tag}")
-                self.conn.execute(  # spelled as in its sub-tag's path
-                    "INSERT INTO tags (path, description) VALUES (?, ?)",
-                    (child[0][: len(path)], description.strip()),
+                self.db.table("tags").insert(  # spelled as in its sub-tag's path
+                    {"path": child[0][: len(path)], "description": description.strip()}
                 )
 
     def code_identities(self) -> dict[str, CodeIdentity]:
@@ -112,10 +112,7 @@ class CodebookMixin(TagsMixin, StoreBase):
                 path = normalize_tag(entry.path)
                 row = self._one("SELECT id, description FROM tags WHERE path = ?", (path,))
                 if row is None:
-                    tag_id = self.conn.execute(
-                        "INSERT INTO tags (path, description) VALUES (?, ?)",
-                        (path, entry.description),
-                    ).lastrowid
+                    tag_id = self._insert("tags", {"path": path, "description": entry.description})
                     counts.added.append(path)
                 elif entry.description and entry.description != row[1]:
                     tag_id = row[0]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import Literal, overload
 
 from reader.core.errors import LibraryError
+from reader.core.ids import MIN_ID_PREFIX, short_id
 from reader.core.library_model import DocumentInfo
 from reader.core.model import Document
+from reader.core.store import cjk_search
 from reader.core.store.base import StoreBase, utc_now
 from reader.core.store.indexing import (
     blocks_from_json,
@@ -24,7 +27,6 @@ _INFO_COLUMNS = (
     "(SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted IS NULL)"
 )
 _HEX = re.compile(r"[0-9a-f]+")
-MIN_ID_PREFIX = 4  # shorter hex strings are more likely title words ("2016") than ids
 
 
 def _info(row: tuple) -> DocumentInfo:
@@ -44,7 +46,7 @@ class DocumentsMixin(StoreBase):
             existing = self.document_info(doc.id, missing_ok=True)
             if existing is not None:
                 return existing, False
-            self.db["documents"].insert(
+            self.db.table("documents").insert(
                 {
                     "id": doc.id,
                     "title": doc.title,
@@ -61,30 +63,34 @@ class DocumentsMixin(StoreBase):
                     "clauses": clauses_to_json(doc.clauses),
                 }
             )
-            self.conn.executemany(
-                "INSERT INTO sections (document_id, start_offset, end_offset, depth, path) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [(doc.id, *row) for row in section_rows(doc)],
+            self.db.table("sections").insert_all(
+                {"document_id": doc.id, "start_offset": s, "end_offset": e, "depth": d, "path": p}
+                for s, e, d, p in section_rows(doc)
             )
-            labels = doc.page_labels or [None] * len(doc.pages)
-            self.conn.executemany(
-                "INSERT INTO document_pages (document_id, page, start_offset, label) "
-                "VALUES (?, ?, ?, ?)",
-                [
-                    (doc.id, n, start, label)
-                    for n, (start, label) in enumerate(zip(doc.pages, labels, strict=True), 1)
-                ],
+            labels: list[str | None] = [*doc.page_labels] or [None] * len(doc.pages)
+            self.db.table("document_pages").insert_all(
+                {"document_id": doc.id, "page": n, "start_offset": start, "label": label}
+                for n, (start, label) in enumerate(zip(doc.pages, labels, strict=True), 1)
             )
+            chunks = search_chunks(doc.text, doc.blocks, doc.outline)
+            self.db.table("text_fts").insert_all(
+                {"document_id": doc.id, "start_offset": s, "end_offset": e, "text": doc.text[s:e]}
+                for s, e in chunks
+            )
+            # Raw SQL: cjk_search owns its statement (a contentless FTS table of bigrams).
             self.conn.executemany(
-                "INSERT INTO text_fts (document_id, start_offset, end_offset, text) "
-                "VALUES (?, ?, ?, ?)",
-                [
-                    (doc.id, s, e, doc.text[s:e])
-                    for s, e in search_chunks(doc.text, doc.blocks, doc.outline)
-                ],
+                cjk_search.INSERT_ROWS, cjk_search.index_rows(doc.id, doc.text, chunks)
             )
             info = self.document_info(doc.id)
         return info, True
+
+    @overload
+    def document_info(
+        self, document_id: str, missing_ok: Literal[False] = False
+    ) -> DocumentInfo: ...
+
+    @overload
+    def document_info(self, document_id: str, missing_ok: bool) -> DocumentInfo | None: ...
 
     def document_info(self, document_id: str, missing_ok: bool = False) -> DocumentInfo | None:
         """One document's list row; None (``missing_ok``) or :class:`LibraryError` if absent."""
@@ -169,7 +175,7 @@ class DocumentsMixin(StoreBase):
             return exact[0]
         if len(candidates) > 1:
             shown = "; ".join(
-                f"{c.id[:12]} {c.title}" + (f" ({c.date})" if c.date else "")
+                f"{short_id(c.id)} {c.title}" + (f" ({c.date})" if c.date else "")
                 for c in candidates[:5]
             )
             more = f"; and {len(candidates) - 5} more" if len(candidates) > 5 else ""

@@ -7,10 +7,8 @@ from types import TracebackType
 
 import sqlite_utils
 
-from reader.core import migrations
-from reader.core.library_model import DocumentInfo
-from reader.core.model import Document
 from reader.core.paths import library_path
+from reader.core.store import migrations
 from reader.core.store.annotations import AnnotationsMixin
 from reader.core.store.codebook import CodebookMixin
 from reader.core.store.coding import CodingMixin
@@ -41,15 +39,6 @@ class Library(
         resolved = library_path(path)
         conn = connect(resolved)
         return cls(sqlite_utils.Database(conn), resolved)
-
-    def add_document(self, doc: Document) -> tuple[DocumentInfo, bool]:
-        """Store ``doc`` (see :meth:`DocumentsMixin.add_document`); teammates'
-        annotations that were waiting for it are placed in the same transaction."""
-        with self.transaction():
-            info, added = super().add_document(doc)
-            if added and self.adopt_waiting(info).added:
-                info = self.document_info(doc.id)
-        return info, added
 
     def close(self) -> None:
         """Close the connection; committed data is already on disk."""

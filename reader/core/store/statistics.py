@@ -6,8 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 
-from reader.core.analysis.statistics import CodedSpan, CodingData, DocumentLayout, Section
-from reader.core.library_model import Excerpt
+from reader.core.library_model import CodedSpan, CodingData, DocumentLayout, Excerpt, Section
 from reader.core.store.base import StoreBase
 from reader.core.store.queries import EXCERPT_SELECT, excerpt_from_row
 

@@ -5,21 +5,11 @@ from __future__ import annotations
 from reader.core.errors import LibraryError
 from reader.core.library_model import TagNode
 from reader.core.store.base import StoreBase, utc_now
-
-SEPARATOR = "/"
+from reader.core.tags import SEPARATOR, normalize_tag, tag_lineage
 
 # Tags whose path is ``tag`` or starts with ``tag/``. '0' is the character after '/',
 # so the range covers exactly the sub-tags and can use the index on tags.path.
 TAG_AND_SUBTAGS = "(path = :tag OR (path > :tag || '/' AND path < :tag || '0'))"
-
-
-def normalize_tag(tag: str) -> str:
-    """``" economy / trade/ "`` -> ``"economy/trade"``; raises on an empty tag."""
-    parts = [p.strip() for p in tag.split(SEPARATOR)]
-    parts = [" ".join(p.split()) for p in parts if p.strip()]
-    if not parts:
-        raise LibraryError(f"empty tag: {tag!r}")
-    return SEPARATOR.join(parts)
 
 
 class TagsMixin(StoreBase):
@@ -27,8 +17,9 @@ class TagsMixin(StoreBase):
 
     def _ensure_tag(self, path: str) -> int:
         """The id of tag ``path`` (normalised), created if new. Call inside a transaction."""
-        self.conn.execute("INSERT OR IGNORE INTO tags (path) VALUES (?)", (path,))
-        return self._one("SELECT id FROM tags WHERE path = ?", (path,))[0]
+        self.db.table("tags").insert({"path": path}, ignore=True)
+        # The path may exist in another case (paths compare without it): look it up.
+        return self._row("SELECT id FROM tags WHERE path = ?", (path,))[0]
 
     def _matching_tag_ids(self, tag: str) -> list[int]:
         rows = self.conn.execute(f"SELECT id FROM tags WHERE {TAG_AND_SUBTAGS}", {"tag": tag})
@@ -68,8 +59,7 @@ class TagsMixin(StoreBase):
             node_for(path, True).description = description
         lineage = {}  # tag id -> its own key and its ancestors' keys
         for tag_id, path in paths.items():
-            parts = path.lower().split(SEPARATOR)
-            lineage[tag_id] = [SEPARATOR.join(parts[:i]) for i in range(1, len(parts) + 1)]
+            lineage[tag_id] = tag_lineage(path.lower())
         members: dict[str, set[str]] = {key: set() for key in nodes}
         for tag_id, annotation_id in links:
             if annotation_id not in deleted:

@@ -9,7 +9,6 @@ Undo in the main window takes it back. Teammates' highlights are never changed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -30,13 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.analysis.agreement import AgreementReport, Disagreement, document_agreement
-from reader.core.analysis.document_labels import document_labels
 from reader.core.analysis.reconcile import (
     CONSENSUS_SUFFIX,
     accepted_tags,
     consensus_author,
     merged_tags,
 )
+from reader.core.document_labels import document_labels
 from reader.core.errors import ReaderError
 from reader.ui.agreement.models import (
     SORT_ROLE,
@@ -45,11 +44,9 @@ from reader.ui.agreement.models import (
     figure,
     tag_columns,
 )
+from reader.ui.context import AppContext
 from reader.ui.panels.common import header_label
 from reader.ui.undo_commands import Change
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
 
 GEOMETRY, SPLITTER = "agreement/geometry", "agreement/splitter"
 CONSENSUS_COLOR = "green"
@@ -94,26 +91,26 @@ def _fit_disagreement_columns(view: QTableView) -> None:
 
 
 class AgreementWindow(QWidget):
-    """A separate window over the main window's library and undo stack."""
+    """A separate window over the context's library and undo stack."""
 
-    def __init__(self, main: MainWindow) -> None:
-        super().__init__(main, Qt.WindowType.Window)
-        self.main = main
-        self.library = main.library
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.context = context
+        self.library = context.library
         self.setWindowTitle("Intercoder Agreement")
         self.report: AgreementReport | None = None
         self.coder_boxes: dict[str, QCheckBox] = {}
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(self.refresh_coders)
         self._build()
-        geometry = main.settings.bytes(GEOMETRY)
+        geometry = context.settings.bytes(GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 700)
-        state = main.settings.bytes(SPLITTER)
+        state = context.settings.bytes(SPLITTER)
         if state is not None:
             self.splitter.restoreState(state)
-        main.operations.changed.connect(self._on_change)
-        self.fill_documents(main.doc.id if main.doc else None)
+        context.operations.changed.connect(self._on_change)
+        self.fill_documents(context.current_document_id)
 
     # --- construction ------------------------------------------------------
     def _build(self) -> None:
@@ -251,7 +248,7 @@ class AgreementWindow(QWidget):
         """Compute agreement for the current choices and show it."""
         doc_id, coders = self.document_id(), self.coders()
         if not self.record_as.isModified():
-            self.record_as.setText(consensus_author(self.main.operations.author or "", coders))
+            self.record_as.setText(consensus_author(self.context.operations.author or "", coders))
         self.report = None
         if doc_id is None or len(coders) < 2:
             self._show_message("Check at least two coders to compare.")
@@ -345,8 +342,8 @@ class AgreementWindow(QWidget):
         """Show the clause of a clicked row in the main window, selected."""
         d = self.disagreement_model.row_object(self.disagreement_proxy.mapToSource(index))
         doc_id = self.document_id()
-        if d is not None and doc_id and self.main.open_document(doc_id, d.start):
-            self.main.doc_view.select_span(d.start, d.end)
+        if d is not None and doc_id:
+            self.context.show_span(doc_id, d.start, d.end)
 
     def accept_selected(self, coder: str) -> None:
         """Record ``coder``'s tags for the selected clause."""
@@ -366,12 +363,14 @@ class AgreementWindow(QWidget):
         try:
             chosen = tags()
         except ReaderError as exc:
-            self.main.show_error(str(exc))
+            self.context.report_error(str(exc))
             return
         if not author or doc_id is None:
-            self.main.show_error("Say whose reconciled highlights these are (Record as).")
+            self.context.report_error("Say whose reconciled highlights these are (Record as).")
             return
-        self.main.operations.record_coding(doc_id, d.start, d.end, chosen, author, CONSENSUS_COLOR)
+        self.context.operations.record_coding(
+            doc_id, d.start, d.end, chosen, author, CONSENSUS_COLOR
+        )
 
     def _on_change(self, change: Change) -> None:
         # Reconciling, undoing it, or any edit in the main window to this document's
@@ -380,8 +379,9 @@ class AgreementWindow(QWidget):
             self._refresh.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.main.settings.set(GEOMETRY, self.saveGeometry())
-        self.main.settings.set(SPLITTER, self.splitter.saveState())
+        self._refresh.stop()  # the library may be closed next: recompute when shown again
+        self.context.settings.set(GEOMETRY, self.saveGeometry())
+        self.context.settings.set(SPLITTER, self.splitter.saveState())
         super().closeEvent(event)
 
 

@@ -4,21 +4,20 @@ highlights (usable as in the main window) and the selected pair's word diff bene
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextEdit, QWidget
 
-from reader.core.errors import ReaderError
+from reader.core.document_labels import caption
 from reader.core.library_model import Annotation
 from reader.core.model import Document
-from reader.core.reading import build_reading_view
 from reader.core.store import Library
 from reader.ui.compare.diff_paint import WHOLE_UNITS, DiffSpan, diff_format
-from reader.ui.compare.labels import caption
 from reader.ui.document_view import DocumentView
 from reader.ui.highlighter import _selection
+from reader.ui.open_document import OpenDocument
 from reader.ui.operations import Change
 from reader.ui.panels.common import header_label, stack
 
@@ -78,10 +77,7 @@ class ComparePane(QWidget):
     def __init__(self, side: str, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.side = side  # "a" | "b"
-        self.library = library
-        self.doc: Document | None = None
-        self.annotations: list[Annotation] = []
-        self._starts: list[int] = []
+        self.open_doc = OpenDocument(library)
         self._caption = ""
         self.caption: QLabel = header_label("")
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
@@ -91,23 +87,33 @@ class ComparePane(QWidget):
         self.view.cursorOffsetChanged.connect(lambda _o: self.mark_current())
         stack(self, self.caption, self.view)
 
+    @property
+    def doc(self) -> Document | None:
+        """The document shown (None: none)."""
+        return self.open_doc.doc
+
+    @property
+    def annotations(self) -> list[Annotation]:
+        """Its live highlights, in text order."""
+        return self.open_doc.annotations
+
     def load(self, doc: Document) -> None:
         """Show ``doc`` from its start, with its highlights."""
-        self.doc = doc
-        self.view.load(doc, build_reading_view(doc))
+        self.open_doc.load(doc)
+        self.view.load(doc, self.open_doc.reading)
         # The text went in through another cursor, which pushed the caret to the end: a
         # pane shown later would scroll there to keep the caret in view.
         self.view.move_caret(0)
         self.view.verticalScrollBar().setValue(0)
         self.set_caption(caption(self.side, doc))
-        self.reload_annotations()
+        self._show_annotations()
 
     def clear(self) -> None:
         """Show no document."""
-        self.doc = None
+        self.open_doc.load(None)
         self.view.load(None, None)
         self.set_caption(f"{self.side.upper()}: (none)")
-        self.reload_annotations()
+        self._show_annotations()
 
     def set_caption(self, text: str) -> None:
         """The caption above the text, elided to the pane's width (full text in a tooltip)."""
@@ -128,34 +134,31 @@ class ComparePane(QWidget):
     # --- highlights ----------------------------------------------------------
     def reload_annotations(self) -> None:
         """Re-read every highlight of the document."""
-        self.annotations = self.library.annotations(self.doc.id) if self.doc else []
-        self._starts = [a.start for a in self.annotations]
-        self.view.set_annotations(self.annotations)
+        self.open_doc.reload()
+        self._show_annotations()
+
+    def _show_annotations(self) -> None:
+        self.view.set_annotations(self.open_doc.annotations)
         self.mark_current()
 
     def apply_change(self, change: Change) -> None:
         """Redraw the one highlight ``change`` touched, if it belongs to this document."""
-        if self.doc is None or change.document_id != self.doc.id:
+        if not self.open_doc.touches(change):
             return
-        try:
-            ann = self.library.get_annotation(change.annotation_id)
-        except ReaderError:
-            self.reload_annotations()
+        ann = self.open_doc.apply(change)
+        if ann is None:
+            self._show_annotations()
             return
-        self.annotations = [a for a in self.annotations if a.id != ann.id]
         if ann.deleted is None:
-            insort(self.annotations, ann, key=lambda a: (a.start, a.end))
             self.view.upsert_annotation(ann)
         else:
             self.view.remove_annotation(ann.id)
-        self._starts = [a.start for a in self.annotations]
         self.mark_current()
 
     def current_annotation(self) -> Annotation | None:
         """The innermost highlight at the caret (or the selection's start)."""
         offset = self.view.qt_to_offset(self.view.textCursor().selectionStart())
-        before = range(bisect_right(self._starts, offset) - 1, -1, -1)
-        return next((self.annotations[i] for i in before if offset < self.annotations[i].end), None)
+        return self.open_doc.annotation_at(offset)
 
     def mark_current(self) -> None:
         """Underline the highlight that tag/note/delete would act on."""

@@ -8,7 +8,6 @@ other to the counterpart. Aligning runs in the background.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -36,12 +35,12 @@ from reader.core.compare.diff import word_diff
 from reader.core.compare.lens import tag_lens
 from reader.core.compare.model import Alignment, DiffOp, Pair
 from reader.core.compare.report import DIFF_MIN_SIMILARITY, comparison_markdown
+from reader.core.document_labels import chooser_labels
 from reader.core.errors import ReaderError
 from reader.core.library_model import Excerpt
-from reader.core.store import DEFAULT_COLOR
-from reader.ui.compare.annotating import PaneAnnotating
+from reader.ui.annotating import Annotating
+from reader.ui.compare.annotating import PaneActions
 from reader.ui.compare.diff_paint import side_spans, unit_span, unmatched_spans
-from reader.ui.compare.labels import chooser_labels
 from reader.ui.compare.lens import TagLens
 from reader.ui.compare.pair_model import (
     COL_A,
@@ -55,33 +54,29 @@ from reader.ui.compare.pair_model import (
 )
 from reader.ui.compare.pane import ComparePane
 from reader.ui.compare.worker import Aligner
-from reader.ui.operations import Change, Operations
+from reader.ui.context import AppContext
+from reader.ui.operations import Change
 from reader.ui.panels.common import stack, table_view
-from reader.ui.settings import Settings
 from reader.ui.sharing import with_suffix
 
 SIDES = ("a", "b")
 BUSY_AFTER_MS = 100  # quick alignments never flash the busy bar
 FOLDER_KEY = "compare/folder"
-TAB_SECTIONS, TAB_LENS = 0, 1
+TAB_SECTIONS = 0
 
 
 class CompareWindow(QMainWindow):
-    """The compare window over ``library``; annotations change through ``operations``."""
+    """The compare window over the context's library; annotations change through its
+    operations, in the current colour."""
 
     aligned = Signal()  # a new alignment is shown
 
-    def __init__(
-        self,
-        operations: Operations,
-        settings: Settings,
-        color: Callable[[], str] = lambda: DEFAULT_COLOR,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.operations = operations
-        self.library = operations.library
-        self.settings = settings
+        self.context = context
+        self.operations = context.operations
+        self.library = context.library
+        self.settings = context.settings
         self.alignment: Alignment | None = None
         self.shown_row: AlignmentRow | None = None
         self.errors: list[str] = []  # every error shown (tests read it)
@@ -93,9 +88,13 @@ class CompareWindow(QMainWindow):
         self.aligner.aligned.connect(self._on_aligned)
         self.aligner.failed.connect(self._on_align_failed)
         self._build()
-        self.annotating = PaneAnnotating(self, operations, self.active_pane, color)
+        self.commands = Annotating(
+            self, context, lambda: (self.active_pane().view, self.active_pane().open_doc)
+        )
+        self.annotating = PaneActions(self, self.commands)
         self._build_menus()
-        operations.changed.connect(self._on_change)
+        self.operations.changed.connect(self._on_change)
+        context.reloaded.connect(self.refresh_after_merge)
         self._restore()
 
     # --- construction ------------------------------------------------------

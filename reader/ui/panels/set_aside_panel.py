@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from reader.core.store.exchange import SetAside
+from reader.core.library_model import SetAside
 from reader.ui.panels.common import header_label, short, stack, table_view
 from reader.ui.row_model import Column, RowModel
 

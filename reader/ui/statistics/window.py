@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.analysis.cooccurrence import cooccurrence, cooccurrence_evidence
-from reader.core.analysis.document_labels import document_labels
 from reader.core.analysis.statistics import (
     CodedSpan,
     CodingData,
@@ -44,6 +42,7 @@ from reader.core.analysis.statistics import (
     tag_statistics,
 )
 from reader.core.atomic import write_atomic
+from reader.core.document_labels import document_labels
 from reader.core.errors import ReaderError
 from reader.core.export.statistics_tables import (
     cooccurrence_csv,
@@ -52,6 +51,7 @@ from reader.core.export.statistics_tables import (
 )
 from reader.core.library_model import Excerpt
 from reader.ui.checklists import CheckList
+from reader.ui.context import AppContext
 from reader.ui.panels.common import header_label, short, stack, swatch, table_view
 from reader.ui.row_model import Column, RowModel
 from reader.ui.statistics.heatmap import CooccurrenceModel, HeatDelegate, HeatLegend
@@ -62,9 +62,6 @@ from reader.ui.statistics.table_model import (
     sorting_proxy,
     visible_objects,
 )
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
 
 TAB_TAGS, TAB_COOCCURRENCE, TAB_SECTIONS = 0, 1, 2
 REFRESH_DELAY_MS = 300
@@ -157,11 +154,11 @@ def _sortable_table(model: StatTableModel, parent: QWidget) -> QTableView:
 
 
 class StatisticsWindow(QWidget):
-    """A separate window over the main window's library; refreshes when it changes."""
+    """A separate window over the context's library; refreshes when it changes."""
 
-    def __init__(self, main: MainWindow) -> None:
-        super().__init__(main, Qt.WindowType.Window)
-        self.main = main
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.context = context
         self.setWindowTitle("Tag Statistics")
         self.data = CodingData([], [])
         self.labels: dict[str, str] = {}  # document id -> name telling it apart
@@ -171,6 +168,8 @@ class StatisticsWindow(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._build()
         self._restore()
+        context.reloaded.connect(self.library_changed)
+        context.tagsChanged.connect(self.library_changed)
 
     # --- construction --------------------------------------------------------
     def _build(self) -> None:
@@ -299,7 +298,7 @@ class StatisticsWindow(QWidget):
 
     # --- state ------------------------------------------------------------------
     def _restore(self) -> None:
-        s = self.main.settings
+        s = self.context.settings
         geometry = s.bytes("statistics/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 720)
@@ -315,7 +314,7 @@ class StatisticsWindow(QWidget):
         self.depth.setCurrentIndex(max(0, min(s.integer("statistics/depth", 0), MAX_DEPTH)))
 
     def _save(self) -> None:
-        s = self.main.settings
+        s = self.context.settings
         s.set("statistics/geometry", self.saveGeometry())
         s.set("statistics/splitter", self.splitter.saveState())
         s.set("statistics/right", self.right.saveState())
@@ -324,7 +323,13 @@ class StatisticsWindow(QWidget):
         s.set("statistics/depth", self.depth.currentIndex())
 
     def hideEvent(self, event: QHideEvent) -> None:
+        self._timer.stop()  # a hidden window refreshes when next shown (it stays stale)
         self._save()
+        if self._timer.isActive():
+            # A refresh waiting to run happens when the window is next shown: the main
+            # window may be closing the library right after closing this one.
+            self._timer.stop()
+            self._stale = True
         super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -346,10 +351,10 @@ class StatisticsWindow(QWidget):
         try:
             self._sync_documents()
             chosen = self.documents.checked()
-            self.data = self.main.library.coding_data(chosen or None)
+            self.data = self.context.library.coding_data(chosen or None)
             self.report = tag_statistics(self.data)
         except ReaderError as exc:
-            self.main.show_error(str(exc))
+            self.context.report_error(str(exc))
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -382,7 +387,7 @@ class StatisticsWindow(QWidget):
 
     def _sync_documents(self) -> None:
         """The document list as in the library, keeping what was checked."""
-        docs = self.main.library.list_documents()
+        docs = self.context.library.list_documents()
         self.labels = document_labels(docs)
         keep = set(self.documents.checked())
         current = [self.documents.item(i).text() for i in range(self.documents.count())]
@@ -423,7 +428,7 @@ class StatisticsWindow(QWidget):
     # --- excerpts behind a row or a cell -------------------------------------------
     def _list(self, title: str, spans: list[CodedSpan]) -> None:
         ids = list(dict.fromkeys(s.annotation_id for s in spans))
-        excerpts = self.main.library.excerpts_by_id(ids)
+        excerpts = self.context.library.excerpts_by_id(ids)
         self.excerpt_model.set_rows(excerpts)
         self.excerpt_title.setText(f"{title}: {len(excerpts)} excerpt(s)")
 
@@ -460,9 +465,7 @@ class StatisticsWindow(QWidget):
     def _open_excerpt(self, index: QModelIndex) -> None:
         excerpt = self.excerpt_model.row_object(index)
         if excerpt is not None:
-            self.main.show_excerpt(excerpt)
-            self.main.raise_()
-            self.main.activateWindow()
+            self.context.show_excerpt(excerpt)  # in the main window, brought to front
 
     # --- export -----------------------------------------------------------------------
     def csv_text(self) -> tuple[str, str]:
@@ -482,29 +485,17 @@ class StatisticsWindow(QWidget):
     def export_csv(self) -> None:
         """Ask where, then write the table on show as CSV (atomically)."""
         text, stem = self.csv_text()
-        folder = self.main.settings.string(EXPORT_FOLDER) or str(Path.home())
+        folder = self.context.settings.string(EXPORT_FOLDER) or str(Path.home())
         name = f"{stem}-{date.today().isoformat()}.csv"
         path, _ = QFileDialog.getSaveFileName(
             self, "Export CSV", str(Path(folder) / name), "CSV (*.csv)"
         )
         if not path:
             return
-        self.main.settings.set(EXPORT_FOLDER, str(Path(path).parent))
+        self.context.settings.set(EXPORT_FOLDER, str(Path(path).parent))
         try:
             written = write_atomic(path, text)
         except ReaderError as exc:
-            self.main.show_error(str(exc))
+            self.context.report_error(str(exc))
             return
         self.summary.setText(f"Saved {written}")
-
-
-def show_statistics(main: MainWindow) -> StatisticsWindow:
-    """Open (or raise) the main window's Tag Statistics window."""
-    window = getattr(main, "statistics_window", None)
-    if window is None:
-        window = StatisticsWindow(main)
-        main.statistics_window = window
-    window.show()
-    window.raise_()
-    window.activateWindow()
-    return window

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.analysis.document_labels import document_labels
+from reader.core.document_labels import document_labels
 from reader.core.library_model import DocumentInfo
 
 

@@ -10,14 +10,14 @@ import argparse
 import sys
 from dataclasses import asdict
 
-from reader.cli_library import _library, _print_json
+from reader.cli.common import open_library, print_json
 
 
 def cmd_qdc_export(args: argparse.Namespace) -> int:
     """The tag tree, with descriptions and colours, as a REFI-QDA codebook."""
     from reader.core.refiqda import export_codebook
 
-    with _library(args) as lib:
+    with open_library(args) as lib:
         count = export_codebook(lib, args.output)
     print(f"wrote {args.output}: {count} code(s)", file=sys.stderr)
     return 0
@@ -27,10 +27,10 @@ def cmd_qdc_import(args: argparse.Namespace) -> int:
     """Create the tags of a codebook (.qdc, or a .qdpx project's) and set descriptions."""
     from reader.core.refiqda import import_codebook
 
-    with _library(args) as lib:
+    with open_library(args) as lib:
         counts = import_codebook(lib, args.file)
     if args.json:
-        _print_json(asdict(counts))
+        print_json(asdict(counts))
     else:
         print(counts.summary())
         print("".join(f"  added      {path}\n" for path in counts.added), end="")
@@ -42,7 +42,7 @@ def cmd_qdpx_export(args: argparse.Namespace) -> int:
     """Documents, tags and annotations as a REFI-QDA project."""
     from reader.core.refiqda import export_project
 
-    with _library(args) as lib:
+    with open_library(args) as lib:
         doc_ids = [lib.resolve_document(ref).id for ref in args.doc]
         summary = export_project(lib, args.output, doc_ids, args.author)
     print(
@@ -55,14 +55,14 @@ def cmd_qdpx_export(args: argparse.Namespace) -> int:
 
 def cmd_describe_tag(args: argparse.Namespace) -> int:
     """Show, set or clear what a tag means."""
-    with _library(args) as lib:
+    with open_library(args) as lib:
         if args.description is not None:
             lib.set_tag_description(args.tag, args.description)
         print(lib.tag_description(args.tag))
     return 0
 
 
-def add_refiqda_commands(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register the REFI-QDA subcommands."""
     p = sub.add_parser("qdc-export", help="tags as a REFI-QDA codebook (.qdc)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.qdc", help="write here")

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from reader.cli_library import _library, _print_json
-from reader.core.analysis.agreement import AgreementReport, Disagreement, document_agreement
+from reader.cli.common import open_library, print_json
+
+if TYPE_CHECKING:
+    from reader.core.analysis.agreement import AgreementReport, Disagreement
 
 DASH = "–"
 
@@ -74,8 +77,10 @@ def disagreement_lines(items: list[Disagreement]) -> Iterator[str]:
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     """Print the agreement table (and disagreements) for one document."""
+    from reader.core.analysis.agreement import document_agreement
+
     coders = [a.strip() for a in (args.authors or "").split(",") if a.strip()] or None
-    with _library(args) as lib:
+    with open_library(args) as lib:
         doc = lib.resolve_document(args.doc)
         report = document_agreement(
             lib,
@@ -87,7 +92,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             consensus_author=args.consensus,
         )
     if args.json:
-        _print_json(report.to_dict())
+        print_json(report.to_dict())
         return 0
     for line in table_lines(report):
         print(line)
@@ -97,7 +102,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_agreement_commands(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register ``agreement`` on the CLI's subparsers."""
     p = sub.add_parser("agreement", help="intercoder agreement per tag on one document")
     p.add_argument("doc", metavar="DOC", help="document id, id prefix or unique title fragment")

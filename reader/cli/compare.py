@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.cli_library import SHORT_ID, _library
-from reader.core.compare.model import PARAGRAPH, Alignment, Unit
+from reader.cli.common import emit, open_library
 from reader.core.errors import DocumentError
-from reader.core.model import Document
+from reader.core.ids import short_id
+
+if TYPE_CHECKING:
+    from reader.core.compare.model import Alignment, Unit
+    from reader.core.model import Document
 
 COLUMN = 44  # characters of a section name in the table
 
@@ -34,7 +37,7 @@ def load_pair(args: argparse.Namespace) -> tuple[Document, Document]:
     refs = (args.doc_a, args.doc_b)
     docs: dict[str, Document] = {r: load_document(r) for r in refs if is_file(r)}
     if len(docs) < len({*refs}):
-        with _library(args) as lib:
+        with open_library(args) as lib:
             for ref in refs:
                 if ref not in docs:
                     docs[ref] = lib.get_document(lib.resolve_document(ref).id)
@@ -57,13 +60,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         text = "".join(line + "\n" for line in alignment_lines(doc_a, doc_b, alignment))
-    if args.output:
-        from reader.core.atomic import write_atomic
-
-        path = write_atomic(args.output, text)
-        print(f"wrote {path}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    emit(text, args.output)
     return 0
 
 
@@ -71,7 +68,7 @@ def alignment_lines(doc_a: Document, doc_b: Document, alignment: Alignment) -> I
     """The alignment as a plain table, then the units found on one side only."""
     for side, doc in (("A", doc_a), ("B", doc_b)):
         date = f" ({doc.date})" if doc.date else ""
-        yield f"{side}: {doc.title}{date}  [{doc.id[:SHORT_ID]}]"
+        yield f"{side}: {doc.title}{date}  [{short_id(doc.id)}]"
     yield ""
     yield f"{'score':>5}  {'sim':>4}  {'method':<10}  {'A':<{COLUMN}}  B"
     for p in alignment.pairs:
@@ -87,6 +84,8 @@ def alignment_lines(doc_a: Document, doc_b: Document, alignment: Alignment) -> I
 
 def _where(unit: Unit) -> str:
     """A section's path; a paragraph's number and first words."""
+    from reader.core.compare.model import PARAGRAPH
+
     if unit.kind == PARAGRAPH:
         return f"{unit.path}: {unit.title}"
     return unit.path or unit.display
@@ -97,7 +96,7 @@ def _name(unit: Unit) -> str:
     return name if len(name) <= COLUMN else name[: COLUMN - 1] + "…"
 
 
-def add_compare_commands(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register ``compare`` on the main parser's subcommands."""
     p = sub.add_parser(
         "compare",

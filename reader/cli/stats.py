@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
-from reader.cli_exchange import _emit, add_doc_filter
-from reader.cli_library import _library
-from reader.core.analysis.cooccurrence import CooccurrenceMatrix, cooccurrence
-from reader.core.analysis.document_labels import document_labels
-from reader.core.analysis.statistics import CodingData, StatisticsReport, tag_statistics
+from reader.cli.common import add_doc_filter, emit, open_library
+
+if TYPE_CHECKING:
+    from reader.core.analysis.cooccurrence import CooccurrenceMatrix
+    from reader.core.analysis.statistics import CodingData, StatisticsReport
 
 MATRIX_WIDTH = 100  # wider matrices are printed as a list of pairs
 
 
 def _coding_data(args: argparse.Namespace) -> tuple[CodingData, dict[str, str]]:
     """The coding data of the documents asked for, and names telling them apart."""
-    with _library(args) as lib:
+    from reader.core.document_labels import document_labels
+
+    with open_library(args) as lib:
         doc_ids = [lib.resolve_document(ref).id for ref in args.doc] if args.doc else None
         return lib.coding_data(doc_ids), document_labels(lib.list_documents())
 
@@ -108,6 +111,8 @@ def cooccurrence_lines(matrix: CooccurrenceMatrix, pairs: bool = False) -> list[
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """Tag statistics: per tag, per document (JSON, CSV) and per outline section."""
+    from reader.core.analysis.statistics import tag_statistics
+
     data, labels = _coding_data(args)
     report = tag_statistics(data)
     if args.json:
@@ -123,12 +128,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
         )
     else:
         text = "\n".join(stats_lines(report, args.sections, labels)) + "\n"
-    _emit(text, args.output)
+    emit(text, args.output)
     return 0
 
 
 def cmd_cooccurrence(args: argparse.Namespace) -> int:
     """The tag co-occurrence matrix."""
+    from reader.core.analysis.cooccurrence import cooccurrence
+
     matrix = cooccurrence(_coding_data(args)[0], depth=args.depth)
     if args.json:
         text = json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -138,7 +145,7 @@ def cmd_cooccurrence(args: argparse.Namespace) -> int:
         text = cooccurrence_csv(matrix)
     else:
         text = "\n".join(cooccurrence_lines(matrix, args.pairs)) + "\n"
-    _emit(text, args.output)
+    emit(text, args.output)
     return 0
 
 
@@ -157,7 +164,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
 
 
-def add_stats_commands(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register ``stats`` and ``cooccurrence``."""
     p = sub.add_parser("stats", help="tag statistics: excerpts, characters, share of clauses")
     _common(p)

@@ -12,25 +12,14 @@ import json
 import sys
 from collections import Counter
 
-from reader.cli_library import _library, _print_json
-
-SHORT = 8
-
-
-def _emit(text: str, output: str | None) -> None:
-    if output:
-        from reader.core.atomic import write_atomic
-
-        path = write_atomic(output, text)
-        print(f"wrote {path}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+from reader.cli.common import add_doc_filter, emit, open_library, print_json
+from reader.core.ids import BRIEF_ID, short_id
 
 
 def _selection(args: argparse.Namespace):  # noqa: ANN202 - an ExportSelection
     from reader.core.export import select
 
-    with _library(args) as lib:
+    with open_library(args) as lib:
         return select(lib, args.tag, args.doc, args.author)
 
 
@@ -38,7 +27,7 @@ def cmd_export_md(args: argparse.Namespace) -> int:
     """Tagged excerpts as Markdown."""
     from reader.core.export import to_markdown
 
-    _emit(to_markdown(_selection(args), args.group_by), args.output)
+    emit(to_markdown(_selection(args), args.group_by), args.output)
     return 0
 
 
@@ -46,7 +35,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     """Tagged excerpts as CSV."""
     from reader.core.export import to_csv
 
-    _emit(to_csv(_selection(args)), args.output)
+    emit(to_csv(_selection(args)), args.output)
     return 0
 
 
@@ -54,7 +43,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     """Tagged excerpts as JSON."""
     from reader.core.export import to_json
 
-    _emit(to_json(_selection(args)), args.output)
+    emit(to_json(_selection(args)), args.output)
     return 0
 
 
@@ -62,10 +51,10 @@ def cmd_share_export(args: argparse.Namespace) -> int:
     """Annotations as a W3C Web Annotation collection for teammates."""
     from reader.core.exchange import export_collection
 
-    with _library(args) as lib:
+    with open_library(args) as lib:
         doc_ids = [lib.resolve_document(ref).id for ref in args.doc]
         collection = export_collection(lib, args.author, doc_ids)
-    _emit(json.dumps(collection, ensure_ascii=False, indent=1) + "\n", args.output)
+    emit(json.dumps(collection, ensure_ascii=False, indent=1) + "\n", args.output)
     if args.output:
         print(f"{collection['total']} annotations", file=sys.stderr)
     return 0
@@ -75,10 +64,10 @@ def cmd_share_import(args: argparse.Namespace) -> int:
     """Validate exchange files, then merge them; report what was placed and what was not."""
     from reader.core.exchange import import_files
 
-    with _library(args) as lib:
+    with open_library(args) as lib:
         report = import_files(lib, args.files)
     if args.json:
-        _print_json(
+        print_json(
             {
                 "files": report.files,
                 "annotations": report.annotations,
@@ -114,7 +103,7 @@ def _print_set_aside(items: list) -> None:
         for s in orphans:
             quote = " ".join(s.quote.split())
             quote = quote if len(quote) <= 60 else quote[:57] + "..."
-            print(f"  {s.id[:SHORT]}  {quote!r} in {s.document_title!r}: {s.reason}")
+            print(f"  {short_id(s.id, BRIEF_ID)}  {quote!r} in {s.document_title!r}: {s.reason}")
     if waiting:
         print("waiting for documents (import them to place these annotations):")
         for (title, fp), n in waiting.items():
@@ -123,10 +112,10 @@ def _print_set_aside(items: list) -> None:
 
 def cmd_set_aside(args: argparse.Namespace) -> int:
     """Shared annotations not placed yet (orphans, and those waiting for a document)."""
-    with _library(args) as lib:
+    with open_library(args) as lib:
         items = lib.set_aside()
     if args.json:
-        _print_json([vars(s) for s in items])
+        print_json([vars(s) for s in items])
     elif items:
         _print_set_aside(items)
     else:
@@ -161,18 +150,7 @@ def _filters(p: argparse.ArgumentParser, group_by: bool = False) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
 
 
-def add_doc_filter(p: argparse.ArgumentParser) -> None:
-    """``--doc DOC`` (repeatable) into ``args.doc``: a list, empty for every document."""
-    p.add_argument(
-        "--doc",
-        action="append",
-        default=[],
-        metavar="DOC",
-        help="only these documents (repeatable)",
-    )
-
-
-def add_exchange_commands(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register the export and exchange subcommands."""
     p = sub.add_parser("export-md", help="tagged excerpts as Markdown with citations")
     _filters(p, group_by=True)

@@ -4,6 +4,13 @@ Rules: a migration, once released, is never edited; a schema change is a new
 function appended to :data:`MIGRATIONS`. Each runs in its own transaction together
 with the bump of ``user_version``, so a crash leaves the library at the previous
 version, never in between.
+
+The released steps below are raw SQL, and stay so: sqlite-utils' ``create()`` cannot
+say ``CHECK``, ``COLLATE NOCASE``, ``ON DELETE CASCADE`` or ``WITHOUT ROWID``, nor make
+an FTS5 index with our tokenizer over a table of our own (``text_fts``) or one kept
+by our triggers (``note_fts``); and a released step is never edited. A new step uses
+``sqlite_utils.Database(conn)`` (``create_table``, ``add_column``, ``create_index``)
+wherever it can say the schema, and raw SQL, with a comment why, where it cannot.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reader.core.store.cjk_search import create_cjk_index
 from reader.core.store.indexing import blocks_from_json, outline_from_json, search_chunks
 
 APPLICATION = "policy-reader"  # the marker that tells our library from any SQLite file
@@ -202,6 +210,8 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "tag descriptions (REFI-QDA codebooks)", _v5_tag_descriptions),
     Migration(6, "printed page labels of paged documents (PDF)", _v6_page_labels),
     Migration(7, "code GUIDs, colours and codability from codebooks", _v7_code_identity),
+    # Chinese, Japanese and Korean words in document text (see store/cjk_search.py).
+    Migration(8, "full-text search in CJK text (two-character grams)", create_cjk_index),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -8,38 +8,20 @@ data folder), does one thing, and prints plain lines or, with ``--json``, JSON.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from reader.cli.common import open_library, print_json
+from reader.core.authors import AUTHOR_ENV, default_author
+from reader.core.colors import COLORS, DEFAULT_COLOR
 from reader.core.errors import LibraryError, ReaderError
-from reader.core.library_model import Annotation, DocumentInfo, Excerpt, SearchHit, TagNode
-from reader.core.store import COLORS, DEFAULT_COLOR, Library
+from reader.core.ids import short_id
 
-AUTHOR_ENV = "POLICY_READER_AUTHOR"
-SHORT_ID = 12  # characters of a document id shown in lists; any unique prefix resolves
-
-
-def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-@contextmanager
-def _library(args: argparse.Namespace) -> Iterator[Library]:
-    """The library for one command, closed afterwards; SQLite failures become one line."""
-    lib = Library.open(args.db)
-    try:
-        yield lib
-    except sqlite3.OperationalError as exc:  # e.g. still locked after the busy timeout
-        raise LibraryError(f"{lib.path}: {exc}") from None
-    finally:
-        lib.close()
+if TYPE_CHECKING:
+    from reader.core.library_model import Annotation, DocumentInfo, Excerpt, SearchHit, TagNode
+    from reader.core.store import Library
 
 
 def _files_to_import(paths: list[str]) -> list[Path]:
@@ -66,13 +48,14 @@ def _files_to_import(paths: list[str]) -> list[Path]:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import files (folders: their supported files); one line per document."""
+    from reader.core.exchange import add_document
     from reader.core.importers import load_document
 
     failed = 0
-    with _library(args) as lib:
+    with open_library(args) as lib:
         for path in _files_to_import(args.files):
             try:
-                info, added = lib.add_document(load_document(path))
+                info, added = add_document(lib, load_document(path))
             except ReaderError as exc:  # report, and go on with the other files
                 print(f"error: {exc}", file=sys.stderr)
                 failed += 1
@@ -100,10 +83,10 @@ def _listing(
     """
 
     def run(args: argparse.Namespace) -> int:
-        with _library(args) as lib:
+        with open_library(args) as lib:
             items = fetch(lib, args)
         if args.json:
-            _print_json([item.to_dict() for item in items])
+            print_json([item.to_dict() for item in items])
             return 0
         if not items and empty:
             print(empty, file=sys.stderr)
@@ -116,12 +99,12 @@ def _listing(
 
 
 def _document_lines(d: DocumentInfo) -> Iterator[str]:
-    yield f"{d.id[:SHORT_ID]}  {d.annotations:>4}  {d.date or '':10}  {d.title}"
+    yield f"{short_id(d.id)}  {d.annotations:>4}  {d.date or '':10}  {d.title}"
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     """Annotate a quote in a document; prints the new annotation's id."""
-    with _library(args) as lib:
+    with open_library(args) as lib:
         doc = lib.resolve_document(args.doc)
         ann = lib.annotate_quote(
             doc.id,
@@ -143,7 +126,7 @@ def _annotation_command(
     """A subcommand that changes one annotation and prints what it now is."""
 
     def run(args: argparse.Namespace) -> int:
-        with _library(args) as lib:
+        with open_library(args) as lib:
             ann = change(lib, lib.resolve_annotation(args.ann), args)
         tags = ", ".join(ann.tags) or "no tags"
         print(f"{verb} {ann.id}  ({tags})")
@@ -161,7 +144,7 @@ def _tag_lines(nodes: list[TagNode], depth: int = 0) -> Iterator[str]:
 
 def cmd_rename_tag(args: argparse.Namespace) -> int:
     """Rename (or merge) a tag and its sub-tags."""
-    with _library(args) as lib:
+    with open_library(args) as lib:
         moved = lib.rename_tag(args.old, args.new)
     print(f"renamed {args.old} to {args.new} ({moved} tagging(s) carried over)")
     return 0
@@ -169,7 +152,7 @@ def cmd_rename_tag(args: argparse.Namespace) -> int:
 
 def cmd_delete_tag(args: argparse.Namespace) -> int:
     """Remove a tag and its sub-tags from every annotation (annotations stay)."""
-    with _library(args) as lib:
+    with open_library(args) as lib:
         count = lib.delete_tag(args.tag)
     print(f"deleted tag {args.tag} (removed from {count} annotation(s))")
     return 0
@@ -204,7 +187,7 @@ def _trash_lines(a: Annotation) -> Iterator[str]:
     yield f'{a.id}  deleted {a.deleted}  "{" ".join(a.quote.split())[:60]}"'
 
 
-def add_library_commands(sub: argparse._SubParsersAction) -> None:
+def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register the library subcommands on the CLI's subparsers."""
     p = sub.add_parser("import", help="import files or folders into the library")
     p.add_argument(
@@ -228,7 +211,7 @@ def add_library_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--color", default=DEFAULT_COLOR, help=f"one of {', '.join(COLORS)}")
     p.add_argument(
         "--author",
-        default=os.environ.get(AUTHOR_ENV),
+        default=default_author() or None,
         help=f"who annotates (default: ${AUTHOR_ENV})",
     )
     p.set_defaults(func=cmd_annotate)
