@@ -31,23 +31,22 @@ def _set(pages: list[list[PageLine]], marks: list[Mark], title: Mark | None) -> 
         lines = pages[m.page]
         first = lines[m.line]
         text = " ".join(ln.text for ln in lines[m.line : m.line + m.lines])
-        label, rest, _, _ = split_label(text)
+        label, name, _, _ = split_label(text)
         first.heading, first.heading_lines = max(1, m.level), m.lines
-        first.label, first.title = (label, rest) if label and rest else (None, None)
+        first.label, first.title = (label, name) if label and name else (None, None)
         for ln in lines[m.line : m.line + m.lines]:
             ln.in_heading = True
     if title is not None and not pages[title.page][title.line].heading:
-        lines = pages[title.page]
-        taken = [ln for ln in lines[title.line : title.line + title.lines] if ln.text]
-        first = taken[0]
-        first.is_title, first.heading_lines = True, len(taken)
+        page = pages[title.page]
+        taken = [ln for ln in page[title.line : title.line + title.lines] if ln.text]
+        taken[0].is_title, taken[0].heading_lines = True, len(taken)
         for ln in taken:
             ln.in_heading = True
         # The title leads the page's text (after its running header), as a reader takes
         # it first whatever stands above it (a banner, a sidebar).
-        rest = [ln for ln in lines if all(ln is not t for t in taken)]
+        rest = [ln for ln in page if all(ln is not t for t in taken)]
         at = next((i for i, ln in enumerate(rest) if not ln.role), len(rest))
-        lines[:] = rest[:at] + taken + [PageLine("")] + rest[at:]
+        page[:] = rest[:at] + taken + [PageLine("")] + rest[at:]
 
 
 def _convention_marks(pages: list[list[PageLine]], name: str | None) -> list[Mark]:

@@ -55,9 +55,9 @@ def running_roles(pages: list[list[Line]], heights: list[float]) -> list[dict[in
     """For each page, the furniture role of each running line (by index in its list)."""
     seen: dict[str, Counter[str]] = {"page-header": Counter(), "page-footer": Counter()}
     for lines, height in zip(pages, heights, strict=True):
-        keys = {(z, _key(ln.text)) for ln in lines if (z := _zone(ln, height))}
-        for zone, key in keys:
-            seen[zone][key] += 1
+        keys = {(z, _key(ln.text)) for ln in lines if (z := _zone(ln, height)) is not None}
+        for where, key in keys:
+            seen[where][key] += 1
     need = max(2, math.ceil(_REPEAT_SHARE * len(pages)))
     out: list[dict[int, str]] = []
     for lines, height in zip(pages, heights, strict=True):
