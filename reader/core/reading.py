@@ -190,7 +190,7 @@ def build_reading_view(doc: Document) -> ReadingView:
         j = nxt = i + 1
         notes: list[int] = []  # footnotes the joined paragraph runs across: shown after it
         passed: list[int] = []
-        while j < n and (is_gap(blocks[j]) or blocks[j].continues):
+        while not is_note(b) and j < n and (is_gap(blocks[j]) or blocks[j].continues):
             if blocks[j].continues:
                 parts.append(" ")  # the rejoined break stands for the gap in the source
                 view._add(pos, source_end, 1, blocks[j].content_start - source_end)

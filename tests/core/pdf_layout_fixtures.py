@@ -224,7 +224,15 @@ def table_pdf(rows: int = 90, seed: int = 2) -> Built:
         for n in range(1, rows + 1)
     ]
     table = Table(data, repeatRows=1)
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, 0), "Helvetica-Bold")]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, 0), "Helvetica-Bold"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+            ]
+        )
+    )
     heads = ["1 Projects Financed", "2 Outlook"]
     story = [
         Paragraph("Financing of Regional Projects", TITLE_STYLE),

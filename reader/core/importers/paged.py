@@ -59,6 +59,7 @@ class PageLine:
     title: str | None = None  # a heading's title without its label, when known
     is_title: bool = False  # the document's own title (first page), not an outline node
     start: int = -1  # where the assembly put it in the stored text
+    row: bool = False  # a table row: a line of its own, never a sentence going on
 
 
 _Line = PageLine

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import copy
 
+from reader.core.clauses import split_clauses
 from reader.core.document import build_document
 from reader.core.errors import DocumentError
 from reader.core.importers.paged import PagedText, PageLine, assemble, assemble_lines
-from reader.core.importers.pdf.bookmarks import Mark, merge, place
+from reader.core.importers.pdf.bookmarks import Mark, merge, norm, place
 from reader.core.importers.pdf.engine import PdfSource, read_pdf
 from reader.core.importers.pdf.headings import split_label
 from reader.core.importers.pdf.pages import Laid, lay_out
@@ -31,9 +32,11 @@ def _set(pages: list[list[PageLine]], marks: list[Mark], title: Mark | None) -> 
         lines = pages[m.page]
         first = lines[m.line]
         text = " ".join(ln.text for ln in lines[m.line : m.line + m.lines])
+        if m.title and norm(m.title) == norm(text):
+            text = m.title  # a bookmark's own spelling: "Appendix" for "A p p e n d i x"
         label, name, _, _ = split_label(text)
         first.heading, first.heading_lines = max(1, m.level), m.lines
-        first.label, first.title = (label, name) if label and name else (None, None)
+        first.label, first.title = (label, name) if label and name else (None, text)
         for ln in lines[m.line : m.line + m.lines]:
             ln.in_heading = True
     if title is not None and not pages[title.page][title.line].heading:
@@ -112,4 +115,17 @@ def parse(data: bytes, filename: str | None = None, *, bookmarks: bool = True) -
     )
     doc.pages = paged.pages
     doc.page_labels = src.labels
+    _rows_stand_alone(doc, {ln.start for page in laid.pages for ln in page if ln.row})
     return doc
+
+
+def _rows_stand_alone(doc: Document, rows: set[int]) -> None:
+    """A table row after a page break does not continue the row before it (the shared
+    repair takes a line ending in a word, then a capital after a page break, for one
+    sentence); clauses follow."""
+    changed = False
+    for b in doc.blocks:
+        if b.continues and b.start in rows:
+            b.continues, changed = False, True
+    if changed:
+        doc.clauses = split_clauses(doc.text, doc.blocks)

@@ -11,6 +11,7 @@ joined with `` | ``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -21,7 +22,10 @@ _BAND_GAP = 0.3  # of the median line height: a horizontal strip this tall cuts 
 _CELL_WORDS = 3.5  # median words a line: more is prose, fewer a grid of cells
 _PROSE_WORDS = 6  # a line of running text holds this many words or more ...
 _PROSE_SHARE = 0.2  # ... in this share of a prose column's lines at least
-_LABEL_CHARS = 4  # a segment this short left of a line on the same row is its label
+# A bullet or list label (set apart from its text by a tab): "•", "1.", "(a)", "iv)".
+_LABEL_RE = re.compile(
+    r"^(?:[\u2022\u25cf\u25aa\u25e6\u2013\-*\u00b7o!]|\(?\w{1,3}[.)]|\(\w{1,3}\))$"
+)
 _SENTENCE_END = '.:;!?\u201d\u2019")'
 
 
@@ -46,7 +50,7 @@ def join_labels(lines: list[Line]) -> list[Line]:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and len(prev.text) <= _LABEL_CHARS
+            and _LABEL_RE.match(prev.text)
             and prev.x1 < line.x0
             and line.x0 - prev.x1 < 6 * max(line.size, 1.0)
             and _overlap_y(prev, line) > 0.5 * min(prev.height, line.height)

@@ -16,6 +16,8 @@ from reader.core.importers.pdf.engine import Font, Glyph
 
 _SPLIT_GAP = 1.2  # in font sizes: a gap this wide between glyphs separates two lines
 _GUTTER_GAP = 0.5  # ... or this wide where many rows of the page have a gap
+_WORD_SPLIT_GAP = 0.9  # ... but between two letters only this wide
+_STRONG_ROWS = 0.25  # ... and a gutter seen in this share of rows runs between columns
 _GUTTER_ROWS = 0.1  # "many": this share of the page's rows
 _WORD_GAP = 0.25  # in font sizes: a gap this wide with no space glyph is a space
 _SUPER_RISE = 0.25  # in font sizes: a glyph raised this much is a superscript
@@ -50,6 +52,23 @@ class Line:
     def mid(self) -> float:
         """Vertical centre."""
         return (self.top + self.bottom) / 2
+
+
+def _overprints(glyphs: list[Glyph]) -> list[Glyph]:
+    """Glyphs without the copies drawn again a hair's breadth away (how some typesetters
+    make text look bold): a reader sees one character."""
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Glyph] = []
+    for g in glyphs:
+        if g.ch.isspace():
+            out.append(g)
+            continue
+        x, y = int(g.x0), int(g.top)
+        if any((g.ch, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            continue
+        seen.add((g.ch, x, y))
+        out.append(g)
+    return out
 
 
 def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -127,9 +146,10 @@ def _raised_over(row: list[Glyph], below: list[Glyph]) -> bool:
     return all(any(b.x0 - big <= g.x0 <= b.x1 + big for b in below) for g in row)
 
 
-def _gutters(rows: list[list[Glyph]]) -> list[float]:
+def _gutters(rows: list[list[Glyph]]) -> dict[float, bool]:
     """x positions where many rows have a gap: a gutter between columns, however
-    narrow (a justified line may end closer to it than a column gap usually is)."""
+    narrow (a justified line may end closer to it than a column gap usually is); each
+    maps to whether it is strong (found in a quarter of the rows: between columns)."""
     counts: Counter[int] = Counter()
     for row in rows:
         ink = sorted((g for g in row if not g.ch.isspace()), key=lambda g: g.x0)
@@ -140,10 +160,11 @@ def _gutters(rows: list[list[Glyph]]) -> list[float]:
                     seen.add(x)
         counts.update(seen)
     need = max(4, int(_GUTTER_ROWS * len(rows)))
-    return [x * 3.0 + 1.5 for x, n in counts.items() if n >= need]
+    strong = max(4, int(_STRONG_ROWS * len(rows)))
+    return {x * 3.0 + 1.5: n >= strong for x, n in counts.items() if n >= need}
 
 
-def _segments(row: list[Glyph], gutters: list[float]) -> list[list[Glyph]]:
+def _segments(row: list[Glyph], gutters: dict[float, bool]) -> list[list[Glyph]]:
     """A row's glyphs left to right, split where the gap is wider than a column gap or
     falls on a gutter of the page."""
     row = sorted(row, key=lambda g: g.x0 + g.x1)  # by centre: a space before its word
@@ -153,8 +174,15 @@ def _segments(row: list[Glyph], gutters: list[float]) -> list[list[Glyph]]:
         if last is not None and not (g.ch.isspace() and g.generated):
             size = max(min(g.size, last.size), 1.0)
             gap = g.x0 - last.x1
+            # At a gutter a narrower gap splits; at a weak one not between words of a
+            # sentence (justified text spaced out), only at a strong one (columns).
+            word = last.ch.isalnum() or last.ch in ".,;:"
+            word = word and g.ch.isalnum() and gap < _WORD_SPLIT_GAP * size
             if gap > _SPLIT_GAP * size or (
-                gap > _GUTTER_GAP * size and any(last.x1 <= x <= g.x0 for x in gutters)
+                gap > _GUTTER_GAP * size
+                and any(
+                    last.x1 <= x <= g.x0 and (strong or not word) for x, strong in gutters.items()
+                )
             ):
                 segs.append([])
         if g.ch.isspace() and not segs[-1]:
@@ -309,7 +337,7 @@ def _host(seg: _Box, lines: list[_Box]) -> _Box | None:
 
 def page_lines(glyphs: list[Glyph], fonts: list[Font]) -> list[Line]:
     """The lines of a page, top to bottom and left to right within a height."""
-    rows = _attach_raised(_rows(glyphs))
+    rows = _attach_raised(_rows(_overprints(glyphs)))
     gutters = _gutters(rows)
     segs = [seg for row in rows for seg in _segments(row, gutters)]
     boxes = [_box([g for g in seg if not g.ch.isspace()]) for seg in segs]
