@@ -174,9 +174,12 @@ class _Order:
             return
         groups: list[list[Line]] = [bands[0]]
         for band in bands[1:]:
-            joined = groups[-1] + band
-            if _gutters(joined) and (_gutters(groups[-1]) or _gutters(band)):
-                groups[-1] = joined
+            joined = _gutters(groups[-1] + band)
+            # The band goes on the group's columns: their gutters stay, and it opens no
+            # column of its own (a heading left of a table, a line across them).
+            same = len(joined) in (len(_gutters(groups[-1])), len(_gutters(band)))
+            if joined and same and (_gutters(groups[-1]) or _gutters(band)):
+                groups[-1] = groups[-1] + band
             else:
                 groups.append(band)
         if len(groups) == 1:
