@@ -24,7 +24,8 @@ _PROSE_WORDS = 6  # a line of running text holds this many words or more ...
 _PROSE_SHARE = 0.2  # ... in this share of a prose column's lines at least
 # A bullet or list label (set apart from its text by a tab): "•", "1.", "(a)", "iv)".
 _LABEL_RE = re.compile(
-    r"^(?:[\u2022\u25cf\u25aa\u25e6\u2013\-*\u00b7o!]|\(?\w{1,3}[.)]|\(\w{1,3}\))$"
+    r"^(?:[\u2022\u25cf\u25aa\u25e6\u2013\-*\u00b7o!]|\(?\w{1,3}[.)]|\(\w{1,3}\)"
+    r"|(?:\d{1,3}|[A-Z])(?:\.\d{1,3})*\.?)$"
 )
 _SENTENCE_END = '.:;!?\u201d\u2019")'
 
@@ -51,6 +52,7 @@ def join_labels(lines: list[Line]) -> list[Line]:
         if (
             prev is not None
             and _LABEL_RE.match(prev.text)
+            and line.text[:1].isalpha()  # a label before words; "12" before "2011" is a cell
             and prev.x1 < line.x0
             and line.x0 - prev.x1 < 6 * max(line.size, 1.0)
             and _overlap_y(prev, line) > 0.5 * min(prev.height, line.height)
