@@ -54,7 +54,7 @@ def join_labels(lines: list[Line]) -> list[Line]:
             and _LABEL_RE.match(prev.text)
             and line.text[:1].isalpha()  # a label before words; "12" before "2011" is a cell
             and prev.x1 < line.x0
-            and line.x0 - prev.x1 < 6 * max(line.size, 1.0)
+            and line.x0 - prev.x1 < 2.5 * max(line.size, 1.0)
             and _overlap_y(prev, line) > 0.5 * min(prev.height, line.height)
         ):
             out[-1] = Line(
