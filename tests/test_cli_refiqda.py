@@ -37,7 +37,7 @@ def test_codebook_and_project_between_two_libraries(tmp_path):
     assert "1 document(s), 1 annotation(s)" in out.stderr
     with zipfile.ZipFile(qdpx) as zf:
         assert "project.qde" in zf.namelist()
-        [source] = [n for n in zf.namelist() if n.startswith("Sources/")]
+        [source] = [n for n in zf.namelist() if n.startswith("sources/")]
         text = zf.read(source).decode("utf-8")
         qde = ET.fromstring(zf.read("project.qde"))
     [sel] = qde.iter("{urn:QDA-XML:project:1.0}PlainTextSelection")

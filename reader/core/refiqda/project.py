@@ -1,7 +1,7 @@
 """Export the library (or some documents, some authors) as a REFI-QDA project (``.qdpx``).
 
 A ``.qdpx`` is a zip holding ``project.qde`` (XML, namespace ``urn:QDA-XML:project:1.0``)
-and ``Sources/<GUID>.txt`` for each text source. Each document becomes a TextSource
+and ``sources/<GUID>.txt`` for each text source. Each document becomes a TextSource
 whose file is exactly ``Document.text`` in UTF-8; each live annotation a
 PlainTextSelection coded with its tags, its author a User, its note a Note.
 
@@ -37,7 +37,9 @@ from reader.core.refiqda.xmlsafe import RefiQdaError
 if TYPE_CHECKING:
     from reader.core.store import Library
 
-SOURCES_FOLDER = "Sources"  # QualCoder looks for "Sources" first, then "sources"
+# The standard names the folder "sources", in lower case; zip names are case-sensitive
+# and ATLAS.ti refuses "Sources" (QualCoder's exporter says so). Readers take both.
+SOURCES_FOLDER = "sources"
 NAME_CHARS = 100  # a selection's or note's name: the start of its quote
 
 Progress = Callable[[int, int], bool]  # (documents done, total) -> False to cancel

@@ -102,7 +102,7 @@ class _Archive:
         if not path.startswith(INTERNAL):
             raise RefiQdaError(f"{self.what}: the text source {path!r} is not inside the project")
         name = path[len(INTERNAL) :]
-        for folder in ("Sources", "sources"):
+        for folder in ("sources", "Sources"):  # the standard's spelling; NVivo's
             if f"{folder}/{name}" in self.names:
                 data = self.read(f"{folder}/{name}")
                 break
