@@ -66,5 +66,5 @@ def unknown_command(word: str) -> int:
     hint = f" (did you mean {near[0]!r}?)" if near else ""
     print(f"policy-reader: error: unknown command {word!r}{hint}", file=sys.stderr)
     print(f"commands: {', '.join(names)}", file=sys.stderr)
-    print("(policy-reader FILE... opens files in the app; policy-reader -h says more)", file=sys.stderr)
+    print("(FILE... opens files in the app; -h says more)", file=sys.stderr)
     return EXIT_ERROR

@@ -12,7 +12,14 @@ import json
 import sys
 from collections import Counter
 
-from reader.cli.common import add_doc_filter, emit, open_library, print_json
+from reader.cli.common import (
+    EXCEL_HELP,
+    add_doc_filter,
+    emit,
+    open_library,
+    print_json,
+    spreadsheet_text,
+)
 from reader.core.ids import BRIEF_ID, short_id
 
 
@@ -35,7 +42,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     """Tagged excerpts as CSV."""
     from reader.core.export import to_csv
 
-    emit(to_csv(_selection(args)), args.output)
+    emit(spreadsheet_text(to_csv(_selection(args)), args), args.output)
     return 0
 
 
@@ -157,6 +164,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export_md)
     p = sub.add_parser("export-csv", help="tagged excerpts as CSV")
     _filters(p)
+    p.add_argument("--excel", action="store_true", help=EXCEL_HELP)
     p.set_defaults(func=cmd_export_csv)
     p = sub.add_parser("export-json", help="tagged excerpts as JSON")
     _filters(p)

@@ -21,6 +21,10 @@ from reader.core.anchoring import Selectors
 from reader.core.errors import ReaderError
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+# The W3C context has no term for a source's ``title``, so JSON-LD processing (expansion,
+# compaction, conversion to RDF) dropped the document's title. Our own term maps it to
+# Dublin Core's title; files without it (a plain CONTEXT) are read all the same.
+TITLE_TERM = {"title": "http://purl.org/dc/terms/title"}
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ANNOTATIONS = 200_000
 MAX_QUOTE = 200_000
@@ -124,7 +128,7 @@ def to_collection(annotations: list[SharedAnnotation], label: str) -> dict[str, 
     """An ``AnnotationCollection`` holding ``annotations`` in one page."""
     now = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     return {
-        "@context": CONTEXT,
+        "@context": [CONTEXT, TITLE_TERM],
         "id": f"urn:uuid:{uuid.uuid4()}",
         "type": "AnnotationCollection",
         "label": label,
