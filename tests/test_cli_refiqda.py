@@ -25,6 +25,7 @@ def test_codebook_and_project_between_two_libraries(tmp_path):
         "added": ["economy", "economy/finance"],
         "described": [],
         "unchanged": 0,
+        "paths_from_names": [],
     }
     assert run(b, "describe-tag", "economy/finance").stdout.strip() == "Loans and banks"
     assert (

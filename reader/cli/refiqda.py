@@ -14,11 +14,15 @@ from reader.cli.common import open_library, print_json
 
 
 def cmd_qdc_export(args: argparse.Namespace) -> int:
-    """The tag tree, with descriptions and colours, as a REFI-QDA codebook."""
-    from reader.core.refiqda import export_codebook
+    """The tag tree, with descriptions and colours, as a REFI-QDA codebook; with
+    ``--csv``, as the codebook CSV Taguette imports (tag, description)."""
+    if args.csv:
+        from reader.core.export.codebook_csv import export_codebook_csv as export
+    else:
+        from reader.core.refiqda import export_codebook as export
 
     with open_library(args) as lib:
-        count = export_codebook(lib, args.output)
+        count = export(lib, args.output)
     print(f"wrote {args.output}: {count} code(s)", file=sys.stderr)
     return 0
 
@@ -35,6 +39,7 @@ def cmd_qdc_import(args: argparse.Namespace) -> int:
         print(counts.summary())
         print("".join(f"  added      {path}\n" for path in counts.added), end="")
         print("".join(f"  described  {path}\n" for path in counts.described), end="")
+        print("".join(f"  from name  {path}\n" for path in counts.paths_from_names), end="")
     return 0
 
 
@@ -64,8 +69,11 @@ def cmd_describe_tag(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register the REFI-QDA subcommands."""
-    p = sub.add_parser("qdc-export", help="tags as a REFI-QDA codebook (.qdc)")
+    p = sub.add_parser("qdc-export", help="tags as a REFI-QDA codebook (.qdc) or CSV")
     p.add_argument("-o", "--output", required=True, metavar="FILE.qdc", help="write here")
+    p.add_argument(
+        "--csv", action="store_true", help="a codebook CSV (tag, description) as Taguette takes"
+    )
     p.set_defaults(func=cmd_qdc_export)
     p = sub.add_parser("qdc-import", help="create tags from a REFI-QDA codebook (.qdc/.qdpx)")
     p.add_argument("file", metavar="FILE", help="a .qdc codebook or a .qdpx project")

@@ -1,5 +1,6 @@
-"""File > REFI-QDA: the tag system as a codebook and the library as a project for
-MAXQDA, NVivo, ATLAS.ti or QualCoder, and codebooks from them as tags.
+"""File > REFI-QDA: the tag system as a codebook (``.qdc``, or CSV for Taguette) and the
+library as a project for MAXQDA, NVivo, ATLAS.ti or QualCoder, and codebooks from them
+as tags.
 
 The core builds, checks and writes the files (atomically); here the user chooses
 files and what to include, sees progress on long exports and a one-line result.
@@ -21,12 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import ReaderError
+from reader.core.export.codebook_csv import export_codebook_csv
 from reader.core.refiqda import export_codebook, export_project, import_codebook
 from reader.ui.context import AppContext
 from reader.ui.share_dialog import ShareDialog
 from reader.ui.sharing import with_suffix
 
 CODEBOOK_FILTER = "REFI-QDA codebook (*.qdc)"
+CSV_FILTER = "Codebook CSV for Taguette (*.csv)"
 PROJECT_FILTER = "REFI-QDA project (*.qdpx)"
 IMPORT_FILTER = "REFI-QDA codebook (*.qdc *.qdpx);;All files (*)"
 FOLDER = "refiqda/folder"
@@ -70,6 +73,19 @@ class RefiQdaMenu:
             self.context.report_error(str(exc), title="Codebook not exported")
             return
         self._done(f"Saved {count} code(s) to {path}")
+
+    def export_codebook_csv(self) -> None:
+        """Save the tags and descriptions as the codebook CSV Taguette imports."""
+        name = f"tags-{date.today().isoformat()}.csv"
+        path = self._save_path("Export Codebook as CSV", name, CSV_FILTER, "csv")
+        if not path:
+            return
+        try:
+            count = export_codebook_csv(self.context.library, path)
+        except ReaderError as exc:
+            self.context.report_error(str(exc), title="Codebook not exported")
+            return
+        self._done(f"Saved {count} tag(s) to {path}")
 
     def export_project(self) -> None:
         """Choose documents and author, then save a ``.qdpx`` project with progress."""

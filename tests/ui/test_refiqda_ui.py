@@ -42,11 +42,12 @@ def _annotated(qtbot, window, library, trade_paper):
     return doc
 
 
-def test_the_menu_has_the_three_commands(window):
+def test_the_menu_has_the_refiqda_commands(window):
     [file_menu] = [a.menu() for a in window.menuBar().actions() if a.text() == "&File"]
     [refi] = [a.menu() for a in file_menu.actions() if a.text() == "REFI-&QDA"]
     assert [a.text() for a in refi.actions()] == [
         "Export &Codebook…",
+        "Export Codebook as CS&V (Taguette)…",
         "Export &Project…",
         "&Import Codebook…",
     ]
@@ -59,6 +60,12 @@ def test_export_codebook_then_project(qtbot, window, library, trade_paper, monke
     assert asked == [("Export REFI-QDA Codebook", "REFI-QDA codebook (*.qdc)")]
     assert (tmp_path / "tags.qdc").read_bytes().startswith(b"<?xml")
     assert window.refiqda.last_message.startswith("Saved 2 code(s)")
+
+    asked = _save_to(monkeypatch, tmp_path / "tags")
+    window.actions.codebook_csv_export.trigger()
+    assert asked == [("Export Codebook as CSV", "Codebook CSV for Taguette (*.csv)")]
+    assert (tmp_path / "tags.csv").read_bytes().startswith(b"\xef\xbb\xbftag,description\r\n")
+    assert window.refiqda.last_message.startswith("Saved 2 tag(s)")
 
     def choose(dlg):
         assert dlg.windowTitle() == "Export REFI-QDA Project"
