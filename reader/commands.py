@@ -21,7 +21,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "exchange": (
         "export-md", "export-csv", "export-json", "share-export", "share-import", "set-aside",
     ),
-    "refiqda": ("qdc-export", "qdc-import", "qdpx-export", "describe-tag"),
+    "refiqda": ("qdc-export", "qdc-import", "qdpx-export", "qdpx-import", "describe-tag"),
     "agreement": ("agreement",),
     "compare": ("compare",),
     "stats": ("stats", "cooccurrence"),

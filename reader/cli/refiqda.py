@@ -1,5 +1,6 @@
 """REFI-QDA subcommands: the tag system as a codebook (``qdc-export``, ``qdc-import``),
-the library as a project (``qdpx-export``), and tag descriptions (``describe-tag``).
+the library as a project and projects into it (``qdpx-export``, ``qdpx-import``), and
+tag descriptions (``describe-tag``).
 
 Files are written atomically; a bad file to import prints one line and imports nothing.
 """
@@ -58,6 +59,29 @@ def cmd_qdpx_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_qdpx_import(args: argparse.Namespace) -> int:
+    """Documents, tags, annotations, authors and notes from a REFI-QDA project."""
+    from reader.core.refiqda import import_project
+
+    with open_library(args) as lib:
+        report = import_project(lib, args.file)
+    if args.json:
+        data = asdict(report)
+        data["left_out"] = report.left_out()
+        print_json(data)
+        return 0
+    print(report.summary())
+    for title in report.documents_added:
+        print(f"  added      {title}")
+    for title in report.documents_known:
+        print(f"  known      {title}")
+    for path in report.paths_from_names:
+        print(f"  from name  {path} (a code name with '/' read as a tag path)")
+    for line in report.left_out():
+        print(f"  left out   {line}")
+    return 0
+
+
 def cmd_describe_tag(args: argparse.Namespace) -> int:
     """Show, set or clear what a tag means."""
     with open_library(args) as lib:
@@ -84,6 +108,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--doc", action="append", default=[], metavar="DOC", help="only these documents")
     p.add_argument("--author", action="append", default=[], metavar="A", help="only these authors")
     p.set_defaults(func=cmd_qdpx_export)
+    p = sub.add_parser("qdpx-import", help="documents, tags and annotations from a .qdpx")
+    p.add_argument("file", metavar="FILE.qdpx", help="a REFI-QDA project")
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.set_defaults(func=cmd_qdpx_import)
     p = sub.add_parser("describe-tag", help="show or set what a tag means")
     p.add_argument("tag", metavar="TAG")
     p.add_argument("description", nargs="?", help="the new description ('' clears it)")

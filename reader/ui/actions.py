@@ -113,6 +113,12 @@ class Actions:
         self.qdc_import = make(
             "&Import Codebook…", refi.import_codebook, None, "Tags from a REFI-QDA codebook"
         )
+        self.qdpx_import = make(
+            "Import P&roject…",
+            refi.import_project,
+            None,
+            "Documents, tags and annotations from a REFI-QDA project (.qdpx)",
+        )
         self.guide = make("Policy Reader &Guide", w.open_guide, None, "Open the built-in guide")
         self.quit = make("&Quit", w.close, StdKey.Quit)
         # Edit
@@ -229,7 +235,13 @@ class Actions:
         file.addActions([self.share, self.import_shared])
         refi = file.addMenu("REFI-&QDA")
         refi.addActions(
-            [self.qdc_export, self.codebook_csv_export, self.qdpx_export, self.qdc_import]
+            [
+                self.qdc_export,
+                self.codebook_csv_export,
+                self.qdpx_export,
+                self.qdc_import,
+                self.qdpx_import,
+            ]
         )
         file.addSeparator()
         file.addAction(self.quit)

@@ -50,6 +50,7 @@ def test_the_menu_has_the_refiqda_commands(window):
         "Export Codebook as CS&V (Taguette)…",
         "Export &Project…",
         "&Import Codebook…",
+        "Import P&roject…",
     ]
 
 
@@ -125,3 +126,37 @@ def test_a_bad_codebook_shows_an_error_and_imports_nothing(
 def test_core_palette_matches_the_light_theme():
     for name, hex_color in PALETTE_HEX.items():
         assert highlight_color(name, dark=False).name().upper() == hex_color
+
+
+def test_import_project_adds_documents_and_annotations(
+    qtbot, window, library, trade_paper, monkeypatch, tmp_path
+):
+    from reader.core.importers import load_document
+    from reader.core.refiqda import export_project
+    from reader.core.store import Library
+
+    with Library.open(tmp_path / "teammate.db") as teammate:  # a teammate's project
+        doc, _ = teammate.add_document(load_document(trade_paper))
+        start = teammate.document_text(doc.id).index(BANKS)
+        teammate.add_annotation(
+            doc.id, start, start + len(BANKS), tags=["economy/finance"], note="ask", author="Ana"
+        )
+        export_project(teammate, tmp_path / "p.qdpx")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(tmp_path / "p.qdpx"), ""))
+    window.actions.qdpx_import.trigger()
+    assert window.refiqda.last_message.startswith("p.qdpx: 1 document(s) (1 new), 1 annotation(s)")
+    [info] = library.list_documents()
+    [ann] = library.annotations(info.id)
+    assert (ann.quote, ann.tags, ann.note, ann.author) == (BANKS, ["economy/finance"], "ask", "Ana")
+    assert window.library_panel.model.rowCount() == 1  # the list shows it
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and f"Added: {info.title}" in boxes[-1].detailedText()
+
+
+def test_a_bad_project_shows_one_line_and_imports_nothing(window, library, monkeypatch, tmp_path):
+    bad = tmp_path / "bad.qdpx"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(bad), ""))
+    window.actions.qdpx_import.trigger()
+    assert window.errors and "bad.qdpx" in window.errors[-1] and "\n" not in window.errors[-1]
+    assert library.list_documents() == []
