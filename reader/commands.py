@@ -19,7 +19,8 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "undelete", "tags", "rename-tag", "delete-tag", "excerpts", "search", "trash",
     ),
     "exchange": (
-        "export-md", "export-csv", "export-json", "share-export", "share-import", "set-aside",
+        "export-md", "export-csv", "export-json", "share-export", "hypothesis-export",
+        "share-import", "set-aside",
     ),
     "refiqda": ("qdc-export", "qdc-import", "qdpx-export", "qdpx-import", "describe-tag"),
     "agreement": ("agreement",),

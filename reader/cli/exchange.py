@@ -1,7 +1,8 @@
 """Subcommands that take annotations out of the library: exports and team exchange.
 
 ``export-md``, ``export-csv``, ``export-json`` write tagged excerpts; ``share-export``
-and ``share-import`` move annotations between teammates; ``set-aside`` lists shared
+and ``share-import`` move annotations between teammates; ``hypothesis-export`` writes
+them as Hypothesis's API takes them; ``set-aside`` lists shared
 annotations that could not be placed yet. Files are written atomically.
 """
 
@@ -64,6 +65,19 @@ def cmd_share_export(args: argparse.Namespace) -> int:
     emit(json.dumps(collection, ensure_ascii=False, indent=1) + "\n", args.output)
     if args.output:
         print(f"{collection['total']} annotations", file=sys.stderr)
+    return 0
+
+
+def cmd_hypothesis_export(args: argparse.Namespace) -> int:
+    """Annotations as request bodies for Hypothesis's create-annotation API."""
+    from reader.core.exchange.hypothesis import hypothesis_annotations
+
+    with open_library(args) as lib:
+        doc_ids = [lib.resolve_document(ref).id for ref in args.doc]
+        bodies = hypothesis_annotations(lib, args.author, doc_ids, args.group)
+    emit(json.dumps(bodies, ensure_ascii=False, indent=1) + "\n", args.output)
+    if args.output:
+        print(f"{len(bodies)} annotations", file=sys.stderr)
     return 0
 
 
@@ -174,6 +188,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     add_doc_filter(p)
     p.add_argument("-o", "--output", metavar="FILE.json", help="write here (default: stdout)")
     p.set_defaults(func=cmd_share_export)
+    p = sub.add_parser("hypothesis-export", help="annotations as Hypothesis API requests")
+    p.add_argument("--author", metavar="A", help="only this author's annotations")
+    p.add_argument("--group", metavar="ID", help="the Hypothesis group to publish in")
+    add_doc_filter(p)
+    p.add_argument("-o", "--output", metavar="FILE.json", help="write here (default: stdout)")
+    p.set_defaults(func=cmd_hypothesis_export)
     p = sub.add_parser("share-import", help="merge teammates' Web Annotation files")
     p.add_argument("files", nargs="+", metavar="FILE.json")
     p.add_argument("--json", action="store_true", help="machine-readable report")
