@@ -8,8 +8,10 @@ files and what to include, sees progress on long exports and a one-line result.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,6 +29,9 @@ from reader.core.refiqda import export_codebook, export_project, import_codebook
 from reader.ui.context import AppContext
 from reader.ui.share_dialog import ShareDialog
 from reader.ui.sharing import with_suffix
+
+if TYPE_CHECKING:
+    from reader.core.store import Library
 
 CODEBOOK_FILTER = "REFI-QDA codebook (*.qdc)"
 CSV_FILTER = "Codebook CSV for Taguette (*.csv)"
@@ -62,31 +67,30 @@ class RefiQdaMenu:
         self.last_message = message
         self.window.statusBar().showMessage(message, 8000)
 
-    def export_codebook(self) -> None:
-        """Save the tags, with descriptions and colours, as a ``.qdc`` codebook."""
-        name = f"tags-{date.today().isoformat()}.qdc"
-        path = self._save_path("Export REFI-QDA Codebook", name, CODEBOOK_FILTER, "qdc")
+    def _export_tags(self, export: Callable[[Library, str], int], kind: str) -> None:
+        """Save the tags as a ``.qdc`` codebook or as the CSV Taguette imports."""
+        title, suffix, file_filter, what = {
+            "qdc": ("Export REFI-QDA Codebook", "qdc", CODEBOOK_FILTER, "code(s)"),
+            "csv": ("Export Codebook as CSV", "csv", CSV_FILTER, "tag(s)"),
+        }[kind]
+        name = f"tags-{date.today().isoformat()}.{suffix}"
+        path = self._save_path(title, name, file_filter, suffix)
         if not path:
             return
         try:
-            count = export_codebook(self.context.library, path)
+            count = export(self.context.library, path)
         except ReaderError as exc:
             self.context.report_error(str(exc), title="Codebook not exported")
             return
-        self._done(f"Saved {count} code(s) to {path}")
+        self._done(f"Saved {count} {what} to {path}")
+
+    def export_codebook(self) -> None:
+        """Save the tags, with descriptions and colours, as a ``.qdc`` codebook."""
+        self._export_tags(export_codebook, "qdc")
 
     def export_codebook_csv(self) -> None:
         """Save the tags and descriptions as the codebook CSV Taguette imports."""
-        name = f"tags-{date.today().isoformat()}.csv"
-        path = self._save_path("Export Codebook as CSV", name, CSV_FILTER, "csv")
-        if not path:
-            return
-        try:
-            count = export_codebook_csv(self.context.library, path)
-        except ReaderError as exc:
-            self.context.report_error(str(exc), title="Codebook not exported")
-            return
-        self._done(f"Saved {count} tag(s) to {path}")
+        self._export_tags(export_codebook_csv, "csv")
 
     def export_project(self) -> None:
         """Choose documents and author, then save a ``.qdpx`` project with progress."""

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.core.exchange import shared_from_library
+from reader.core.exchange.webannotation import selector_list
 
 if TYPE_CHECKING:
     from reader.core.store import Library
@@ -43,26 +44,12 @@ def hypothesis_annotations(
     for ann in shared_from_library(library, author, document_ids):
         fingerprint = ann.document_fingerprint or ""
         uri = document_uri(fingerprint, sources.get(fingerprint))
-        sel = ann.selectors
         body: dict[str, Any] = {
             "uri": uri,
             "document": {"title": [ann.document_title or ""]},
             "text": ann.note,
             "tags": list(ann.tags),
-            "target": [
-                {
-                    "source": uri,
-                    "selector": [
-                        {
-                            "type": "TextQuoteSelector",
-                            "exact": sel.exact,
-                            "prefix": sel.prefix,
-                            "suffix": sel.suffix,
-                        },
-                        {"type": "TextPositionSelector", "start": sel.start, "end": sel.end},
-                    ],
-                }
-            ],
+            "target": [{"source": uri, "selector": selector_list(ann.selectors)}],
         }
         if group:
             body["group"] = group

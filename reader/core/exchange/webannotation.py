@@ -111,17 +111,22 @@ def to_web_annotation(ann: SharedAnnotation) -> dict[str, Any]:
     out["target"] = {
         "source": source,
         "styleClass": css_class,
-        "selector": [
-            {
-                "type": "TextQuoteSelector",
-                "exact": sel.exact,
-                "prefix": sel.prefix,
-                "suffix": sel.suffix,
-            },
-            {"type": "TextPositionSelector", "start": sel.start, "end": sel.end},
-        ],
+        "selector": selector_list(sel),
     }
     return out
+
+
+def selector_list(sel: Selectors) -> list[dict[str, Any]]:
+    """The W3C selectors of a span: a ``TextQuoteSelector`` and a ``TextPositionSelector``."""
+    return [
+        {
+            "type": "TextQuoteSelector",
+            "exact": sel.exact,
+            "prefix": sel.prefix,
+            "suffix": sel.suffix,
+        },
+        {"type": "TextPositionSelector", "start": sel.start, "end": sel.end},
+    ]
 
 
 def to_collection(annotations: list[SharedAnnotation], label: str) -> dict[str, Any]:
