@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from statistics import median
 
-from reader.core.importers.paged import PageLine
-from reader.core.importers.pdf.engine import Outline
+from reader.core.importers.paged import Bookmark, PageLine
 from reader.core.importers.pdf.headings import CAPTION_RE as _CAPTION_RE
 
 _MIN_RATIO = 0.85
@@ -42,7 +41,7 @@ def norm(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
-def usable(bookmarks: list[Outline]) -> list[Outline]:
+def usable(bookmarks: list[Bookmark]) -> list[Bookmark]:
     """The bookmarks that can be headings: not captions, whole sentences or "Title"."""
     out = []
     for bm in bookmarks:
@@ -85,7 +84,7 @@ def _find(lines: list[PageLine], want: str, taken: set[int]) -> tuple[int, int] 
     return (best[1], best[2]) if best else None
 
 
-def place(pages: list[list[PageLine]], bookmarks: list[Outline]) -> list[Mark]:
+def place(pages: list[list[PageLine]], bookmarks: list[Bookmark]) -> list[Mark]:
     """Where each usable bookmark's title stands (its page, the next, or the one before)."""
     marks: list[Mark] = []
     taken: dict[int, set[int]] = {}

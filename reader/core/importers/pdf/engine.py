@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.core.errors import DocumentError
+from reader.core.importers.paged import Bookmark
 
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi", "medi", "-bd", ",bd", "-sb")
 _ITALIC_NAMES = ("italic", "oblique", "-it", ",it", "-ital")
@@ -62,21 +63,12 @@ class Page:
 
 
 @dataclass(slots=True)
-class Outline:
-    """One entry of the PDF's bookmarks: title, 0-based page index, depth (0 = top)."""
-
-    title: str
-    page: int
-    depth: int
-
-
-@dataclass(slots=True)
 class PdfSource:
     """Everything read from one PDF file."""
 
     pages: list[Page]
     fonts: list[Font]
-    bookmarks: list[Outline]
+    bookmarks: list[Bookmark]
     labels: list[str]  # printed page numbers; [] when they are the physical numbers
     title: str | None  # the metadata title (junk filtered later)
 
@@ -299,15 +291,15 @@ def _turn(
     return height - top, height - bottom, width - right, width - left
 
 
-def _bookmarks(pdf: Any) -> list[Outline]:
-    out: list[Outline] = []
+def _bookmarks(pdf: Any) -> list[Bookmark]:
+    out: list[Bookmark] = []
     try:
         for item in pdf.get_toc():
             title = " ".join((item.get_title() or "").split())
             page = item.get_dest()
             index = page.get_index() if page is not None else None
             if title and index is not None and index >= 0:
-                out.append(Outline(title, index, item.level))
+                out.append(Bookmark(title, index, item.level))
     except Exception:  # noqa: BLE001 - a damaged outline: fall back to the text
         return []
     return out
