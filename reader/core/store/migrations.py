@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from reader.core.store.cjk_search import create_cjk_index
 from reader.core.store.indexing import blocks_from_json, outline_from_json, search_chunks
 
 APPLICATION = "policy-reader"  # the marker that tells our library from any SQLite file
@@ -190,7 +191,7 @@ def _v7_code_identity(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE tags ADD COLUMN codable INTEGER NOT NULL DEFAULT 1")
 
 
-def _v8_deleted_documents(conn: sqlite3.Connection) -> None:
+def _v9_deleted_documents(conn: sqlite3.Connection) -> None:
     # A document can be deleted (and brought back): NULL while it is in the library, else
     # when it went to the trash. Its annotations are deleted with the same time, which is
     # how undeleting the document brings back exactly those and not ones deleted before.
@@ -218,7 +219,9 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "tag descriptions (REFI-QDA codebooks)", _v5_tag_descriptions),
     Migration(6, "printed page labels of paged documents (PDF)", _v6_page_labels),
     Migration(7, "code GUIDs, colours and codability from codebooks", _v7_code_identity),
-    Migration(8, "documents in the trash", _v8_deleted_documents),
+    # Chinese, Japanese and Korean words in document text (see store/cjk_search.py).
+    Migration(8, "full-text search in CJK text (two-character grams)", create_cjk_index),
+    Migration(9, "documents in the trash", _v9_deleted_documents),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 
