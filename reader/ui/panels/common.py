@@ -76,6 +76,7 @@ def select_row(
     row = model.find_row(predicate)
     if row >= 0:
         view.setCurrentIndex(model.index(row, 0))
+        view.scrollTo(model.index(row, 0))  # the caret's highlight in sight in the pane
     else:
         view.clearSelection()
 

@@ -47,6 +47,8 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         PaneKeys(self.view, {Qt.Key.Key_Delete: self._delete_current})
+        # A long title cut in its middle keeps the end that tells same-title ones apart.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         stack(self, header_label("Library"), self.view)
 
     def _delete_current(self) -> None:
