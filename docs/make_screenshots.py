@@ -98,7 +98,9 @@ def main(out: Path) -> None:
             w.open_document(info.id, offset=len(source.text) // 3)
             w.doc_view.move_caret(len(source.text) // 3 + 40)
             settle(app)
-            w.annotations_panel.select(w.current_annotation().id if w.current_annotation() else None)
+            w.annotations_panel.select(
+                w.current_annotation().id if w.current_annotation() else None
+            )
             settle(app)
             w.grab().save(str(out / f"main-3000-{theme}.png"))
             if theme == "light":

@@ -4,6 +4,7 @@ with its annotations) and undelete-doc (back, with them)."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from reader.cli.common import open_library
 from reader.core.ids import short_id
@@ -24,22 +25,23 @@ def cmd_edit_doc(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_delete_doc(args: argparse.Namespace) -> int:
-    """Move a document and its annotations to the trash."""
-    with open_library(args) as lib:
-        info = lib.resolve_document(args.doc)
-        count = lib.delete_document(info.id)
-    print(f"deleted {short_id(info.id)} {info.title} ({count} annotation(s) to the trash)")
-    return 0
+def _trash_command(deleting: bool) -> Callable[[argparse.Namespace], int]:
+    """delete-doc (``deleting``) or undelete-doc: one line saying what moved."""
 
+    def run(args: argparse.Namespace) -> int:
+        with open_library(args) as lib:
+            if deleting:
+                info = lib.resolve_document(args.doc)
+                count = lib.delete_document(info.id)
+            else:
+                info = lib.resolve_deleted_document(args.doc)
+                count = lib.undelete_document(info.id)
+        verb, where = ("deleted", "to the trash") if deleting else ("undeleted", "back")
+        print(f"{verb} {short_id(info.id)} {info.title} ({count} annotation(s) {where})")
+        return 0
 
-def cmd_undelete_doc(args: argparse.Namespace) -> int:
-    """Bring a document back from the trash with its annotations."""
-    with open_library(args) as lib:
-        info = lib.resolve_deleted_document(args.doc)
-        count = lib.undelete_document(info.id)
-    print(f"undeleted {short_id(info.id)} {info.title} ({count} annotation(s) back)")
-    return 0
+    run.__doc__ = "Move a document and its annotations to the trash, or back."
+    return run
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -53,8 +55,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("delete-doc", help="move a document and its annotations to the trash")
     p.add_argument("doc", metavar="DOC", help="document id, id prefix or unique title fragment")
-    p.set_defaults(func=cmd_delete_doc)
+    p.set_defaults(func=_trash_command(deleting=True))
 
     p = sub.add_parser("undelete-doc", help="bring back a deleted document and its annotations")
     p.add_argument("doc", metavar="DOC", help="id prefix or title fragment of a deleted document")
-    p.set_defaults(func=cmd_undelete_doc)
+    p.set_defaults(func=_trash_command(deleting=False))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 from reader.core.errors import LibraryError
+from reader.core.exchange.plan import Placed
 from reader.core.exchange.validation import parse_annotation
 from reader.core.library_model import Annotation, PendingAnnotation
 from reader.core.quotes import context
@@ -20,18 +21,5 @@ def placed_by_hand(
         raise LibraryError("select the passage to place it on first")
     shared = parse_annotation(json.loads(pending.payload))
     prefix, suffix = context(text, start, end)
-    return Annotation(
-        id=shared.id,
-        document_id=document_id,
-        start=start,
-        end=end,
-        quote=text[start:end],
-        prefix=prefix,
-        suffix=suffix,
-        color=shared.color,
-        note=shared.note,
-        author=shared.author,
-        created=shared.created,
-        modified=shared.modified,
-        tags=list(shared.tags),
-    )
+    quote = text[start:end]
+    return Placed(shared, document_id, start, end, quote, prefix, suffix, "by hand").annotation()

@@ -80,9 +80,9 @@ def find_document(
     # of it (placed by hand) instead of waiting for a document that is already here.
     same = [d for d in titled if title_similarity(title, d.title) == 1.0]
     if same:
-        found = [(quotes_found(text_of(d.id), quotes), d) for d in same]
-        share, d = max(found, key=lambda f: f[0])
-        return DocumentMatch(d.id, d.title, "title", share)
+        shares = [(quotes_found(text_of(d.id), quotes), d) for d in same]
+        share, doc = max(shares, key=lambda f: f[0])
+        return DocumentMatch(doc.id, doc.title, "title", share)
     for d in documents:
         if d in titled:
             continue

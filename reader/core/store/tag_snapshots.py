@@ -60,12 +60,12 @@ class TagSnapshotsMixin(TagsMixin, StoreBase):
         )
         return snap
 
-    def restore_tag_snapshot(self, snap: TagSnapshot, also: list[str] = ()) -> None:
+    def restore_tag_snapshot(self, snap: TagSnapshot) -> None:
         """Put the tags of ``snap``'s scope back as they were, in one transaction: the
-        tags now under the scope (and under ``also``: where they were renamed or moved
-        to) are removed, the snapshot's rows, links and colours written back."""
+        tags now under the scope (which names where a tag was renamed or moved to) are
+        removed, the snapshot's rows, links and colours written back."""
         with self.transaction():
-            now = self._scope_ids([*snap.scope, *also])
+            now = self._scope_ids(snap.scope)
             if now:
                 marks = ",".join("?" * len(now))
                 self.conn.execute(f"DELETE FROM tags WHERE id IN ({marks})", now)
