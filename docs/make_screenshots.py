@@ -60,8 +60,15 @@ def spans(text: str, count: int) -> list[tuple[int, int]]:
     return out[:count]
 
 
-def fill(lib: Library, doc_id: str, text: str, count: int) -> None:
-    for n, (s, e) in enumerate(spans(text, count)):
+def clause_spans(doc: object, every: int) -> list[tuple[int, int]]:
+    """Every ``every``-th clause after the first heading: what a reader would mark."""
+    first = doc.outline[0].start if doc.outline else 0  # type: ignore[attr-defined]
+    clauses = [(c.start, c.end) for c in doc.clauses if c.start >= first]  # type: ignore[attr-defined]
+    return clauses[::every]
+
+
+def fill(lib: Library, doc_id: str, text: str, count: int, chosen: list | None = None) -> None:
+    for n, (s, e) in enumerate(chosen or spans(text, count)):
         lib.add_annotation(
             doc_id, s, e,
             color=COLORS[n % len(COLORS)],
@@ -122,7 +129,8 @@ def main(out: Path) -> None:
     # Two same-title editions in the library list, and the README's main window.
     with Library.open(folder / "small.db") as lib:
         info, _ = lib.add_document(source)
-        fill(lib, info.id, source.text, 60)
+        clauses = clause_spans(source, 4)
+        fill(lib, info.id, source.text, len(clauses), clauses)
         news = REPO.parent / "shared" / "corpus" / "news-lac-paper-2008.txt"
         if news.exists():
             lib.add_document(load_document(news))
@@ -131,8 +139,12 @@ def main(out: Path) -> None:
         lib.add_document(load_document(edition))
         w = window_for(lib, folder, "light")
         w.tabs.setCurrentWidget(w.annotations_panel)
-        w.open_document(info.id, offset=len(source.text) // 4)
-        w.doc_view.move_caret(len(source.text) // 4 + 30)
+        at = clauses[len(clauses) // 3]
+        w.open_document(info.id, offset=max(0, at[0] - 400))
+        w.doc_view.move_caret(at[0] + 5)
+        settle(app)
+        current = w.current_annotation()
+        w.annotations_panel.select(current.id if current else None)
         settle(app)
         w.grab().save(str(out / "screenshot.png"))
         w.grab().save(str(out / "library-same-title.png"))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from reader.core.library_model import Annotation
 from reader.core.model import Document
 from reader.ui.panels.cards import Card, CardList, color_order, newest_first, one_line
-from reader.ui.panels.common import header_label, select_row, short, stack, swatch
+from reader.ui.panels.common import header_label, short, stack, swatch
 from reader.ui.row_model import Column, RowModel
 
 SORTS = {
@@ -104,4 +104,8 @@ class AnnotationsPanel(QWidget):
 
     def select(self, annotation_id: str | None) -> None:
         """Mark the highlight under the caret, without emitting activation."""
-        select_row(self.view, self.model, lambda a: a.id == annotation_id)
+        row = self.model.find_row(lambda a: a.id == annotation_id)
+        if row >= 0:
+            self.cards.reveal(row)
+        else:
+            self.view.clearSelection()

@@ -15,7 +15,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat
 from PySide6.QtGui import QTextLayout as Layout
 from PySide6.QtWidgets import (
@@ -40,6 +49,7 @@ QUOTE_LINES = 3
 NOTE_LINES = 2
 PAD = 6  # pixels around a card's text
 BAR = 4  # width of the colour bar
+HEIGHT_CACHE = 20000  # card heights remembered (a few widths of a big document's cards)
 OPEN, CLOSE = "«", "»"  # the marks search snippets put around matched words
 
 
@@ -132,6 +142,7 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self.view = view
+        self._heights: dict[tuple, int] = {}
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         base = QFont(option.font)
@@ -183,9 +194,18 @@ class CardDelegate(QStyledItemDelegate):
         card = index.data(CARD_ROLE)
         if not isinstance(card, Card):
             return super().sizeHint(option, index)
-        blocks = self._blocks(card, option, self._text_width())
-        height = sum(_height(layout) for layout, _ in blocks) + 2 * PAD + 2 * (len(blocks) - 1)
-        return QSize(self.view.viewport().width(), height + 1)
+        width = self._text_width()
+        # The list lays every card out again after each change: heights of cards seen at
+        # this width are remembered, so only new or changed cards cost a text layout.
+        key = (width, card.quote, card.heading, card.where, card.tags, card.note, card.byline)
+        height = self._heights.get(key)
+        if height is None:
+            blocks = self._blocks(card, option, width)
+            height = sum(_height(layout) for layout, _ in blocks) + 2 * PAD + 2 * len(blocks) - 1
+            if len(self._heights) > HEIGHT_CACHE:
+                self._heights.clear()
+            self._heights[key] = height
+        return QSize(self.view.viewport().width(), height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         card = index.data(CARD_ROLE)
@@ -197,8 +217,11 @@ class CardDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
-            accent = palette.color(QPalette.ColorRole.Highlight)
-            painter.fillRect(rect, accent.darker(160) if _is_dark(palette) else accent.lighter(175))
+            # A tint of the accent, not the accent itself: the card's muted and tag lines
+            # stay readable on it.
+            accent = QColor(palette.color(QPalette.ColorRole.Highlight))
+            accent.setAlpha(110 if _is_dark(palette) else 55)
+            painter.fillRect(rect, accent)
         elif index.row() % 2:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
         if card.color is not None:
@@ -218,7 +241,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.setPen(colors[role])
             layout.draw(painter, QPointF(x, y))
             y += _height(layout) + 2
-        if option.state & QStyle.StateFlag.State_HasFocus:
+        if selected or option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
         painter.restore()
@@ -272,6 +295,9 @@ class CardList(QWidget, Generic[T]):
         self.view.setLayoutMode(QListView.LayoutMode.Batched)  # thousands of cards stay snappy
         self.view.setBatchSize(200)
         self.view.setWordWrap(True)
+        self._reveal_left = 0
+        self._reveal_timer = QTimer(self, interval=15)
+        self._reveal_timer.timeout.connect(self._reveal_again)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -285,6 +311,23 @@ class CardList(QWidget, Generic[T]):
 
         self.view.clicked.connect(activate)
         self.view.activated.connect(activate)
+
+    def reveal(self, row: int) -> None:
+        """Make ``row`` current and keep it in sight while the list lays itself out (in
+        batches: a big list's first scroll lands short of where the row ends up)."""
+        index = self.model.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self._reveal_left = 20
+        self._reveal_timer.start()
+
+    def _reveal_again(self) -> None:
+        index = self.view.currentIndex()
+        self._reveal_left -= 1
+        if not index.isValid() or self._reveal_left <= 0:
+            self._reveal_timer.stop()
+            return
+        self.view.scrollTo(index)
 
     def sort_key(self) -> Sort:
         """How the rows are ordered now."""
