@@ -123,3 +123,14 @@ def test_f1_shows_every_shortcut_from_the_actions(qtbot, window):
     }
     assert keyed <= {what for _, _, what in sheet.rows}
     sheet.close()
+
+
+def test_letter_keys_still_type_in_the_search_field(qtbot, window, trade_paper):
+    import_and_open(qtbot, window, trade_paper)
+    window.actions.search.trigger()
+    edit = window.search_panel.edit
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClicks(edit, "nNh")
+    assert edit.text() == "nNh"
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert _focused() is window.doc_view
