@@ -30,23 +30,28 @@ from reader.core.exchange.webannotation import (
     colour_of,
     fingerprint_of,
 )
+from reader.core.limits import check_length
 from reader.core.tags import normalize_tag
+from reader.core.text_rules import clean_field, has_lone_surrogate
 
 _MAX_OFFSET = 10**9
 
 
 def _str(value: Any, what: str, limit: int, required: bool = True) -> str:
+    """A text field: checked for type, emptiness, length and lone surrogates (an escaped
+    ``\\ud800`` is no character), then control characters as the library's text rule."""
     if value is None and not required:
         return ""
     if not isinstance(value, str):
         raise ExchangeError(f"{what} must be text")
     if required and not value.strip():
         raise ExchangeError(f"{what} is empty")
-    if len(value) > limit:
-        raise ExchangeError(f"{what} is longer than {limit} characters")
-    if "\x00" in value:
-        raise ExchangeError(f"{what} contains a NUL character")
-    return value
+    check_length(value, what, limit, ExchangeError)
+    if has_lone_surrogate(value):
+        raise ExchangeError(
+            f"{what} contains a lone surrogate (an escaped \\ud800-\\udfff), not text"
+        )
+    return clean_field(value)
 
 
 def _int(value: Any, what: str) -> int:
@@ -60,11 +65,15 @@ def timestamp(value: Any, what: str) -> str:
     text = _str(value, what, 64)
     try:
         when = datetime.fromisoformat(text.strip().replace("z", "Z"))
-    except ValueError:
-        raise ExchangeError(f"{what} is not a date and time: {text[:40]!r}") from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        # At the calendar's edges (0001-01-01T00:00+01:00) UTC falls outside it.
+        when = when.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise ExchangeError(
+            f"{what} is not a date and time from year 1 to 9999 (UTC): {text[:40]!r}"
+        ) from None
+    return when.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _as_list(value: Any) -> list[Any]:

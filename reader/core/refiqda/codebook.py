@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from reader import __version__
 from reader.core.atomic import write_atomic
 from reader.core.library_model import CodeIdentity, TagNode
+from reader.core.limits import MAX_CODES, MAX_DESCRIPTION, MAX_TAG, check_length
 from reader.core.refiqda.guids import is_guid, tag_guid
 from reader.core.refiqda.xmlsafe import RefiQdaError, local_name, namespace, parse_xml
 from reader.core.tags import SEPARATOR
@@ -130,12 +131,21 @@ def parse_codes(codes_el: ET.Element, what: str, seen: set[str] | None = None) -
         if SEPARATOR in name:
             raise RefiQdaError(f"{what}: the code name {name!r} contains '/'")
         path = f"{parent_path}{SEPARATOR}{name}" if parent_path else name
+        # Checked on the way down: a path over the limit stops a deep nest at once.
+        check_length(path, f"{what}: the path of code {guid}", MAX_TAG, RefiQdaError)
+        if len(seen) > MAX_CODES:
+            raise RefiQdaError(f"{what}: more than {MAX_CODES:,} codes")
         code = Code(guid, name, path, codable=el.get("isCodable", "true") != "false")
         code.color = el.get("color")
         for child in el:
             kind = local_name(child)
             if kind == "Description":
-                code.description = (child.text or "").strip()
+                code.description = check_length(
+                    (child.text or "").strip(),
+                    f"{what}: the description of {path!r}",
+                    MAX_DESCRIPTION,
+                    RefiQdaError,
+                )
             elif kind == "Code":
                 code.children.append(parse(child, path))
         names = [c.name.lower() for c in code.children]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.core.library_model import Annotation, MergeCounts, PendingAnnotation, SetAside
+from reader.core.limits import MAX_NAME, MAX_NOTE, checked_field
 from reader.core.store.base import StoreBase, utc_now
 from reader.core.store.tags import TagsMixin
 
@@ -69,6 +70,9 @@ class ExchangeMixin(TagsMixin, StoreBase):
             have = self._modified_of("annotations", ids)
             aside = self._modified_of("pending_annotations", ids)
             for a in placed:
+                a.note = checked_field(a.note, f"annotation {a.id}: the note", MAX_NOTE)
+                if a.author:
+                    a.author = checked_field(a.author, f"annotation {a.id}: the author", MAX_NAME)
                 row = {
                     "id": a.id, "document_id": a.document_id, "start_offset": a.start,
                     "end_offset": a.end, "quote": a.quote, "prefix": a.prefix,
