@@ -55,7 +55,7 @@ class SafeZip:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
         except FileNotFoundError:
-            raise error(f"{source}: no such file") from None
+            raise error(f"{what}: no such file") from None
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise error(f"{what}: not a {kind} (not a valid zip file: {exc})") from None
         self.members = {info.filename: info for info in self.zip.infolist()}
