@@ -29,7 +29,7 @@ MAX_ANNOTATIONS = 200_000  # annotations in one exchange file
 MAX_JSON_NESTING = 64  # JSON deeper than this is not an annotation file
 MAX_XML_BYTES = 200 * 1024 * 1024  # an XML file or zip member (a project.qde), uncompressed
 MAX_XML_DEPTH = 256  # elements nested deeper than this are refused before any recursion
-MAX_CODES = 100_000  # codes in one codebook
+MAX_CODES = 50_000  # codes in one codebook (importing as many holds the lock ~0.6 s)
 
 
 def check_length(value: str, what: str, limit: int, error: type[ReaderError] = LibraryError) -> str:

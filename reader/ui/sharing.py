@@ -7,7 +7,6 @@ The dialogs choose; the core selects, formats and merges; files are written with
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 
 from reader.core.atomic import write_atomic
 from reader.core.errors import ReaderError
-from reader.core.exchange import ImportReport, export_collection, import_files
+from reader.core.exchange import ImportReport, exchange_json, export_collection, import_files
 from reader.core.export import select, to_csv, to_json, to_markdown
 from reader.ui import export_dialog, import_report, share_dialog
 from reader.ui.context import AppContext
@@ -112,10 +111,10 @@ class Sharing:
             return
         try:
             collection = export_collection(self.context.library, choice.author, choice.documents)
+            text = exchange_json(collection)
         except ReaderError as exc:
             self.context.report_error(str(exc))
             return
-        text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
         self._write(with_suffix(path, "json"), text, f"{collection['total']} annotation(s)")
 
     # --- File > Import Shared Annotations ----------------------------------------

@@ -26,12 +26,20 @@ from reader.core.exchange.webannotation import (
     to_collection,
 )
 from reader.core.library_model import DocumentInfo, MergeCounts, SetAside
+from reader.core.limits import MAX_NAME, shorten_to
 
 if TYPE_CHECKING:
     from reader.core.model import Document
     from reader.core.store import Library
 
-__all__ = ["ExchangeError", "ImportReport", "add_document", "export_collection", "import_files"]
+__all__ = [
+    "ExchangeError",
+    "ImportReport",
+    "add_document",
+    "exchange_json",
+    "export_collection",
+    "import_files",
+]
 
 
 @dataclass
@@ -61,7 +69,7 @@ def shared_from_library(
                 SharedAnnotation(
                     id=a.id,
                     document_fingerprint=a.document_id,
-                    document_title=ex.document_title,
+                    document_title=shorten_to(ex.document_title, MAX_NAME),
                     selectors=Selectors(a.quote, a.prefix, a.suffix, a.start, a.end),
                     color=a.color,
                     note=a.note,
@@ -81,6 +89,21 @@ def export_collection(
     shared = shared_from_library(library, author, document_ids)
     label = f"Annotations by {author}" if author else "Annotations from Policy Reader"
     return to_collection(shared, label)
+
+
+def exchange_json(collection: dict[str, Any]) -> str:
+    """``collection`` as the text of an exchange file, read back first exactly as
+    share-import reads it: a file that teammates could not import (over a limit of
+    :mod:`reader.core.limits`, say, from a library older than the limits) is refused
+    with the reason, never written."""
+    text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    try:
+        parse_exchange(text.encode("utf-8"), "the file to share")
+    except ExchangeError as exc:
+        raise ExchangeError(
+            f"{exc}; teammates could not import it, so it was not written"
+        ) from None
+    return text
 
 
 def read_exchange_file(path: str | os.PathLike[str]) -> list[SharedAnnotation]:

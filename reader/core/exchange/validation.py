@@ -108,7 +108,8 @@ def _bodies(value: Any) -> tuple[list[str], str]:
         if not isinstance(b, dict):
             raise ExchangeError("body must be an object")
         purpose = b.get("purpose")
-        text = _str(b.get("value"), "body value", MAX_NOTE, required=False)
+        label = "tag" if purpose == "tagging" else "note"
+        text = _str(b.get("value"), label, MAX_NOTE, required=False)
         if purpose == "tagging":
             try:
                 tag = normalize_tag(_str(text, "tag", MAX_TAG))

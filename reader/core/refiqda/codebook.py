@@ -107,6 +107,12 @@ def codebook_xml(codes: list[Code]) -> bytes:
     """A ``.qdc`` codebook file. A codebook needs at least one code."""
     if not codes:
         raise RefiQdaError("there are no tags to export as a codebook")
+    count = sum(1 for top in codes for _ in top.walk())
+    if count > MAX_CODES:
+        raise RefiQdaError(
+            f"{count:,} tags are more than a codebook may hold ({MAX_CODES:,}): "
+            "it could not be imported again"
+        )
     root = ET.Element("CodeBook", origin=ORIGIN)
     add_codes(ET.SubElement(root, "Codes"), codes)
     return to_xml(root, CODEBOOK_NS)

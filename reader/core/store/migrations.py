@@ -188,6 +188,48 @@ def _v7_code_identity(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE tags ADD COLUMN codable INTEGER NOT NULL DEFAULT 1")
 
 
+def _v8_text_rule(conn: sqlite3.Connection) -> None:
+    # Before the text rule (reader.core.text_rules) a document could be stored with NUL
+    # characters: SQLite's substr() stops at the first, so every highlight after it got
+    # an empty quote. Such texts and notes now follow the rule, one character for one
+    # (offsets, and the document's id, stay); quotes and context are taken again and
+    # the text's search rows made anew. Raw SQL: a blob search is the only way to find
+    # a NUL (SQLite's text functions stop at it), and the rows are found by keys.
+    from reader.core.quotes import context
+    from reader.core.text_rules import clean_field, clean_text
+
+    nul = "instr(CAST({} AS BLOB), X'00') > 0"
+    docs = conn.execute(
+        f"SELECT id, text, blocks, outline FROM documents WHERE {nul.format('text')}"
+    )
+    for doc_id, text, blocks, outline in docs.fetchall():
+        text = clean_text(text)
+        conn.execute("UPDATE documents SET text = ? WHERE id = ?", (text, doc_id))
+        spans = conn.execute(
+            "SELECT seq, start_offset, end_offset FROM annotations WHERE document_id = ?", (doc_id,)
+        ).fetchall()
+        conn.executemany(
+            "UPDATE annotations SET quote = ?, prefix = ?, suffix = ? WHERE seq = ?",
+            [(text[s:e], *context(text, s, e), seq) for seq, s, e in spans],
+        )
+        conn.execute("DELETE FROM text_fts WHERE document_id = ?", (doc_id,))
+        conn.executemany(
+            "INSERT INTO text_fts (document_id, start_offset, end_offset, text) "
+            "VALUES (?, ?, ?, ?)",
+            [
+                (doc_id, s, e, text[s:e])
+                for s, e in search_chunks(
+                    text, blocks_from_json(blocks), outline_from_json(outline)
+                )
+            ],
+        )
+    notes = conn.execute(f"SELECT seq, note FROM annotations WHERE {nul.format('note')}")
+    conn.executemany(
+        "UPDATE annotations SET note = ? WHERE seq = ?",
+        [(clean_field(note), seq) for seq, note in notes.fetchall()],
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One schema step: ``apply`` brings a library at ``version - 1`` to ``version``."""
@@ -209,6 +251,7 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "tag descriptions (REFI-QDA codebooks)", _v5_tag_descriptions),
     Migration(6, "printed page labels of paged documents (PDF)", _v6_page_labels),
     Migration(7, "code GUIDs, colours and codability from codebooks", _v7_code_identity),
+    Migration(8, "NUL in stored texts and notes replaced by the text rule", _v8_text_rule),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 
