@@ -105,7 +105,11 @@ class OutlineNode:
     def display(self) -> str:
         """``Part IV Further Strengthening ...``: label and title as one line."""
         if self.label and self.title:
-            return f"{self.label} {self.title}"
+            # Chinese numbering runs into its title: "一、总体要求", "（一）指导思想".
+            tight = self.label[-1] in "、）．" or (
+                self.label[-1] == ")" and "\u4e00" <= self.title[0] <= "\u9fff"
+            )
+            return f"{self.label}{'' if tight else ' '}{self.title}"
         return self.label or self.title
 
     def to_dict(self) -> dict[str, Any]:

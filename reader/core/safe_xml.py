@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 from reader.core.errors import ReaderError
 from reader.core.limits import MAX_XML_BYTES, MAX_XML_DEPTH
@@ -73,8 +74,10 @@ def parse_xml(
     *,
     max_bytes: int = MAX_XML_BYTES,
     max_depth: int = MAX_XML_DEPTH,
+    hint: Callable[[bytes, ET.ParseError], str] | None = None,
 ) -> ET.Element:
-    """The root element of ``data``; raises ``error`` with one line naming ``what``."""
+    """The root element of ``data``; raises ``error`` with one line naming ``what``
+    (``hint`` may add to the message of malformed XML what a known tool got wrong)."""
     if len(data) > max_bytes:
         raise error(f"{what}: larger than {max_bytes // 2**20} MB")
     try:
@@ -84,7 +87,8 @@ def parse_xml(
     except ReaderError as exc:
         raise error(f"{what}: {exc}") from None
     except ET.ParseError as exc:
-        raise error(f"{what}: not well-formed XML ({exc})") from None
+        more = hint(data, exc) if hint else ""
+        raise error(f"{what}: not well-formed XML ({exc}){more}") from None
     except (ValueError, LookupError) as exc:  # an encoding expat cannot take after all
         raise error(f"{what}: cannot be read as XML ({exc})") from None
 

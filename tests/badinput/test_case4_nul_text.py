@@ -1,7 +1,7 @@
 """Issue 18, case 4: a text file with NUL bytes. The stored text follows the text rule
 (NUL shown as U+2400, one for one), so SQLite and Python see the same text, highlights
 after it keep their quotes, and the author's share-export imports again. Libraries made
-before the rule are repaired by migration 8."""
+before the rule are repaired by migration 9."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ from reader.core.exchange import exchange_json, export_collection, import_files
 from reader.core.importers import parse_bytes
 from reader.core.store import Library, migrations
 
-RAW = b"Trade Policy Paper\n\nPart I Economy\n\nA field\x00with NUL.\n\nBanks will cooperate.\n"
+RAW = (
+    "Trade Policy Paper\n\nPart I Economy\n\nA field\x00with NUL.\n\n"
+    "Banks will cooperate. 银行将合作。\n"
+).encode()
 
 
 def test_nul_bytes_are_shown_and_quotes_after_them_kept(tmp_path):
@@ -34,11 +37,11 @@ def test_nul_bytes_are_shown_and_quotes_after_them_kept(tmp_path):
         assert ex.annotation.quote == "Banks will cooperate."
 
 
-def test_migration_8_repairs_a_library_stored_before_the_rule(tmp_path):
+def test_migration_9_repairs_a_library_stored_before_the_rule(tmp_path):
     path = tmp_path / "old.db"
     text = RAW.decode()  # stored as it was, NUL and all, as imports did before the rule
     conn = sqlite3.connect(path, isolation_level=None)
-    migrations.migrate(conn, target=7)
+    migrations.migrate(conn, target=8)
     conn.execute(
         "INSERT INTO documents (id, title, format, imported, length, text, blocks, outline, "
         "clauses) VALUES ('d1', 'Old', 'text', '2025-01-01', ?, ?, '[]', '[]', '[]')",
@@ -60,3 +63,4 @@ def test_migration_8_repairs_a_library_stored_before_the_rule(tmp_path):
         assert lib.conn.execute("SELECT length(text) FROM documents").fetchone()[0] == len(text)
         assert lib.integrity_check() == "ok"
         assert [hit.document_id for hit in lib.search("banks")] == ["d1"]
+        assert [hit.document_id for hit in lib.search("合作")] == ["d1"]

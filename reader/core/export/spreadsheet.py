@@ -1,10 +1,16 @@
-"""CSV for spreadsheets: one writer for every CSV we export, with its formula guard.
+"""CSV for spreadsheets: one writer for every CSV we export, with its formula guard, and
+the variant spreadsheets open without an import dialog.
 
 A spreadsheet runs a cell starting with ``=``, ``+``, ``@``, a tab or ``-`` (then not a
 space) as a formula (``=HYPERLINK(...)``, ``=cmd|' /C calc'!A0``). Every line inside a
 cell is guarded, not only the first: such a cell is prefixed with ``'`` after each line
 break too, and a cell holding any line break (a bare carriage return included, which
 some spreadsheets take for the end of a row) is always quoted.
+
+Excel takes a file as UTF-8 only when it starts with a BOM, and RFC 4180 ends records
+with CRLF (:func:`for_spreadsheets`). LibreOffice Calc ignores the BOM and asks for the
+character set in its Text Import dialog (choose "Unicode (UTF-8)"), or the accents show
+as ``CafÃ©``.
 """
 
 from __future__ import annotations
@@ -39,3 +45,18 @@ def csv_text(rows: Iterable[Sequence[object]]) -> str:
         writer.writerow([safe_cell(v) for v in row])
         out.append(buf.getvalue()[:-2])
     return "".join(line + "\n" for line in out)
+
+
+BOM = "\ufeff"
+
+
+def for_spreadsheets(csv_text: str) -> str:
+    """``csv_text`` (as our CSV exports write it) with a BOM and CRLF record ends.
+
+    The records are parsed and written again, so only the line ends between records
+    change: a line break inside a quoted cell stays as it was, and every cell keeps
+    what it held (the formula guard's ``'`` included)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerows(csv.reader(io.StringIO(csv_text, newline="")))
+    return BOM + out.getvalue()

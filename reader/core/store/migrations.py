@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reader.core.store.cjk_search import INSERT_ROWS, create_cjk_index, index_rows
 from reader.core.store.indexing import blocks_from_json, outline_from_json, search_chunks
 
 APPLICATION = "policy-reader"  # the marker that tells our library from any SQLite file
@@ -188,7 +189,7 @@ def _v7_code_identity(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE tags ADD COLUMN codable INTEGER NOT NULL DEFAULT 1")
 
 
-def _v8_text_rule(conn: sqlite3.Connection) -> None:
+def _v9_text_rule(conn: sqlite3.Connection) -> None:
     # Before the text rule (reader.core.text_rules) a document could be stored with NUL
     # characters: SQLite's substr() stops at the first, so every highlight after it got
     # an empty quote. Such texts and notes now follow the rule, one character for one
@@ -212,17 +213,15 @@ def _v8_text_rule(conn: sqlite3.Connection) -> None:
             "UPDATE annotations SET quote = ?, prefix = ?, suffix = ? WHERE seq = ?",
             [(text[s:e], *context(text, s, e), seq) for seq, s, e in spans],
         )
+        chunks = search_chunks(text, blocks_from_json(blocks), outline_from_json(outline))
         conn.execute("DELETE FROM text_fts WHERE document_id = ?", (doc_id,))
         conn.executemany(
             "INSERT INTO text_fts (document_id, start_offset, end_offset, text) "
             "VALUES (?, ?, ?, ?)",
-            [
-                (doc_id, s, e, text[s:e])
-                for s, e in search_chunks(
-                    text, blocks_from_json(blocks), outline_from_json(outline)
-                )
-            ],
+            [(doc_id, s, e, text[s:e]) for s, e in chunks],
         )
+        conn.execute("DELETE FROM cjk_fts WHERE document_id = ?", (doc_id,))
+        conn.executemany(INSERT_ROWS, index_rows(doc_id, text, chunks))
     notes = conn.execute(f"SELECT seq, note FROM annotations WHERE {nul.format('note')}")
     conn.executemany(
         "UPDATE annotations SET note = ? WHERE seq = ?",
@@ -251,7 +250,9 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "tag descriptions (REFI-QDA codebooks)", _v5_tag_descriptions),
     Migration(6, "printed page labels of paged documents (PDF)", _v6_page_labels),
     Migration(7, "code GUIDs, colours and codability from codebooks", _v7_code_identity),
-    Migration(8, "NUL in stored texts and notes replaced by the text rule", _v8_text_rule),
+    # Chinese, Japanese and Korean words in document text (see store/cjk_search.py).
+    Migration(8, "full-text search in CJK text (two-character grams)", create_cjk_index),
+    Migration(9, "NUL in stored texts and notes replaced by the text rule", _v9_text_rule),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 
