@@ -20,16 +20,16 @@ from pathlib import Path
 
 from reader.core.errors import ReaderError
 from reader.core.exchange import import_files
-from reader.core.refiqda import import_codebook, read_project
+from reader.core.refiqda import import_codebook, import_project
 from reader.core.store import Library
 from tests.fuzz.mutators import mutate_exchange, mutate_xml, mutate_zip
 from tests.fuzz.sources import attempt, exports, filled_library
 
 
 def read_then_import(lib: Library, path: Path) -> None:
-    """Read a project whole (a refusal is fine), then import its codebook."""
+    """Import a project whole (qdpx-import; a refusal is fine), then its codebook."""
     with contextlib.suppress(ReaderError):
-        read_project(path)
+        import_project(lib, path)
     import_codebook(lib, path)
 
 

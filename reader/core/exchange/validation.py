@@ -10,10 +10,10 @@ what is wrong.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any
 
 from reader.core.anchoring import Selectors
+from reader.core.dates import utc_timestamp
 from reader.core.errors import LibraryError
 from reader.core.exchange.webannotation import (
     MAX_ANNOTATIONS,
@@ -64,16 +64,11 @@ def timestamp(value: Any, what: str) -> str:
     """An ISO-8601 time normalised to UTC with milliseconds (``...T10:15:00.123Z``)."""
     text = _str(value, what, 64)
     try:
-        when = datetime.fromisoformat(text.strip().replace("z", "Z"))
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        # At the calendar's edges (0001-01-01T00:00+01:00) UTC falls outside it.
-        when = when.astimezone(UTC)
-    except (ValueError, OverflowError):
+        return utc_timestamp(text)
+    except ValueError:
         raise ExchangeError(
             f"{what} is not a date and time from year 1 to 9999 (UTC): {text[:40]!r}"
         ) from None
-    return when.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _as_list(value: Any) -> list[Any]:

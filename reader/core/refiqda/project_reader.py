@@ -27,6 +27,7 @@ from reader.core.refiqda.guids import is_guid
 from reader.core.refiqda.xmlsafe import MAX_XML_BYTES, RefiQdaError, local_name, namespace
 from reader.core.refiqda.xmlsafe import parse_xml as _parse_xml
 from reader.core.safe_zip import SafeZip
+from reader.core.text_rules import clean_text
 
 INTERNAL = "internal://"
 # Kinds of source without text we could read (their selections are areas or times).
@@ -280,7 +281,8 @@ class _ProjectReader:
             self.check.guid(text_el, "representation")
         self.user(el)  # checks the reference
         text = self.text_of(text_el, "text source")
-        source = TextSource(guid, el.get("name") or "", text, kind=kind)
+        # The text as the library will store it (one for one: positions hold).
+        source = TextSource(guid, el.get("name") or "", clean_text(text), kind=kind)
         source.description = (el.findtext(_q("Description")) or "").strip()
         for sel_el in text_el.iterfind(_q("PlainTextSelection")):
             source.selections.append(self.selection(sel_el, text, code_guids))
