@@ -310,9 +310,10 @@ def zip_bomb(name: str, size: int = 300 * 2**20) -> bytes:
     return buf.getvalue()
 
 
-def mutate_zip(data: bytes, rnd: random.Random) -> bytes:
-    """A mutated copy of a zip we wrote (``.qdpx``): encrypted or oddly compressed
-    members, mutated XML inside, truncation, flipped bytes."""
+def mutate_zip(data: bytes, rnd: random.Random, xml_suffix: str = ".qde") -> bytes:
+    """A mutated copy of a zip (a ``.qdpx`` we wrote, a ``.docx``): encrypted or oddly
+    compressed members, a mutated XML member (the first ending in ``xml_suffix``),
+    truncation, flipped bytes."""
     op = rnd.randrange(6)
     if op == 0:
         return _patch_headers(data, rnd, flag=0x1)  # "encrypted"
@@ -321,7 +322,7 @@ def mutate_zip(data: bytes, rnd: random.Random) -> bytes:
     if op in (2, 3):
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             members = {i.filename: zf.read(i) for i in zf.infolist()}
-        xml_names = [n for n in members if n.endswith(".qde")]
+        xml_names = [n for n in members if n.endswith(xml_suffix)]
         if xml_names:
             name = xml_names[0]
             members[name] = mutate_xml(members[name], rnd)
@@ -330,3 +331,63 @@ def mutate_zip(data: bytes, rnd: random.Random) -> bytes:
             members[victim] = rnd.choice([b"\x00" * 10, b"\xff\xfe\xfd", b""])
         return zip_with(members, nested_zip=rnd.random() < 0.2)
     return _mutate_bytes(data, rnd)
+
+
+# -- documents ------------------------------------------------------------------------
+
+HOSTILE_BYTES = [
+    b"\x00",
+    b"\x00" * 50,
+    b"\xff",
+    b"\xc3",
+    b"\xed\xa0\x80",  # a surrogate, UTF-8 encoded (invalid)
+    b"\xef\xbb\xbf",  # a BOM in the middle
+    b"\xff\xfe",
+    b"\x1b[31m\x07\x08",
+    b"\r",
+    b"\x0c",
+    "\u2028\u202e\ufeff\U0001f30e".encode(),
+    b"&#0;&#xD800;&#x110000;&amp",
+    b"<",
+    b"]]>",
+]
+
+
+def hostile_text(base: bytes, rnd: random.Random) -> bytes:
+    """``base`` with hostile bytes (NUL, invalid UTF-8, controls, stray markup) put in
+    at a few places, sometimes cut short or repeated into one long line."""
+    data = bytearray(base)
+    for _ in range(rnd.randint(1, 6)):
+        at = rnd.randrange(len(data) + 1)
+        data[at:at] = rnd.choice(HOSTILE_BYTES)
+    if rnd.random() < 0.1:
+        data = data.replace(b"\n", b" ")  # one line
+    if rnd.random() < 0.1:
+        del data[rnd.randrange(len(data)) :]
+    return bytes(data)
+
+
+def deep_html(depth: int, tag: str = "div") -> bytes:
+    """An HTML document nested ``depth`` elements deep."""
+    return f"<html><body>{'<' + tag + '>' * depth}deep text{'</' + tag + '>' * depth}".encode()
+
+
+def mutate_pdf(data: bytes, rnd: random.Random) -> bytes:
+    """A mutated copy of a PDF: flipped or cut bytes, or a hostile object patched in
+    (an encryption dictionary, a deep array, an outline pointing at itself, a huge
+    count, a broken stream length)."""
+    op = rnd.randrange(4)
+    if op == 0:
+        return _mutate_bytes(data, rnd)
+    patches = [
+        (b"/Type /Catalog", b"/Type /Catalog /Encrypt << /Filter /Standard /V 9 >>"),
+        (b"/Type /Catalog", b"/Type /Catalog /Outlines 1 0 R /PageLabels << /Nums [0 1 0 R] >>"),
+        (b"/Type /Catalog", b"/Type /Catalog /X " + b"[" * 5000 + b"]" * 5000),
+        (b"/Count ", b"/Count 99999999999"),
+        (b"/Length ", b"/Length 999999999"),
+        (b"/Length ", b"/Length -5"),
+        (b"/Kids [", b"/Kids [1 0 R "),
+        (b"/Contents ", b"/Contents 1 0 R /Foo "),
+    ]
+    old, new = rnd.choice(patches)
+    return data.replace(old, new, 1) if old in data else _mutate_bytes(data, rnd)

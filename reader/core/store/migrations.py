@@ -229,6 +229,31 @@ def _v9_text_rule(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v10_pages_by_number(conn: sqlite3.Connection) -> None:
+    # A blank page starts where the next one does: keyed by start offset, a PDF with a
+    # blank page could not be stored at all. Pages are keyed by their number now; the
+    # page of an offset is the last page starting at or before it (blank ones lose the
+    # tie). Raw SQL: SQLite changes a primary key only by making the table anew.
+    conn.execute(
+        """CREATE TABLE document_pages_v10 (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL,
+            start_offset INTEGER NOT NULL,
+            label TEXT,
+            PRIMARY KEY (document_id, page)
+        ) WITHOUT ROWID"""
+    )
+    conn.execute(
+        "INSERT INTO document_pages_v10 (document_id, page, start_offset, label) "
+        "SELECT document_id, page, start_offset, label FROM document_pages"
+    )
+    conn.execute("DROP TABLE document_pages")
+    conn.execute("ALTER TABLE document_pages_v10 RENAME TO document_pages")
+    conn.execute(
+        "CREATE INDEX document_pages_by_offset ON document_pages (document_id, start_offset)"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One schema step: ``apply`` brings a library at ``version - 1`` to ``version``."""
@@ -253,6 +278,7 @@ MIGRATIONS: list[Migration] = [
     # Chinese, Japanese and Korean words in document text (see store/cjk_search.py).
     Migration(8, "full-text search in CJK text (two-character grams)", create_cjk_index),
     Migration(9, "NUL in stored texts and notes replaced by the text rule", _v9_text_rule),
+    Migration(10, "pages keyed by number, so blank pages can be stored", _v10_pages_by_number),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 
