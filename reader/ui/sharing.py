@@ -132,7 +132,8 @@ class Sharing:
             import_report.show_import_report(w, report)
 
     def import_paths(self, paths: list[str]) -> ImportReport | None:
-        """Merge ``paths`` into the library; None (and an error shown) if one is bad."""
+        """Merge ``paths`` into the library, leaving out (and reporting) the files that
+        are refused; None (and an error shown) if the library cannot take them."""
         w = self.window
         # The library connection belongs to the GUI thread; 10,000 annotations take
         # about a second, so a wait cursor is enough.
@@ -140,8 +141,9 @@ class Sharing:
         w.statusBar().showMessage(f"Importing shared annotations from {len(paths)} file(s)…")
         w.statusBar().repaint()  # show it now, without running user input mid-import
         try:
-            report = import_files(self.context.library, paths)
-        except ReaderError as exc:
+            # Each bad file is left out with its reason, shown in the report.
+            report = import_files(self.context.library, paths, skip_refused=True)
+        except ReaderError as exc:  # the library itself: read-only, busy, disk full
             w.statusBar().clearMessage()
             self.context.report_error(str(exc), title="Shared annotations not imported")
             return None

@@ -52,6 +52,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     newly_set_aside: int = 0  # of this import's annotations
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (file, one-line reason)
     matches: list[tuple[str, DocumentMatch]] = field(default_factory=list)
     set_aside: list[SetAside] = field(default_factory=list)  # everything still aside
 
@@ -122,12 +123,24 @@ def read_exchange_file(path: str | os.PathLike[str]) -> list[SharedAnnotation]:
     return parse_exchange(data, p.name)
 
 
-def import_files(library: Library, paths: Sequence[str | os.PathLike[str]]) -> ImportReport:
-    """Validate all ``paths``, then merge their annotations into ``library`` at once."""
+def import_files(
+    library: Library, paths: Sequence[str | os.PathLike[str]], *, skip_refused: bool = False
+) -> ImportReport:
+    """Validate all ``paths``, then merge their annotations into ``library`` at once.
+
+    A bad file refuses the whole import (:class:`ExchangeError`); with ``skip_refused``
+    it is left out instead, its reason in :attr:`ImportReport.refused`, and the good
+    files are merged (each file is still taken whole or not at all)."""
     shared: list[SharedAnnotation] = []
+    refused: list[tuple[str, str]] = []
     for path in paths:
-        shared.extend(read_exchange_file(path))
-    report = ImportReport(files=len(paths), annotations=len(shared))
+        try:
+            shared.extend(read_exchange_file(path))
+        except ExchangeError as exc:
+            if not skip_refused:
+                raise
+            refused.append((Path(path).name, str(exc)))
+    report = ImportReport(files=len(paths) - len(refused), annotations=len(shared), refused=refused)
     plan = plan_merge(shared, library.list_documents(), library.document_text)
     counts = library.apply_merge(plan.annotations(), plan.pending())
     report.added, report.updated, report.unchanged = counts.added, counts.updated, counts.unchanged
