@@ -13,7 +13,7 @@ from pathlib import Path
 
 # module of reader.cli -> its subcommands, in the order ``--help`` lists them
 COMMANDS: dict[str, tuple[str, ...]] = {
-    "outline": ("outline",),
+    "outline": ("outline", "text"),
     "library": (
         "import", "docs", "annotate", "tag", "untag", "note", "color", "delete",
         "undelete", "tags", "rename-tag", "delete-tag", "excerpts", "search", "trash",
