@@ -52,12 +52,13 @@ def check_import(library: Library, data: bytes, fmt: str) -> None:
     document must read the same in SQLite as in Python."""
     try:
         doc = parse_bytes(data, fmt, f"fuzzed.{fmt}")
-        info, _added = add_document(library, doc)
+        info, added = add_document(library, doc)
     except ReaderError as exc:
         assert str(exc).strip() and "\n" not in str(exc)
         return
     text = library.document_text(info.id)
-    assert text == doc.text and "\x00" not in text
+    # The same text up to white space (the fingerprint) was stored by an earlier example.
+    assert (text == doc.text or not added) and "\x00" not in text
     sql_length = library.conn.execute(
         "SELECT length(text) FROM documents WHERE id = ?", (info.id,)
     ).fetchone()[0]
