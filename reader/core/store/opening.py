@@ -7,6 +7,8 @@ first statement that could change it (``journal_mode=WAL`` rewrites the header).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -109,7 +111,7 @@ def _connect_writable(path: Path, has_data: bool) -> sqlite3.Connection:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
         raise LibraryError(f"{path}: cannot open ({exc})") from None
-    try:
+    with _closed_on_failure(conn, path):
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
         conn.execute("PRAGMA foreign_keys = ON")
         if has_data:
@@ -119,16 +121,25 @@ def _connect_writable(path: Path, has_data: bool) -> sqlite3.Connection:
             raise LibraryError(f"{path}: cannot use write-ahead logging (journal mode {mode})")
         conn.execute("PRAGMA synchronous = FULL")
         migrations.migrate(conn)
+    return conn
+
+
+@contextmanager
+def _closed_on_failure(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
+    """Close ``conn`` if the block fails. A damaged file is "not a usable library"; an
+    OperationalError (read-only, full disk, cannot open) goes to the caller as it is,
+    which tells those apart."""
+    try:
+        yield
     except sqlite3.OperationalError:
         conn.close()
-        raise  # the caller tells a read-only or full disk from a damaged file
+        raise
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise LibraryError(f"{path}: not a usable library ({exc})") from None
     except BaseException:
         conn.close()
         raise
-    return conn
 
 
 def _connect_read_only(path: Path, reason: str) -> sqlite3.Connection:
@@ -141,23 +152,17 @@ def _connect_read_only(path: Path, reason: str) -> sqlite3.Connection:
             uri + extra, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
         )
         try:
-            conn.execute("PRAGMA query_only = ON")
-            _check_schema(conn, path)
-            version = migrations.schema_version(conn)
-            if version < migrations.LATEST_VERSION:
-                raise LibraryError(
-                    f"{path}: {reason}, and this library needs an upgrade (schema {version} "
-                    f"to {migrations.LATEST_VERSION}) that would write to it; open it once "
-                    "where it can be written"
-                )
+            with _closed_on_failure(conn, path):
+                conn.execute("PRAGMA query_only = ON")
+                _check_schema(conn, path)
+                version = migrations.schema_version(conn)
+                if version < migrations.LATEST_VERSION:
+                    raise LibraryError(
+                        f"{path}: {reason}, and this library needs an upgrade (schema "
+                        f"{version} to {migrations.LATEST_VERSION}) that would write to it; "
+                        "open it once where it can be written"
+                    )
             return conn
         except sqlite3.OperationalError as exc:
-            conn.close()
             failure = exc
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise LibraryError(f"{path}: not a usable library ({exc})") from None
-        except BaseException:
-            conn.close()
-            raise
     raise LibraryError(f"{path}: {reason}, and it cannot be read either ({failure})")
