@@ -88,17 +88,17 @@ def test_importing_a_deleted_document_again_brings_it_back(library, sample_doc, 
     assert library.get_annotation(ann.id).deleted is None
 
 
-def test_a_version_8_library_gains_the_trash(tmp_path, sample_doc):
-    path = tmp_path / "v8.db"
+def test_a_version_10_library_gains_the_trash(tmp_path, sample_doc):
+    path = tmp_path / "v10.db"
     with Library.open(path) as lib:
         info, _ = lib.add_document(sample_doc)
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE documents DROP COLUMN deleted")
-    conn.execute("PRAGMA user_version = 8")
+    conn.execute("PRAGMA user_version = 10")
     conn.commit()
     conn.close()
     with Library.open(path) as lib:
-        assert lib.schema_version == migrations.LATEST_VERSION == 9
+        assert lib.schema_version == migrations.LATEST_VERSION == 11
         assert [d.id for d in lib.list_documents()] == [info.id]
         lib.delete_document(info.id)
         assert lib.list_documents() == []

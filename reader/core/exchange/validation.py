@@ -10,10 +10,10 @@ what is wrong.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any
 
 from reader.core.anchoring import Selectors
+from reader.core.dates import utc_timestamp
 from reader.core.errors import LibraryError
 from reader.core.exchange.webannotation import (
     MAX_ANNOTATIONS,
@@ -30,23 +30,28 @@ from reader.core.exchange.webannotation import (
     colour_of,
     fingerprint_of,
 )
+from reader.core.limits import check_length
 from reader.core.tags import normalize_tag
+from reader.core.text_rules import clean_field, has_lone_surrogate
 
 _MAX_OFFSET = 10**9
 
 
 def _str(value: Any, what: str, limit: int, required: bool = True) -> str:
+    """A text field: checked for type, emptiness, length and lone surrogates (an escaped
+    ``\\ud800`` is no character), then control characters as the library's text rule."""
     if value is None and not required:
         return ""
     if not isinstance(value, str):
         raise ExchangeError(f"{what} must be text")
     if required and not value.strip():
         raise ExchangeError(f"{what} is empty")
-    if len(value) > limit:
-        raise ExchangeError(f"{what} is longer than {limit} characters")
-    if "\x00" in value:
-        raise ExchangeError(f"{what} contains a NUL character")
-    return value
+    check_length(value, what, limit, ExchangeError)
+    if has_lone_surrogate(value):
+        raise ExchangeError(
+            f"{what} contains a lone surrogate (an escaped \\ud800-\\udfff), not text"
+        )
+    return clean_field(value)
 
 
 def _int(value: Any, what: str) -> int:
@@ -59,12 +64,11 @@ def timestamp(value: Any, what: str) -> str:
     """An ISO-8601 time normalised to UTC with milliseconds (``...T10:15:00.123Z``)."""
     text = _str(value, what, 64)
     try:
-        when = datetime.fromisoformat(text.strip().replace("z", "Z"))
+        return utc_timestamp(text)
     except ValueError:
-        raise ExchangeError(f"{what} is not a date and time: {text[:40]!r}") from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        raise ExchangeError(
+            f"{what} is not a date and time from year 1 to 9999 (UTC): {text[:40]!r}"
+        ) from None
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -99,7 +103,8 @@ def _bodies(value: Any) -> tuple[list[str], str]:
         if not isinstance(b, dict):
             raise ExchangeError("body must be an object")
         purpose = b.get("purpose")
-        text = _str(b.get("value"), "body value", MAX_NOTE, required=False)
+        label = "tag" if purpose == "tagging" else "note"
+        text = _str(b.get("value"), label, MAX_NOTE, required=False)
         if purpose == "tagging":
             try:
                 tag = normalize_tag(_str(text, "tag", MAX_TAG))
