@@ -160,6 +160,7 @@ def test_a_version_9_library_keeps_its_pages_on_upgrade(tmp_path):
         "label TEXT, PRIMARY KEY (document_id, start_offset)) WITHOUT ROWID"
     )
     conn.executemany("INSERT INTO document_pages VALUES (?, ?, ?, ?)", rows)
+    conn.execute("ALTER TABLE documents DROP COLUMN deleted")  # version 11's trash
     conn.execute("PRAGMA user_version = 9")
     conn.close()
     with Library.open(path) as lib:
