@@ -43,6 +43,8 @@ class AppContext(QObject):
         self.theme = theme or Theme(QApplication.instance())  # type: ignore[arg-type]
         self.operations = Operations(library, self)
         self.operations.author = preferences.author(self.settings)
+        # Renamed, moved or recoloured tags show in every window's highlights and lists.
+        self.operations.tagsChanged.connect(self.reload_all)
         self.windows = WindowRegistry()
         self.current_document_id: str | None = None  # what the main window shows
         self._color = DEFAULT_COLOR

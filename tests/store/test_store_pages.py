@@ -87,8 +87,10 @@ def test_a_version_5_library_keeps_its_pages_and_cites_physical_numbers(tmp_path
         info, _ = lib.add_document(pdf_doc())
         lib.annotate_quote(info.id, "settle disputes by consultation", tags=["law"])
     # Take the library back to version 5's schema: document_pages without labels (and
-    # tags without what version 7 added, no CJK index of version 8).
+    # tags without what version 7 added, no CJK index of version 8, documents without
+    # version 9's trash).
     conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE documents DROP COLUMN deleted")
     conn.execute("ALTER TABLE document_pages DROP COLUMN label")
     for column in ("guid", "color", "codable"):
         conn.execute(f"ALTER TABLE tags DROP COLUMN {column}")
@@ -158,6 +160,7 @@ def test_a_version_9_library_keeps_its_pages_on_upgrade(tmp_path):
         "label TEXT, PRIMARY KEY (document_id, start_offset)) WITHOUT ROWID"
     )
     conn.executemany("INSERT INTO document_pages VALUES (?, ?, ?, ?)", rows)
+    conn.execute("ALTER TABLE documents DROP COLUMN deleted")  # version 11's trash
     conn.execute("PRAGMA user_version = 9")
     conn.close()
     with Library.open(path) as lib:
