@@ -87,8 +87,12 @@ def test_a_version_5_library_keeps_its_pages_and_cites_physical_numbers(tmp_path
         info, _ = lib.add_document(pdf_doc())
         lib.annotate_quote(info.id, "settle disputes by consultation", tags=["law"])
     # Take the library back to version 5's schema: document_pages without labels (and
-    # tags without what version 7 added, no CJK index of version 8).
+    # tags without what version 7 added, no CJK index of version 8, no team tables of 9).
     conn = sqlite3.connect(path)
+    for trigger in ("annotations_tombstone", "annotations_tombstone_revived"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TABLE annotation_tombstones")
+    conn.execute("DROP TABLE document_sources")
     conn.execute("ALTER TABLE document_pages DROP COLUMN label")
     for column in ("guid", "color", "codable"):
         conn.execute(f"ALTER TABLE tags DROP COLUMN {column}")

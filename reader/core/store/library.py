@@ -15,12 +15,16 @@ from reader.core.store.coding import CodingMixin
 from reader.core.store.exchange import ExchangeMixin
 from reader.core.store.opening import connect
 from reader.core.store.queries import QueriesMixin
+from reader.core.store.settings import SettingsMixin
+from reader.core.store.sources import SourcesMixin
 from reader.core.store.statistics import StatisticsMixin
+from reader.core.store.tombstones import TombstonesMixin
 
 
 class Library(
-    AnnotationsMixin, QueriesMixin, ExchangeMixin, CodebookMixin, CodingMixin, StatisticsMixin
-):
+    AnnotationsMixin, QueriesMixin, ExchangeMixin, CodebookMixin, CodingMixin, StatisticsMixin,
+    TombstonesMixin, SettingsMixin, SourcesMixin,
+):  # fmt: skip
     """A researcher's library. Open it with :meth:`open`; close it (or use ``with``).
 
     Every method that changes data is one transaction. Several processes may use

@@ -189,6 +189,49 @@ def _v7_code_identity(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE tags ADD COLUMN codable INTEGER NOT NULL DEFAULT 1")
 
 
+def _v9_team_folder(conn: sqlite3.Connection) -> None:
+    # A team folder carries deletions to teammates as tombstones (id and time). A deleted
+    # annotation is its own tombstone while its row exists (``deleted`` set); this table
+    # keeps those whose row is gone (removed for good) and the teammates' deletions of
+    # annotations this library never had, so an older copy arriving later stays deleted.
+    # Raw SQL: sqlite-utils cannot create triggers, and they keep the table right whatever
+    # code removes or re-creates a row.
+    conn.execute(
+        """CREATE TABLE annotation_tombstones (
+            id TEXT PRIMARY KEY,
+            deleted TEXT NOT NULL,
+            author TEXT
+        ) WITHOUT ROWID"""
+    )
+    conn.execute(
+        """CREATE TRIGGER annotations_tombstone AFTER DELETE ON annotations BEGIN
+            INSERT OR REPLACE INTO annotation_tombstones (id, deleted, author) VALUES (
+                old.id,
+                CASE WHEN old.deleted IS NULL THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                     ELSE max(old.deleted, old.modified) END,
+                old.author);
+        END"""
+    )
+    conn.execute(
+        """CREATE TRIGGER annotations_tombstone_revived AFTER INSERT ON annotations BEGIN
+            DELETE FROM annotation_tombstones WHERE id = new.id;
+        END"""
+    )
+    # Where each document was imported from, so the team folder can hold the source file
+    # of every document annotated (documents/<fingerprint>.<ext>); the hash tells whether
+    # the file there is still the one imported.
+    # Raw SQL for ON DELETE CASCADE, which sqlite-utils' create_table cannot say.
+    conn.execute(
+        """CREATE TABLE document_sources (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            recorded TEXT NOT NULL
+        )"""
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One schema step: ``apply`` brings a library at ``version - 1`` to ``version``."""
@@ -212,6 +255,9 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "code GUIDs, colours and codability from codebooks", _v7_code_identity),
     # Chinese, Japanese and Korean words in document text (see store/cjk_search.py).
     Migration(8, "full-text search in CJK text (two-character grams)", create_cjk_index),
+    Migration(
+        9, "team folder: tombstones of deleted annotations, document sources", _v9_team_folder
+    ),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 
