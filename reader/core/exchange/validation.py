@@ -258,7 +258,12 @@ def _items(data: Any, name: str) -> list[Any]:
 
 def parse_exchange(data: bytes, name: str = "exchange file") -> list[SharedAnnotation]:
     """Read and validate a whole exchange file; any fault refuses all of it."""
-    doc = load_json(data, name)
+    return parse_collection(load_json(data, name), name)
+
+
+def parse_collection(doc: Any, name: str = "exchange file") -> list[SharedAnnotation]:
+    """Validate the annotations of an exchange file already parsed as JSON
+    (:func:`load_json`); any fault refuses all of it."""
     if _depth(doc, MAX_NESTING) > MAX_NESTING:
         raise ExchangeError(f"{name}: nested too deeply to be an annotation file")
     items = _items(doc, name)
