@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "agreement": ("agreement",),
     "compare": ("compare",),
     "stats": ("stats", "cooccurrence"),
+    "team": ("team-folder", "sync"),
 }  # fmt: skip
 HELP_OPTIONS = ("-h", "--help", "--version")
 
