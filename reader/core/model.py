@@ -21,14 +21,27 @@ QUOTE = "quote"
 CODE = "code"
 FURNITURE = "furniture"  # page debris: kept in the text, shown apart, never in the outline
 
-# Furniture roles of a paged source (PDF): repeated on every page, never worth reading, so
-# the reading view hides them and rejoins a paragraph that runs across them.
-PAGE_ROLES = frozenset({"page-header", "page-footer", "page-number"})
+# Furniture roles of a paged source (PDF): repeated on every page (running lines, page
+# numbers, rotated margin text, a table's header row printed again on the next page),
+# never worth reading, so the reading view hides them and rejoins a paragraph across them.
+PAGE_ROLES = frozenset(
+    {"page-header", "page-footer", "page-number", "page-margin", "repeated-header"}
+)
+# Notes at the foot of a page: shown apart (after the paragraph they interrupt), never in
+# the text flow; a paragraph runs across them as across a page break.
+NOTE_ROLES = frozenset({"footnote"})
 
 
 def is_gap(block: Block) -> bool:
-    """A blank run or page furniture: what a paragraph may run across unbroken."""
-    return block.kind == BLANK or (block.kind == FURNITURE and block.role in PAGE_ROLES)
+    """A blank run, page furniture or a footnote: what a paragraph may run across."""
+    return block.kind == BLANK or (
+        block.kind == FURNITURE and (block.role in PAGE_ROLES or block.role in NOTE_ROLES)
+    )
+
+
+def is_note(block: Block) -> bool:
+    """A footnote block (see :data:`NOTE_ROLES`)."""
+    return block.kind == FURNITURE and block.role in NOTE_ROLES
 
 
 CONTENT_KINDS = frozenset({PARAGRAPH, LIST_ITEM, QUOTE})

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from reader.core.store import migrations
 from reader.core.importers import parse_text
-from reader.core.store import Library
+from reader.core.store import Library, migrations
 from reader.core.store.cjk_search import grams, match_query
 from reader.core.store.indexing import (
     blocks_to_json,
