@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from team_helpers import open_member
+
 from reader.core.team.merge import merge_team_file
 from reader.core.team.teamfile import parse_team_file
 
@@ -83,8 +85,6 @@ def test_an_older_copy_arriving_after_the_tombstone_stays_deleted(ana, ben, pape
 
 
 def test_a_tombstone_removes_an_annotation_waiting_for_its_document(tmp_path, folder, ana):
-    from conftest import open_member
-
     cara = open_member(tmp_path, "Cara", folder, with_paper=False)
     paper_id = ana.library.list_documents()[0].id
     ann = ana.library.annotate_quote(paper_id, QUOTE, author="Ana")

@@ -4,7 +4,7 @@ someone else's name, and the documents' source files."""
 from __future__ import annotations
 
 import pytest
-from conftest import PAPER, open_member
+from team_helpers import PAPER, open_member
 
 from reader.core.team import TeamError, author_slug, turn_on
 

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import open_member
+from team_helpers import open_member
 
 from reader.core.team.git import GitError, is_work_tree
 from reader.core.team.sync import GitSync

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from team_helpers import open_member
+
 from reader.core.team import TeamSession, turn_on
 
 
@@ -100,8 +102,6 @@ def test_only_your_own_annotations_go_in_your_file(ana, ben, paper_id):
 def test_your_file_from_another_computer_is_merged_before_it_is_rewritten(
     tmp_path, folder, ana, paper_id
 ):
-    from conftest import open_member
-
     ann = ana.library.annotate_quote(paper_id, "Banks will cooperate.", author="Ana")
     ana.write_mine()
     laptop = open_member(tmp_path, "ana-laptop", folder)
