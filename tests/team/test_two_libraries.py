@@ -110,3 +110,16 @@ def test_your_file_from_another_computer_is_merged_before_it_is_rewritten(
     assert report.annotations == 1
     assert laptop.library.get_annotation(ann.id).quote == "Banks will cooperate."
     laptop.library.close()
+
+
+def test_a_file_with_one_change_merges_that_change_only(ana, ben, paper_id):
+    lib = ana.library
+    first = lib.annotate_quote(paper_id, "Banks will cooperate.", author="Ana")
+    lib.annotate_quote(paper_id, "Students will travel.", author="Ana")
+    ana.write_mine()
+    assert ben.check().merged["ana.jsonld"].added == 2
+    lib.set_note(first.id, "changed")
+    ana.write_mine()
+    merged = ben.check().merged["ana.jsonld"]
+    assert (merged.updated, merged.unchanged) == (1, 1)
+    assert ben.library.get_annotation(first.id).note == "changed"

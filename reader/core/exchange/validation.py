@@ -9,7 +9,9 @@ what is wrong.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,6 +35,9 @@ from reader.core.exchange.webannotation import (
 from reader.core.tags import normalize_tag
 
 _MAX_OFFSET = 10**9
+_CANONICAL_TIME_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
+# Tags repeat across a file's annotations: each distinct one is normalised once.
+_normalize_tag = functools.lru_cache(maxsize=4096)(normalize_tag)
 
 
 def _str(value: Any, what: str, limit: int, required: bool = True) -> str:
@@ -58,6 +63,14 @@ def _int(value: Any, what: str) -> int:
 def timestamp(value: Any, what: str) -> str:
     """An ISO-8601 time normalised to UTC with milliseconds (``...T10:15:00.123Z``)."""
     text = _str(value, what, 64)
+    if _CANONICAL_TIME_RE.fullmatch(text):
+        # Already in the form we write (every time in our own files): only check that it
+        # is a real date, without the cost of converting it to itself.
+        try:
+            datetime.fromisoformat(text[:-1])
+        except ValueError:
+            raise ExchangeError(f"{what} is not a date and time: {text[:40]!r}") from None
+        return text
     try:
         when = datetime.fromisoformat(text.strip().replace("z", "Z"))
     except ValueError:
@@ -102,7 +115,7 @@ def _bodies(value: Any) -> tuple[list[str], str]:
         text = _str(b.get("value"), "body value", MAX_NOTE, required=False)
         if purpose == "tagging":
             try:
-                tag = normalize_tag(_str(text, "tag", MAX_TAG))
+                tag = _normalize_tag(_str(text, "tag", MAX_TAG))
             except LibraryError as exc:
                 raise ExchangeError(str(exc)) from None
             if tag.lower() not in {t.lower() for t in tags}:
@@ -219,17 +232,17 @@ def load_json(data: bytes, name: str) -> Any:
 
 
 def _depth(value: Any, limit: int) -> int:
-    stack = [(value, 1)]
-    deepest = 0
+    # Only containers go on the stack: the many strings and numbers cost one check each.
+    stack = [(value, 1)] if isinstance(value, dict | list) else []
+    deepest = 1
     while stack:
         v, d = stack.pop()
-        deepest = max(deepest, d)
-        if deepest > limit:
-            return deepest
-        if isinstance(v, dict):
-            stack.extend((x, d + 1) for x in v.values())
-        elif isinstance(v, list):
-            stack.extend((x, d + 1) for x in v)
+        if d > deepest:
+            deepest = d
+            if deepest > limit:
+                return deepest
+        children = v.values() if isinstance(v, dict) else v
+        stack.extend((x, d + 1) for x in children if isinstance(x, dict | list))
     return deepest
 
 

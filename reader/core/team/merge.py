@@ -59,7 +59,7 @@ class FileMerge:
 
 def merge_team_file(library: Library, team_file: TeamFile) -> FileMerge:
     """Merge ``team_file`` into ``library`` in one transaction."""
-    result = FileMerge()
+    result = FileMerge(unchanged=team_file.known)
     ids = [a.id for a in team_file.annotations] + [t.id for t in team_file.tombstones]
     with library.transaction():
         known = library.version_times(ids)

@@ -10,6 +10,7 @@ documents you annotated beside it. The app calls them on file events and after e
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +26,13 @@ from reader.core.team.documents import (
 )
 from reader.core.team.layout import Signature, TeamError, signature
 from reader.core.team.merge import FileMerge, merge_team_file
-from reader.core.team.teamfile import TeamFile, encode_team_file, read_team_file
+from reader.core.team.teamfile import (
+    TeamFile,
+    encode_team_file,
+    parse_team_file,
+    read_team_bytes,
+    read_team_file,
+)
 
 
 @dataclass
@@ -73,6 +80,7 @@ class TeamSession:
         self.folder = config.layout
         self.mine = self.folder.author_file(config.author)
         self._seen: dict[Path, Signature | None] = {}  # as last read or written
+        self._merged: dict[Path, bytes] = {}  # SHA-256 of each file's content last merged
         self.problems: dict[str, str] = {}  # file name -> why it was skipped (still)
         self._tried_documents: set[str] = set()
 
@@ -91,10 +99,15 @@ class TeamSession:
                 continue
             self._seen[path] = sig
             try:
-                team_file = read_team_file(path)
+                data = read_team_bytes(path)
+                digest = hashlib.sha256(data).digest()
+                if self._merged.get(path) == digest:
+                    continue  # touched, or written again with the same content
+                team_file = parse_team_file(data, path.name, self.library.version_times)
                 if path == self.mine:
                     self._check_owner(team_file.author)
                 report.merged[path.name] = merge_team_file(self.library, team_file)
+                self._merged[path] = digest
             except ExchangeError as exc:
                 report.skipped[path.name] = str(exc)
                 self.problems[path.name] = str(exc)

@@ -14,7 +14,9 @@ bytes and a sync engine has nothing to carry.
 from __future__ import annotations
 
 import json
+import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -41,6 +43,8 @@ TEAM_CONTEXT: dict[str, Any] = {
     "formerType": {"@id": "as:formerType", "@type": "@vocab"},
     "deleted": {"@id": "as:deleted", "@type": "http://www.w3.org/2001/XMLSchema#dateTime"},
 }
+_TIME_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")  # as we write times
+KnownTimes = Callable[[list[str]], dict[str, str]]
 _NAMESPACE = uuid.UUID("5d0e7b7e-4b59-4f0c-9d7e-2f1c3c1a6e51")  # ids of team files
 
 
@@ -51,6 +55,7 @@ class TeamFile:
     author: str | None
     annotations: list[SharedAnnotation] = field(default_factory=list)
     tombstones: list[Tombstone] = field(default_factory=list)
+    known: int = 0  # annotations left out: the library has them, as new or newer
 
 
 def _urn(ann_id: str) -> str:
@@ -73,11 +78,33 @@ def encode_team_file(library: Library, author: str) -> EncodedTeamFile:
     """The bytes of ``author``'s team file, from the library."""
     shared = shared_from_library(library, author)
     collection = team_collection(shared, library.tombstones(author), author)
-    text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    text = _one_per_line(collection)
     documents = {a.document_fingerprint for a in shared if a.document_fingerprint}
     return EncodedTeamFile(
         text.encode("utf-8"), len(shared), len(collection["tombstones"]), documents
     )
+
+
+def _one_per_line(collection: dict[str, Any]) -> str:
+    """The collection as JSON with each annotation and tombstone on a line of its own:
+    a change shows in git as the lines of the annotations changed. Compact JSON is also
+    what Python's C encoder writes (indented JSON takes its slow pure-Python path)."""
+    items, stones = collection["first"]["items"], collection["tombstones"]
+    marks = {"items": "\x00items\x00", "tombstones": "\x00tombstones\x00"}
+    shell = dict(collection, first=dict(collection["first"], items=marks["items"]))
+    shell["tombstones"] = marks["tombstones"]
+    text = json.dumps(shell, ensure_ascii=False)
+    # Both places are found in the shell, before any annotation text is put in.
+    for key, values in sorted(
+        (("items", items), ("tombstones", stones)),
+        key=lambda kv: text.index(json.dumps(marks[kv[0]])),
+        reverse=True,  # the later place first, so the earlier one's index stays right
+    ):
+        at = text.index(json.dumps(marks[key]))
+        lines = ",\n".join(json.dumps(v, ensure_ascii=False) for v in values)
+        block = f"[\n{lines}\n]" if values else "[]"
+        text = text[:at] + block + text[at + len(json.dumps(marks[key])) :]
+    return text + "\n"
 
 
 def team_collection(
@@ -134,27 +161,70 @@ def _tombstones(value: Any, author: str | None, name: str) -> list[Tombstone]:
     return out
 
 
-def parse_team_file(data: bytes, name: str) -> TeamFile:
-    """Validate a team file; any fault refuses all of it (:class:`ExchangeError`)."""
+def _leave_out_known(doc: Any, known_times: KnownTimes) -> tuple[Any, int]:
+    """``doc`` without the annotations the library already has at the same or a newer
+    version (by id and ``modified`` as written); how many were left out.
+
+    They would be left unchanged by the merge anyway, so they need not be validated: a
+    file with one change among 10,000 costs its reading, not 10,000 validations.
+    """
+    first = doc.get("first") if isinstance(doc, dict) else None
+    if not isinstance(first, dict) or not isinstance(first.get("items"), list):
+        return doc, 0
+    items = first["items"]
+    keys: list[str | None] = []
+    for item in items:
+        ann_id = item.get("id") if isinstance(item, dict) else None
+        modified = item.get("modified") if isinstance(item, dict) else None
+        if isinstance(ann_id, str) and isinstance(modified, str) and _TIME_RE.fullmatch(modified):
+            ann_id = ann_id.strip()
+            if ann_id.lower().startswith("urn:uuid:"):
+                ann_id = ann_id[len("urn:uuid:") :].lower()
+            keys.append(ann_id)
+        else:
+            keys.append(None)  # validated in full: it says what is wrong with it
+    known = known_times([k for k in keys if k])
+    keep = [
+        item for item, key in zip(items, keys, strict=True)
+        if key is None or item["modified"] > known.get(key, "")
+    ]  # fmt: skip
+    if len(keep) == len(items):
+        return doc, 0
+    return dict(doc, first=dict(first, items=keep)), len(items) - len(keep)
+
+
+def parse_team_file(data: bytes, name: str, known_times: KnownTimes | None = None) -> TeamFile:
+    """Validate a team file; any fault refuses all of it (:class:`ExchangeError`).
+
+    :param known_times: the library's version times of ids (``Library.version_times``);
+        with it, annotations no newer than the library's are counted, not returned.
+    """
     doc = load_json(data, name)
+    known = 0
+    if known_times is not None:
+        doc, known = _leave_out_known(doc, known_times)
     annotations = parse_collection(doc, name)
     author = _author(doc, name) if isinstance(doc, dict) else None
     if author is None:  # a plain share-export file dropped in the folder
         creators = {a.author for a in annotations if a.author}
         author = creators.pop() if len(creators) == 1 else None
     stones = _tombstones(doc.get("tombstones") if isinstance(doc, dict) else None, author, name)
-    return TeamFile(author, annotations, stones)
+    return TeamFile(author, annotations, stones, known)
 
 
-def read_team_file(path: Path) -> TeamFile:
-    """Read and validate the team file at ``path``."""
+def read_team_bytes(path: Path) -> bytes:
+    """The bytes of the team file at ``path`` (refusing one too large to be one)."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ExchangeError(
                 f"{path.name}: larger than an exchange file may be ({MAX_FILE_BYTES / 1e6:.0f} MB)"
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ExchangeError(f"{path.name}: cannot read ({exc.strerror or exc})") from None
-    return parse_team_file(data, path.name)
+
+
+def read_team_file(path: Path) -> TeamFile:
+    """Read and validate the team file at ``path``."""
+    return parse_team_file(read_team_bytes(path), path.name)
