@@ -93,7 +93,9 @@ class PreferencesDialog(QDialog):
                 "your exports) can tell whose annotations are whose."
             ),
         )
-        form.addRow("&Team folder:", row)
+        folder_label = QLabel("&Team folder:")
+        folder_label.setBuddy(self.folder)  # Alt+T: a row of two widgets has no buddy of its own
+        form.addRow(folder_label, row)
         form.addRow("", self.auto_import)
         form.addRow(
             "",

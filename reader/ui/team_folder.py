@@ -43,6 +43,8 @@ class _Job(QRunnable):
             result, error = self.fn(), None
         except ReaderError as exc:
             result, error = None, str(exc)
+        except Exception as exc:  # noqa: BLE001 - a worker must always report back
+            result, error = None, f"Sync failed: {exc}"
         self.signals.done.emit(result, error)
 
 
@@ -59,7 +61,8 @@ class TeamFolderController(QObject):
         self.library = library
         self.session: TeamSession | None = None
         self.state, self.message = OFF, ""
-        self.error = ""  # the last failure of a write or a sync ("" once it works again)
+        # The last failure of each kind of step, "" once that step works again.
+        self._errors = {"check": "", "write": "", "sync": ""}
         self._busy = False  # a sync is running: no checks or writes meanwhile
         self._closed = False  # the app closed: the library may be closed too
         self._requested: set[str] = set()  # documents already asked to import
@@ -73,6 +76,16 @@ class TeamFolderController(QObject):
         self.write_timer.timeout.connect(self.write_now)
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.check_timer.timeout.connect(self.check_now)
+
+    @property
+    def error(self) -> str:
+        """What failed last and has not worked since ("" when all is well)."""
+        return next((e for e in self._errors.values() if e), "")
+
+    @property
+    def sync_error(self) -> str:
+        """Why the last Sync failed ("" when it worked)."""
+        return self._errors["sync"]
 
     # --- setting ---------------------------------------------------------------
     @property
@@ -96,7 +109,7 @@ class TeamFolderController(QObject):
         try:
             self.session = TeamSession(self.library, config)
         except ReaderError as exc:
-            self._fail(str(exc))
+            self._fail("check", str(exc))
             return
         self.check_now()
         self.write_now()
@@ -129,10 +142,11 @@ class TeamFolderController(QObject):
         try:
             report = self.session.check(import_docs=False)
         except ReaderError as exc:
-            self._fail(str(exc))
+            self._fail("check", str(exc))
             return None
         finally:
             self._watch()
+        self._errors["check"] = ""
         if report.changed:
             self.libraryChanged.emit()
         self._offer_documents()
@@ -178,9 +192,10 @@ class TeamFolderController(QObject):
         try:
             self.session.write_mine()
         except ReaderError as exc:
-            self._fail(str(exc))
+            self._fail("write", str(exc))
             return
-        self.error = ""
+        self._errors["write"] = ""
+        self._watch()  # the rename replaced the file the watcher had
         self._settle()
 
     def flush(self) -> None:
@@ -228,7 +243,7 @@ class TeamFolderController(QObject):
             self._thread(run.pull, lambda _none: self._after_pull(run, attempts))
             return
         self._busy = False
-        self.error = ""
+        self._errors = dict.fromkeys(self._errors, "")  # merged, written and synced: all well
         if run.report.merged.changed:
             self.libraryChanged.emit()
         self._watch()
@@ -251,6 +266,8 @@ class TeamFolderController(QObject):
 
         def finished(result: object, error: str | None) -> None:
             self._jobs.remove(job)
+            if self._closed:
+                return  # the app closed meanwhile: the library may be closed too
             if error is not None:
                 self._sync_failed(error)
             else:
@@ -261,12 +278,12 @@ class TeamFolderController(QObject):
 
     def _sync_failed(self, message: str) -> None:
         self._busy = False
-        self._fail(message)
+        self._fail("sync", message)
         self.synced.emit(SyncReport())
 
     # --- state -----------------------------------------------------------------
-    def _fail(self, message: str) -> None:
-        self.error = message
+    def _fail(self, step: str, message: str) -> None:
+        self._errors[step] = message
         self._set_state(ERROR, message)
 
     def _settle(self) -> None:

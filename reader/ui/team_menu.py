@@ -92,8 +92,8 @@ class TeamMenu:
 
     def _report(self, report: object) -> None:
         team = self.context.team
-        if team.error:  # the status bar says it too; a sync the user asked for says it aloud
-            self.context.report_error(team.error, title="Team folder")
+        if team.sync_error:  # the status bar says it too; a sync asked for says it aloud
+            self.context.report_error(team.sync_error, title="Sync failed")
         elif isinstance(report, SyncReport):
             self.window.statusBar().showMessage("Synced: " + "; ".join(report.lines()), 15000)
         elif isinstance(report, CheckReport):
