@@ -297,7 +297,13 @@ class TeamFolderController(QObject):
             more = len(self.session.problems) - 1
             self._set_state(ERROR, f"skipped {why}" + (f" (and {more} more)" if more else ""))
         else:
-            self._set_state(UP_TO_DATE, str(self.session.folder.root))
+            message = str(self.session.folder.root)
+            if self.session.unshared:
+                message += (
+                    f"\nNot in documents/ (open their files again to share them): "
+                    f"{', '.join(self.session.unshared)}"
+                )
+            self._set_state(UP_TO_DATE, message)
 
     def _set_state(self, state: str, message: str) -> None:
         self.state, self.message = state, message

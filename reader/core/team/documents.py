@@ -56,7 +56,9 @@ def share_sources(
         data = None
         if source is not None:
             try:
-                data = Path(source.path).read_bytes()
+                # A file of another size has changed: not read (nor hashed) again.
+                if Path(source.path).stat().st_size == source.size:
+                    data = Path(source.path).read_bytes()
             except OSError:
                 data = None
         if source is None or data is None or hashlib.sha256(data).hexdigest() != source.sha256:

@@ -83,6 +83,7 @@ class TeamSession:
         self._merged: dict[Path, bytes] = {}  # SHA-256 of each file's content last merged
         self.problems: dict[str, str] = {}  # file name -> why it was skipped (still)
         self._tried_documents: set[str] = set()
+        self.unshared: list[str] = []  # titles of annotated documents whose source is unknown
 
     # --- reading ----------------------------------------------------------------
     def check(self, import_docs: bool | None = None) -> CheckReport:
@@ -159,6 +160,7 @@ class TeamSession:
             write_atomic(self.mine, encoded.data)
         self._seen[self.mine] = signature(self.mine)
         shared = share_sources(self.library, self.folder, encoded.documents)
+        self.unshared = shared.unknown
         return WriteReport(
             self.mine,
             written,
