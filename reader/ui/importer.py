@@ -105,6 +105,9 @@ class Importer(QObject):
         except ReaderError as exc:
             self._on_failed(path, str(exc))
             return
+        except Exception as exc:  # noqa: BLE001 - a store bug must not lose the message
+            self._on_failed(path, f"{Path(path).name}: cannot store it ({exc})")
+            return
         self._done.append(info)
         self.imported.emit(path, info)
         self._step(path)

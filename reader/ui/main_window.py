@@ -18,6 +18,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplicat
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -236,6 +237,13 @@ class MainWindow(QMainWindow):
         self.doc_view.context_actions = self.actions.context_actions()
         self.page_indicator = PageIndicator()
         self.statusBar().addPermanentWidget(self.page_indicator)
+        reason = self.context.library.read_only
+        if reason:  # reading, search and exports work; every change says why it cannot
+            self.read_only_label = QLabel(f"Read-only library ({reason})")
+            self.read_only_label.setToolTip(
+                f"{self.context.library.path}: changes cannot be saved ({reason})"
+            )
+            self.statusBar().addPermanentWidget(self.read_only_label)
         self.statusBar().addPermanentWidget(self.team.status)
         self.team.update_actions()
         self.statusBar().showMessage("Ready", 2000)

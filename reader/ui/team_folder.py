@@ -106,6 +106,10 @@ class TeamFolderController(QObject):
         if config.folder is None or not config.author:
             self._set_state(OFF, "")
             return
+        reason = getattr(self.library, "read_only", None)
+        if reason:
+            self._fail("check", f"the library is read-only ({reason}): teammates' work waits")
+            return
         try:
             self.session = TeamSession(self.library, config)
         except ReaderError as exc:

@@ -148,17 +148,27 @@ def test_share_then_import_into_another_library(
         other.close()
 
 
-def test_malformed_file_is_one_error_and_changes_nothing(annotated, monkeypatch, tmp_path):
+def test_each_refused_file_shows_its_reason_in_the_report(annotated, monkeypatch, tmp_path):
     good = tmp_path / "good.json"
     good.write_text(json.dumps(export_collection(annotated.library)), encoding="utf-8")
     bad = tmp_path / "bad.json"
     bad.write_text('{"type": "AnnotationCollection", "first": {"items": [', encoding="utf-8")
+    edge = json.loads(good.read_text(encoding="utf-8"))
+    edge["first"]["items"][0]["modified"] = "0001-01-01T00:00:00+01:00"
+    (tmp_path / "edge.json").write_text(json.dumps(edge), encoding="utf-8")
     before = annotated.library.excerpts()
-    monkeypatch.setattr(import_report, "show_import_report", lambda p, r: pytest.fail("report"))
-    _open(monkeypatch, good, bad)
+    reports = []
+    monkeypatch.setattr(import_report, "show_import_report", lambda p, r: reports.append(r))
+    _open(monkeypatch, good, bad, tmp_path / "edge.json")
     annotated.actions.import_shared.trigger()
-    assert len(annotated.errors) == 1 and "bad.json" in annotated.errors[0]
-    assert annotated.library.excerpts() == before
+    [report] = reports
+    assert annotated.errors == [] and report.files == 1
+    assert [name for name, _ in report.refused] == ["bad.json", "edge.json"]
+    html = import_report.report_html(report)
+    for name, reason in report.refused:
+        assert "\n" not in reason and name in html
+    assert "not valid JSON" in html and "from year 1 to 9999" in html
+    assert annotated.library.excerpts() == before  # good.json is this library's own
     assert annotated.set_aside_panel.model.rowCount() == 0
 
 

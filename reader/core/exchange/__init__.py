@@ -27,12 +27,20 @@ from reader.core.exchange.webannotation import (
     to_collection,
 )
 from reader.core.library_model import DocumentInfo, DocumentSource, MergeCounts, SetAside
+from reader.core.limits import MAX_NAME, shorten_to
 
 if TYPE_CHECKING:
     from reader.core.model import Document
     from reader.core.store import Library
 
-__all__ = ["ExchangeError", "ImportReport", "add_document", "export_collection", "import_files"]
+__all__ = [
+    "ExchangeError",
+    "ImportReport",
+    "add_document",
+    "exchange_json",
+    "export_collection",
+    "import_files",
+]
 
 
 @dataclass
@@ -45,6 +53,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     newly_set_aside: int = 0  # of this import's annotations
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (file, one-line reason)
     matches: list[tuple[str, DocumentMatch]] = field(default_factory=list)
     set_aside: list[SetAside] = field(default_factory=list)  # everything still aside
 
@@ -62,7 +71,7 @@ def shared_from_library(
                 SharedAnnotation(
                     id=a.id,
                     document_fingerprint=a.document_id,
-                    document_title=ex.document_title,
+                    document_title=shorten_to(ex.document_title, MAX_NAME),
                     selectors=Selectors(a.quote, a.prefix, a.suffix, a.start, a.end),
                     color=a.color,
                     note=a.note,
@@ -84,6 +93,21 @@ def export_collection(
     return to_collection(shared, label)
 
 
+def exchange_json(collection: dict[str, Any]) -> str:
+    """``collection`` as the text of an exchange file, read back first exactly as
+    share-import reads it: a file that teammates could not import (over a limit of
+    :mod:`reader.core.limits`, say, from a library older than the limits) is refused
+    with the reason, never written."""
+    text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    try:
+        parse_exchange(text.encode("utf-8"), "the file to share")
+    except ExchangeError as exc:
+        raise ExchangeError(
+            f"{exc}; teammates could not import it, so it was not written"
+        ) from None
+    return text
+
+
 def read_exchange_file(path: str | os.PathLike[str]) -> list[SharedAnnotation]:
     """Read and validate one exchange file (see :func:`parse_exchange`)."""
     p = Path(path)
@@ -100,12 +124,24 @@ def read_exchange_file(path: str | os.PathLike[str]) -> list[SharedAnnotation]:
     return parse_exchange(data, p.name)
 
 
-def import_files(library: Library, paths: Sequence[str | os.PathLike[str]]) -> ImportReport:
-    """Validate all ``paths``, then merge their annotations into ``library`` at once."""
+def import_files(
+    library: Library, paths: Sequence[str | os.PathLike[str]], *, skip_refused: bool = False
+) -> ImportReport:
+    """Validate all ``paths``, then merge their annotations into ``library`` at once.
+
+    A bad file refuses the whole import (:class:`ExchangeError`); with ``skip_refused``
+    it is left out instead, its reason in :attr:`ImportReport.refused`, and the good
+    files are merged (each file is still taken whole or not at all)."""
     shared: list[SharedAnnotation] = []
+    refused: list[tuple[str, str]] = []
     for path in paths:
-        shared.extend(read_exchange_file(path))
-    report = ImportReport(files=len(paths), annotations=len(shared))
+        try:
+            shared.extend(read_exchange_file(path))
+        except ExchangeError as exc:
+            if not skip_refused:
+                raise
+            refused.append((Path(path).name, str(exc)))
+    report = ImportReport(files=len(paths) - len(refused), annotations=len(shared), refused=refused)
     plan = plan_merge(shared, library.list_documents(), library.document_text)
     counts = library.apply_merge(plan.annotations(), plan.pending())
     report.added, report.updated, report.unchanged = counts.added, counts.updated, counts.unchanged

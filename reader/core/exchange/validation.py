@@ -12,10 +12,11 @@ from __future__ import annotations
 import functools
 import json
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from reader.core.anchoring import Selectors
+from reader.core.dates import utc_timestamp
 from reader.core.errors import LibraryError
 from reader.core.exchange.webannotation import (
     MAX_ANNOTATIONS,
@@ -32,7 +33,9 @@ from reader.core.exchange.webannotation import (
     colour_of,
     fingerprint_of,
 )
+from reader.core.limits import check_length
 from reader.core.tags import normalize_tag
+from reader.core.text_rules import clean_field, has_lone_surrogate
 
 _MAX_OFFSET = 10**9
 _CANONICAL_TIME_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
@@ -41,17 +44,20 @@ _normalize_tag = functools.lru_cache(maxsize=4096)(normalize_tag)
 
 
 def _str(value: Any, what: str, limit: int, required: bool = True) -> str:
+    """A text field: checked for type, emptiness, length and lone surrogates (an escaped
+    ``\\ud800`` is no character), then control characters as the library's text rule."""
     if value is None and not required:
         return ""
     if not isinstance(value, str):
         raise ExchangeError(f"{what} must be text")
     if required and not value.strip():
         raise ExchangeError(f"{what} is empty")
-    if len(value) > limit:
-        raise ExchangeError(f"{what} is longer than {limit} characters")
-    if "\x00" in value:
-        raise ExchangeError(f"{what} contains a NUL character")
-    return value
+    check_length(value, what, limit, ExchangeError)
+    if has_lone_surrogate(value):
+        raise ExchangeError(
+            f"{what} contains a lone surrogate (an escaped \\ud800-\\udfff), not text"
+        )
+    return clean_field(value)
 
 
 def _int(value: Any, what: str) -> int:
@@ -69,15 +75,15 @@ def timestamp(value: Any, what: str) -> str:
         try:
             datetime.fromisoformat(text[:-1])
         except ValueError:
-            raise ExchangeError(f"{what} is not a date and time: {text[:40]!r}") from None
-        return text
+            pass  # not a real date: the message below says so
+        else:
+            return text
     try:
-        when = datetime.fromisoformat(text.strip().replace("z", "Z"))
+        return utc_timestamp(text)
     except ValueError:
-        raise ExchangeError(f"{what} is not a date and time: {text[:40]!r}") from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        raise ExchangeError(
+            f"{what} is not a date and time from year 1 to 9999 (UTC): {text[:40]!r}"
+        ) from None
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -112,7 +118,8 @@ def _bodies(value: Any) -> tuple[list[str], str]:
         if not isinstance(b, dict):
             raise ExchangeError("body must be an object")
         purpose = b.get("purpose")
-        text = _str(b.get("value"), "body value", MAX_NOTE, required=False)
+        label = "tag" if purpose == "tagging" else "note"
+        text = _str(b.get("value"), label, MAX_NOTE, required=False)
         if purpose == "tagging":
             try:
                 tag = _normalize_tag(_str(text, "tag", MAX_TAG))

@@ -111,8 +111,7 @@ class DocumentsMixin(StoreBase):
         if row is None:
             raise LibraryError(f"unknown document: {document_id}")
         pages = self.conn.execute(
-            "SELECT start_offset, label FROM document_pages WHERE document_id = ? "
-            "ORDER BY start_offset",
+            "SELECT start_offset, label FROM document_pages WHERE document_id = ? ORDER BY page",
             (row[0],),
         ).fetchall()
         has_labels = any(label is not None for _, label in pages)

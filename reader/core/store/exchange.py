@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from reader.core.errors import LibraryError
 from reader.core.library_model import Annotation, MergeCounts, PendingAnnotation, SetAside
+from reader.core.limits import MAX_NAME, MAX_NOTE, MAX_QUOTE, checked_field
 from reader.core.store.base import StoreBase, utc_now
 from reader.core.store.tags import TagsMixin
 
@@ -77,6 +79,13 @@ class ExchangeMixin(TagsMixin, StoreBase):
             new_tags: list[dict] = []
             merged_ids: list[tuple[str]] = []
             for a in placed:
+                if a.end - a.start > MAX_QUOTE:
+                    raise LibraryError(
+                        f"annotation {a.id}: a highlight may cover at most {MAX_QUOTE:,} characters"
+                    )
+                a.note = checked_field(a.note, f"annotation {a.id}: the note", MAX_NOTE)
+                if a.author:
+                    a.author = checked_field(a.author, f"annotation {a.id}: the author", MAX_NAME)
                 row = {
                     "id": a.id, "document_id": a.document_id, "start_offset": a.start,
                     "end_offset": a.end, "quote": a.quote, "prefix": a.prefix,

@@ -38,11 +38,13 @@ class Library(
 
         Without ``path``: ``$POLICY_READER_DB``, else ``library.db`` in the user
         data folder. Raises :class:`~reader.core.errors.LibraryError` for a file
-        that is not a library, and leaves such a file untouched.
+        that is not a library, and leaves such a file untouched. A library that
+        cannot be written (read-only file or folder, read-only file system, full
+        disk) opens read-only: :attr:`read_only` says why, and writes refuse.
         """
         resolved = library_path(path)
-        conn = connect(resolved)
-        return cls(sqlite_utils.Database(conn), resolved)
+        conn, read_only = connect(resolved)
+        return cls(sqlite_utils.Database(conn), resolved, read_only)
 
     def close(self) -> None:
         """Close the connection; committed data is already on disk."""

@@ -40,7 +40,7 @@ def page_at_sql(document: str, offset: str, column: str = "p.page") -> str:
     return (
         f"(SELECT {column} FROM document_pages p "
         f"WHERE p.document_id = {document} AND p.start_offset <= {offset} "
-        "ORDER BY p.start_offset DESC LIMIT 1)"
+        "ORDER BY p.start_offset DESC, p.page DESC LIMIT 1)"
     )
 
 
