@@ -53,6 +53,8 @@ def _str(value: Any, what: str, limit: int, required: bool = True) -> str:
     if required and not value.strip():
         raise ExchangeError(f"{what} is empty")
     check_length(value, what, limit, ExchangeError)
+    if value.isascii() and value.isprintable():
+        return value  # no control character, no surrogate: most ids, times and tags
     if has_lone_surrogate(value):
         raise ExchangeError(
             f"{what} contains a lone surrogate (an escaped \\ud800-\\udfff), not text"
@@ -239,18 +241,23 @@ def load_json(data: bytes, name: str) -> Any:
 
 
 def _depth(value: Any, limit: int) -> int:
-    # Only containers go on the stack: the many strings and numbers cost one check each.
-    stack = [(value, 1)] if isinstance(value, dict | list) else []
-    deepest = 1
-    while stack:
-        v, d = stack.pop()
-        if d > deepest:
-            deepest = d
-            if deepest > limit:
-                return deepest
-        children = v.values() if isinstance(v, dict) else v
-        stack.extend((x, d + 1) for x in children if isinstance(x, dict | list))
-    return deepest
+    """How deeply ``value`` nests (up to just past ``limit``), level by level: only the
+    containers of each level are kept, so the many strings and numbers cost one check."""
+    level = [value] if isinstance(value, dict | list) else []
+    depth = 1
+    while level:
+        below = []
+        for v in level:
+            for x in v.values() if isinstance(v, dict) else v:
+                if isinstance(x, dict | list):
+                    below.append(x)
+        if not below:
+            return depth
+        depth += 1
+        if depth > limit:
+            return depth
+        level = below
+    return depth
 
 
 def _items(data: Any, name: str) -> list[Any]:
