@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "import", "docs", "annotate", "tag", "untag", "note", "color", "delete",
         "undelete", "tags", "rename-tag", "delete-tag", "excerpts", "search", "trash",
     ),
+    "documents": ("edit-doc", "delete-doc", "undelete-doc"),
     "exchange": (
         "export-md", "export-csv", "export-json", "share-export", "hypothesis-export",
         "share-import", "set-aside",

@@ -245,6 +245,9 @@ class Actions:
         file.addAction(self.open)
         file.addMenu(self.recent_menu)
         file.addSeparator()
+        docs = self.window.document_actions
+        file.addActions([docs.details, docs.delete])
+        file.addSeparator()
         file.addAction(self.export)
         file.addSeparator()
         file.addActions([self.share, self.import_shared])

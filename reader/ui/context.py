@@ -44,6 +44,8 @@ class AppContext(QObject):
         self.theme = theme or Theme(QApplication.instance())  # type: ignore[arg-type]
         self.operations = Operations(library, self)
         self.operations.author = preferences.author(self.settings)
+        # Renamed, moved or recoloured tags show in every window's highlights and lists.
+        self.operations.tagsChanged.connect(self.reload_all)
         self.windows = WindowRegistry()
         # The team folder: every edit (or change from elsewhere) rewrites your file after
         # a pause; teammates' merged work makes every window re-read.

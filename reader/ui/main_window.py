@@ -35,9 +35,11 @@ from reader.core.reading import ReadingView
 from reader.ui.actions import Actions
 from reader.ui.annotating import Annotating
 from reader.ui.context import AppContext
+from reader.ui.document_actions import DocumentActions
 from reader.ui.document_view import DocumentView
 from reader.ui.find_bar import FindBar
 from reader.ui.importer import Importer, import_now
+from reader.ui.keyboard import Keyboard
 from reader.ui.open_document import OpenDocument
 from reader.ui.operations import Change
 from reader.ui.outline_model import OFFSET_ROLE, OutlineModel
@@ -51,7 +53,9 @@ from reader.ui.panels.tags_panel import TagsPanel
 from reader.ui.refiqda_menu import RefiQdaMenu
 from reader.ui.resources import guide_path
 from reader.ui.session import Session
+from reader.ui.set_aside_actions import SetAsideActions
 from reader.ui.sharing import Sharing
+from reader.ui.tag_actions import TagActions
 from reader.ui.team_menu import TeamMenu
 
 if TYPE_CHECKING:  # the secondary windows are built (and imported) on first use
@@ -229,8 +233,13 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+        self.document_actions = DocumentActions(self)
+        self.tag_actions = TagActions(self.tags_panel, self.operations, self)
+        self.set_aside_actions = SetAsideActions(self)
         self.actions = Actions(self)
         self.actions.build_menus()
+        self.keyboard = Keyboard(self)
+        self.keyboard.build_menu()
         self.addToolBar(self.actions.build_toolbar())
         self.actions.check_color(self.current_color)
         self.actions.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -276,6 +285,22 @@ class MainWindow(QMainWindow):
         self.doc_view.scroll_to_offset(self.settings.position(doc.id) if offset is None else offset)
         self._on_scrolled(self.doc_view.top_offset())
         return True
+
+    def close_document(self) -> None:
+        """Show no document (the open one was deleted)."""
+        self.open_doc.load(None)
+        self.context.current_document_id = None
+        self.doc_view.load(None, None)
+        self.outline_model.set_document(None)
+        self.page_indicator.set_document(None)
+        self._show_annotations()
+        self.setWindowTitle(APP_TITLE)
+
+    def reread_document(self) -> None:
+        """Re-read the open document's details (its title, date or source changed)."""
+        if self.doc is not None:
+            self.open_doc.doc = self.library.get_document(self.doc.id)
+            self.setWindowTitle(f"{self.doc.title} — {APP_TITLE}")
 
     def open_files(self) -> None:
         """File > Open: pick files to import, then open the last one."""
@@ -345,9 +370,9 @@ class MainWindow(QMainWindow):
     # --- refreshing views ----------------------------------------------------
     def refresh_library(self) -> None:
         """Re-read the document list (titles, dates, highlight counts)."""
-        self.library_panel.set_documents(
-            self.library.list_documents(), self.doc.id if self.doc else None
-        )
+        documents = self.library.list_documents()
+        self.library_panel.set_documents(documents, self.doc.id if self.doc else None)
+        self.search_panel.document_dates = {d.id: d.date or "" for d in documents}
 
     def refresh_tags(self) -> None:
         """Re-read the tag tree and the excerpts of the selected tag."""

@@ -10,6 +10,7 @@ from reader.core.export import select, to_csv, to_json, to_markdown
 from reader.core.importers import parse_bytes
 from reader.core.store import Library, migrations
 from tests.core.pdf_fixtures import FRONT, LABELS, PAPER, make_pdf
+from tests.store.store_helpers import undo_team_folder
 from tests.store.test_store_migrations import make_v1_library
 
 
@@ -81,23 +82,17 @@ def test_page_labels_round_trip_and_excerpts_cite_them(library):
     assert "(2) Investment, p. 2" in to_markdown(select(library, tags=["law"]), "tag")
 
 
-def _undo_team_folder(conn):
-    """Remove what version 11 (the team folder) added, to make an older library."""
-    for trigger in ("annotations_tombstone", "annotations_tombstone_revived"):
-        conn.execute(f"DROP TRIGGER {trigger}")
-    conn.execute("DROP TABLE annotation_tombstones")
-    conn.execute("DROP TABLE document_sources")
-
-
 def test_a_version_5_library_keeps_its_pages_and_cites_physical_numbers(tmp_path):
     path = tmp_path / "v5.db"
     with Library.open(path) as lib:
         info, _ = lib.add_document(pdf_doc())
         lib.annotate_quote(info.id, "settle disputes by consultation", tags=["law"])
     # Take the library back to version 5's schema: document_pages without labels (and
-    # tags without what version 7 added, no CJK index of version 8, no team tables of 11).
+    # tags without what version 7 added, no CJK index of version 8, documents without
+    # version 11's trash, no team tables of 12).
     conn = sqlite3.connect(path)
-    _undo_team_folder(conn)
+    conn.execute("ALTER TABLE documents DROP COLUMN deleted")
+    undo_team_folder(conn)
     conn.execute("ALTER TABLE document_pages DROP COLUMN label")
     for column in ("guid", "color", "codable"):
         conn.execute(f"ALTER TABLE tags DROP COLUMN {column}")
@@ -167,7 +162,8 @@ def test_a_version_9_library_keeps_its_pages_on_upgrade(tmp_path):
         "label TEXT, PRIMARY KEY (document_id, start_offset)) WITHOUT ROWID"
     )
     conn.executemany("INSERT INTO document_pages VALUES (?, ?, ?, ?)", rows)
-    _undo_team_folder(conn)
+    conn.execute("ALTER TABLE documents DROP COLUMN deleted")  # version 11's trash
+    undo_team_folder(conn)
     conn.execute("PRAGMA user_version = 9")
     conn.close()
     with Library.open(path) as lib:

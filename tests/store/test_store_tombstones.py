@@ -1,4 +1,4 @@
-"""Migration 11: tombstones of deleted annotations, version times, settings kept in the
+"""Migration 12: tombstones of deleted annotations, version times, settings kept in the
 library file, and the source files documents were imported from."""
 
 from __future__ import annotations
@@ -13,20 +13,20 @@ from reader.core.library_model import DocumentSource, Tombstone
 from reader.core.store import Library, migrations
 
 
-def test_a_version_10_library_upgrades_to_tombstones_and_sources(tmp_path, fixtures_dir):
+def test_a_version_11_library_upgrades_to_tombstones_and_sources(tmp_path, fixtures_dir):
     path = tmp_path / "old.db"
     make_v1_library(path, fixtures_dir)
     conn = sqlite3.connect(path, isolation_level=None)
-    migrations.migrate(conn, target=10)
+    migrations.migrate(conn, target=11)
     conn.execute("DELETE FROM annotations WHERE id = ?", (V1_ANNOTATION,))  # untraced
     conn.close()
     with Library.open(path) as lib:
-        assert lib.schema_version == migrations.LATEST_VERSION >= 11
+        assert lib.schema_version == migrations.LATEST_VERSION >= 12
         assert lib.integrity_check() == "ok"
         assert lib.version_times([V1_ANNOTATION]) == {}
         doc_id = lib.list_documents()[0].id
         ann = lib.add_annotation(doc_id, 0, 5, author="ana")
-        # From version 11 on, removing a row for good leaves its tombstone.
+        # From version 12 on, removing a row for good leaves its tombstone.
         lib.conn.execute("DELETE FROM annotations WHERE id = ?", (ann.id,))
         [stone] = lib.tombstones("ANA")
         assert stone.id == ann.id and stone.author == "ana" and stone.deleted >= ann.modified

@@ -133,3 +133,21 @@ def test_a_source_changed_since_import_is_not_shared(tmp_path, folder):
     report = session.write_mine()
     assert report.unknown_sources == ["Trade Policy Paper"] and report.copied == []
     lib.close()
+
+
+def test_a_document_put_in_the_trash_stays_there_and_takes_nothing_from_the_team(
+    tmp_path, folder, ana, ben, paper_id
+):
+    ann = ana.library.annotate_quote(paper_id, QUOTE, author="Ana")
+    ana.write_mine()
+    ben.check()
+    ana.library.delete_document(paper_id)
+    report = ana.write_mine()
+    assert (report.annotations, report.tombstones) == (0, 0)  # not deletions for the team
+    assert ben.check().merged["ana.jsonld"].deleted == 0
+    assert ben.library.get_annotation(ann.id).deleted is None
+    # Its source file is in the folder, but the trash is not "missing": not imported back.
+    assert (folder / "documents" / f"{paper_id}.txt").exists()
+    assert ana.missing_documents() == []
+    ana.check(import_docs=True)
+    assert ana.library.list_documents() == []

@@ -144,6 +144,7 @@ def import_files(
     report = ImportReport(files=len(paths) - len(refused), annotations=len(shared), refused=refused)
     plan = plan_merge(shared, library.list_documents(), library.document_text)
     counts = library.apply_merge(plan.annotations(), plan.pending())
+    adopt_waiting(library)  # those received before whose document is here by now
     report.added, report.updated, report.unchanged = counts.added, counts.updated, counts.unchanged
     report.newly_set_aside = counts.set_aside
     report.matches = plan.matches
@@ -151,19 +152,21 @@ def import_files(
     return report
 
 
-def adopt_waiting(library: Library, info: DocumentInfo) -> MergeCounts:
-    """Place the annotations that were waiting for a document like ``info``.
+def adopt_waiting(library: Library, info: DocumentInfo | None = None) -> MergeCounts:
+    """Place the annotations waiting for a document like ``info`` (None: for any
+    document of the library).
 
-    Those whose document it is (same fingerprint, or a close title and their quotes
-    in its text) are anchored in it; any that cannot be found stay aside as orphans
-    of this document; the rest keep waiting.
+    Those whose document it is (same fingerprint, or a close title and their quotes in
+    its text, or the very same title) are anchored in it; any that cannot be found stay
+    aside as orphans of it, to be placed by hand; the rest keep waiting.
     """
     waiting = [parse_annotation(json.loads(p)) for p in library.waiting_payloads()]
     if not waiting:
         return MergeCounts()
-    plan = plan_merge(waiting, [info], library.document_text)
-    # Only those matched to this document move; the rest keep waiting.
-    unplaced = [u.pending() for u in plan.unplaced if u.document_id == info.id]
+    documents = [info] if info is not None else library.list_documents()
+    plan = plan_merge(waiting, documents, library.document_text)
+    # Only those matched to a document move; the rest keep waiting.
+    unplaced = [u.pending() for u in plan.unplaced if u.document_id is not None]
     return library.apply_merge(plan.annotations(), unplaced)
 
 

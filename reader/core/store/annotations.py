@@ -238,7 +238,16 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
         return self.get_annotation(annotation_id)
 
     def undelete_annotation(self, annotation_id: str) -> Annotation:
-        """Bring back a deleted annotation with its tags and note."""
+        """Bring back a deleted annotation with its tags and note (not while its document
+        is in the trash: undeleting the document brings it back)."""
+        if self._one(
+            "SELECT 1 FROM annotations a JOIN documents d ON d.id = a.document_id "
+            "WHERE a.id = ? AND d.deleted IS NOT NULL",
+            (annotation_id,),
+        ):
+            raise LibraryError(
+                f"annotation {annotation_id} is in a deleted document (undelete the document)"
+            )
         self._change(
             annotation_id,
             "UPDATE annotations SET deleted = NULL WHERE id = ?",

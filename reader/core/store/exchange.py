@@ -78,6 +78,13 @@ class ExchangeMixin(TagsMixin, StoreBase):
             new_rows: list[dict] = []
             new_tags: list[dict] = []
             merged_ids: list[tuple[str]] = []
+            # Waiting ones whose document is matched now become its orphans.
+            waiting = {
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT id FROM pending_annotations WHERE document_id IS NULL"
+                )
+            }
             for a in placed:
                 if a.end - a.start > MAX_QUOTE:
                     raise LibraryError(
@@ -141,7 +148,8 @@ class ExchangeMixin(TagsMixin, StoreBase):
                     else:
                         counts.unchanged += 1
                     continue
-                if u.id in aside and u.modified <= aside[u.id]:
+                found_its_document = u.document_id is not None and u.id in waiting
+                if u.id in aside and u.modified <= aside[u.id] and not found_its_document:
                     counts.unchanged += 1
                     continue
                 self._put_aside(u)
@@ -171,6 +179,45 @@ class ExchangeMixin(TagsMixin, StoreBase):
             "FROM pending_annotations ORDER BY document_id IS NULL, document_title, id"
         )
         return [SetAside(*row) for row in rows]
+
+    def pending_annotation(self, pending_id: str) -> PendingAnnotation:
+        """One annotation set aside, as received (raises when it is not aside)."""
+        row = self._one(
+            "SELECT id, document_fingerprint, document_title, document_id, reason, modified, "
+            "payload FROM pending_annotations WHERE id = ?",
+            (pending_id,),
+        )
+        if row is None:
+            raise LibraryError(f"no shared annotation set aside with id {pending_id}")
+        pid, fingerprint, title, doc_id, reason, modified, payload = row
+        return PendingAnnotation(
+            pid, fingerprint, title, doc_id, reason, modified, "", "", [], payload
+        )
+
+    def dismiss_pending(self, pending_id: str) -> PendingAnnotation:
+        """Drop an annotation set aside; returns it (to keep aside again on undo)."""
+        with self.transaction():
+            pending = self.pending_annotation(pending_id)
+            self.conn.execute("DELETE FROM pending_annotations WHERE id = ?", (pending_id,))
+        return pending
+
+    def keep_aside(self, pending: PendingAnnotation) -> None:
+        """Keep ``pending`` aside (again)."""
+        with self.transaction():
+            self._put_aside(pending)
+
+    def place_pending(self, annotation: Annotation) -> None:
+        """Make the annotation set aside with ``annotation``'s id a highlight, as
+        ``annotation`` says (placed by hand), in one transaction."""
+        with self.transaction():
+            self.pending_annotation(annotation.id)
+            self.apply_merge([annotation], [])
+
+    def unplace(self, pending: PendingAnnotation) -> None:
+        """Undo :meth:`place_pending`: the highlight goes, ``pending`` is aside again."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM annotations WHERE id = ?", (pending.id,))
+            self._put_aside(pending)
 
     def waiting_payloads(self) -> list[str]:
         """The payloads of the shared annotations waiting for their document."""

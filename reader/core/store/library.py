@@ -12,6 +12,7 @@ from reader.core.store import migrations
 from reader.core.store.annotations import AnnotationsMixin
 from reader.core.store.codebook import CodebookMixin
 from reader.core.store.coding import CodingMixin
+from reader.core.store.document_changes import DocumentChangesMixin
 from reader.core.store.exchange import ExchangeMixin
 from reader.core.store.opening import connect
 from reader.core.store.queries import QueriesMixin
@@ -19,12 +20,22 @@ from reader.core.store.settings import SettingsMixin
 from reader.core.store.sources import SourcesMixin
 from reader.core.store.statistics import StatisticsMixin
 from reader.core.store.tombstones import TombstonesMixin
+from reader.core.store.tag_snapshots import TagSnapshotsMixin
 
 
 class Library(
-    AnnotationsMixin, QueriesMixin, ExchangeMixin, CodebookMixin, CodingMixin, StatisticsMixin,
-    TombstonesMixin, SettingsMixin, SourcesMixin,
-):  # fmt: skip
+    DocumentChangesMixin,
+    TagSnapshotsMixin,
+    AnnotationsMixin,
+    QueriesMixin,
+    ExchangeMixin,
+    CodebookMixin,
+    CodingMixin,
+    StatisticsMixin,
+    TombstonesMixin,
+    SettingsMixin,
+    SourcesMixin,
+):
     """A researcher's library. Open it with :meth:`open`; close it (or use ``with``).
 
     Every method that changes data is one transaction. Several processes may use

@@ -19,6 +19,8 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import sqlite_utils
+
 from reader.core.store.cjk_search import INSERT_ROWS, create_cjk_index, index_rows
 from reader.core.store.indexing import blocks_from_json, outline_from_json, search_chunks
 
@@ -254,7 +256,14 @@ def _v10_pages_by_number(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v11_team_folder(conn: sqlite3.Connection) -> None:
+def _v11_deleted_documents(conn: sqlite3.Connection) -> None:
+    # A document can be deleted (and brought back): NULL while it is in the library, else
+    # when it went to the trash. Its annotations are deleted with the same time, which is
+    # how undeleting the document brings back exactly those and not ones deleted before.
+    sqlite_utils.Database(conn).table("documents").add_column("deleted", str)
+
+
+def _v12_team_folder(conn: sqlite3.Connection) -> None:
     # A team folder carries deletions to teammates as tombstones (id and time). A deleted
     # annotation is its own tombstone while its row exists (``deleted`` set); this table
     # keeps those whose row is gone (removed for good) and the teammates' deletions of
@@ -322,8 +331,9 @@ MIGRATIONS: list[Migration] = [
     Migration(8, "full-text search in CJK text (two-character grams)", create_cjk_index),
     Migration(9, "NUL in stored texts and notes replaced by the text rule", _v9_text_rule),
     Migration(10, "pages keyed by number, so blank pages can be stored", _v10_pages_by_number),
+    Migration(11, "documents in the trash", _v11_deleted_documents),
     Migration(
-        11, "team folder: tombstones of deleted annotations, document sources", _v11_team_folder
+        12, "team folder: tombstones of deleted annotations, document sources", _v12_team_folder
     ),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version

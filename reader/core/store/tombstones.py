@@ -42,10 +42,14 @@ class TombstonesMixin(StoreBase):
         return out
 
     def tombstones(self, author: str) -> list[Tombstone]:
-        """The deletions of ``author``'s annotations (name compared ignoring case), by id."""
+        """The deletions of ``author``'s annotations (name compared ignoring case), by id;
+        not those deleted with their document."""
+        # Not those deleted with their document (the trash): putting a document away here
+        # takes nobody's highlights away from the team.
         rows = self.conn.execute(
-            f"SELECT id, {_ROW_VERSION}, author FROM annotations "
-            "WHERE deleted IS NOT NULL AND author = ? COLLATE NOCASE "
+            f"SELECT a.id, {_ROW_VERSION}, a.author FROM annotations a "
+            "WHERE a.deleted IS NOT NULL AND a.author = ? COLLATE NOCASE AND NOT EXISTS "
+            "(SELECT 1 FROM documents d WHERE d.id = a.document_id AND d.deleted = a.deleted) "
             "UNION ALL SELECT id, deleted, author FROM annotation_tombstones "
             "WHERE author = ? COLLATE NOCASE ORDER BY 1",
             (author, author),

@@ -71,7 +71,8 @@ def share_sources(
 
 def missing_documents(library: Library, folder: TeamFolder) -> list[TeamDocument]:
     """The folder's documents that this library lacks, with what waits for them."""
-    have = {d.id for d in library.list_documents()}
+    # One in the trash is not missing: importing it would bring it back from there.
+    have = {d.id for d in [*library.list_documents(), *library.deleted_documents()]}
     waiting: dict[str, list[str]] = {}
     for item in library.set_aside():
         if item.document_id is None and item.document_fingerprint:
