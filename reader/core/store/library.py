@@ -19,8 +19,8 @@ from reader.core.store.queries import QueriesMixin
 from reader.core.store.settings import SettingsMixin
 from reader.core.store.sources import SourcesMixin
 from reader.core.store.statistics import StatisticsMixin
-from reader.core.store.tombstones import TombstonesMixin
 from reader.core.store.tag_snapshots import TagSnapshotsMixin
+from reader.core.store.tombstones import TombstonesMixin
 
 
 class Library(
