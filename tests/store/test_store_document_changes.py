@@ -104,3 +104,19 @@ def test_a_version_10_library_gains_the_trash(tmp_path, sample_doc):
         assert [d.id for d in lib.list_documents()] == [info.id]
         lib.delete_document(info.id)
         assert lib.list_documents() == []
+
+
+def test_an_annotation_deleted_in_the_same_millisecond_stays_deleted(library, doc_id, monkeypatch):
+    """Annotations go to the trash with their document by sharing its deletion time, so
+    one deleted just before, within the same clock tick, must not come back with it."""
+    from reader.core.store import annotations, document_changes
+
+    frozen = "2026-11-30T12:00:00.000Z"
+    monkeypatch.setattr(annotations, "utc_now", lambda: frozen)
+    monkeypatch.setattr(document_changes, "utc_now", lambda: frozen)
+    kept = library.annotate_quote(doc_id, "Banks will cooperate.")
+    earlier = library.annotate_quote(doc_id, "Students will travel.")
+    library.delete_annotation(earlier.id)
+    assert library.delete_document(doc_id) == 1
+    assert library.undelete_document(doc_id) == 1
+    assert [a.id for a in library.annotations(doc_id)] == [kept.id]

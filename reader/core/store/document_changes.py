@@ -7,6 +7,8 @@ deleted before stay deleted.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from reader.core.document_edits import MetadataEdit
 from reader.core.errors import LibraryError
 from reader.core.library_model import DocumentInfo
@@ -50,16 +52,29 @@ class DocumentChangesMixin(DocumentsMixin, StoreBase):
 
     def delete_document(self, document_id: str) -> int:
         """Move a document to the trash with its live annotations; returns how many."""
-        now = utc_now()
         with self.transaction():
             if self._deleted_at(document_id) is not None:
                 raise LibraryError(f"document {document_id} is already deleted")
+            now = self._later_than_any_deletion(document_id)
             trashed = self.conn.execute(
                 "UPDATE annotations SET deleted = ? WHERE document_id = ? AND deleted IS NULL",
                 (now, document_id),
             ).rowcount
             self.db.table("documents").update(document_id, {"deleted": now})
         return trashed
+
+    def _later_than_any_deletion(self, document_id: str) -> str:
+        """Now, or a millisecond after the document's latest annotation deletion when that
+        fell in the same millisecond: the shared time is what ties annotations to the
+        document in the trash, so one deleted just before must not share it."""
+        now = utc_now()
+        (latest,) = self._row(
+            "SELECT max(deleted) FROM annotations WHERE document_id = ?", (document_id,)
+        )
+        if latest is None or latest < now:
+            return now
+        later = datetime.fromisoformat(latest.replace("Z", "+00:00")) + timedelta(milliseconds=1)
+        return later.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
     def undelete_document(self, document_id: str) -> int:
         """Bring a document back from the trash with the annotations that went with it;
