@@ -123,3 +123,26 @@ def test_a_file_with_one_change_merges_that_change_only(ana, ben, paper_id):
     merged = ben.check().merged["ana.jsonld"]
     assert (merged.updated, merged.unchanged) == (1, 1)
     assert ben.library.get_annotation(first.id).note == "changed"
+
+
+def test_tag_renames_recolours_and_their_undo_reach_the_teammate(ana, ben, paper_id):
+    """Tag-level changes (rename, recolour, and taking them back) modify each highlight
+    they change, so the teammate's merge, where the newer version wins, carries them."""
+    a, b = ana.library, ben.library
+    ann = a.annotate_quote(paper_id, "Banks will cooperate.", author="Ana", tags=["econ"])
+    ana.write_mine()
+    ben.check()
+
+    snapshot = a.tag_snapshot(["econ"])
+    a.rename_tag("econ", "economy/finance")
+    a.recolor_tag("economy/finance", "blue")
+    ana.write_mine()
+    ben.check()
+    seen = b.get_annotation(ann.id)
+    assert (seen.tags, seen.color) == (["economy/finance"], "blue")
+
+    a.restore_tag_snapshot(snapshot)  # undo: the tag and colour as they were
+    ana.write_mine()
+    ben.check()
+    seen = b.get_annotation(ann.id)
+    assert (seen.tags, seen.color) == (["econ"], ann.color)
