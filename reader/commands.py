@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "agreement": ("agreement",),
     "compare": ("compare",),
     "stats": ("stats", "cooccurrence"),
+    "team": ("team-folder", "sync"),
 }  # fmt: skip
 HELP_OPTIONS = ("-h", "--help", "--version")
 # What a subcommand looks like; a file to open has a dot or a folder in its name.

@@ -101,7 +101,7 @@ class Importer(QObject):
         if self._shut:
             return
         try:
-            info = self.store(doc)
+            info = self.store(doc, path)
         except ReaderError as exc:
             self._on_failed(path, str(exc))
             return
@@ -119,9 +119,9 @@ class Importer(QObject):
         self.rejected.emit(path, message)
         self._step(path)
 
-    def store(self, doc: Document) -> DocumentInfo:
-        """Write a parsed document to the library (GUI thread)."""
-        info, _added = add_document(self.library, doc)
+    def store(self, doc: Document, path: str | None = None) -> DocumentInfo:
+        """Write a parsed document (read from ``path``) to the library (GUI thread)."""
+        info, _added = add_document(self.library, doc, path)
         return info
 
     def _step(self, path: str) -> None:
@@ -139,5 +139,5 @@ class Importer(QObject):
 
 def import_now(library: Library, path: str | Path) -> DocumentInfo:
     """Import one file in the calling thread (the guide, the screenshot option)."""
-    info, _added = add_document(library, load_document(path))
+    info, _added = add_document(library, load_document(path), path)
     return info

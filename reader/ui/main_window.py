@@ -32,7 +32,6 @@ from reader.core.importers import SUPPORTED_SUFFIXES
 from reader.core.library_model import Annotation, Excerpt, SearchHit
 from reader.core.model import Document
 from reader.core.reading import ReadingView
-from reader.ui import preferences
 from reader.ui.actions import Actions
 from reader.ui.annotating import Annotating
 from reader.ui.context import AppContext
@@ -57,6 +56,7 @@ from reader.ui.session import Session
 from reader.ui.set_aside_actions import SetAsideActions
 from reader.ui.sharing import Sharing
 from reader.ui.tag_actions import TagActions
+from reader.ui.team_menu import TeamMenu
 
 if TYPE_CHECKING:  # the secondary windows are built (and imported) on first use
     from reader.ui.agreement import AgreementWindow
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         context.colorChanged.connect(lambda name: self.actions.check_color(name))
         self.sharing = Sharing(context, self, lambda: self.tags_panel.current_tag())
         self.refiqda = RefiQdaMenu(context, self)
+        self.team = TeamMenu(context, self, lambda paths: self.import_files(paths, False))
         self.importer = Importer(self.library, self)
         self.importer.finished.connect(self._on_import_finished)
         # Open Recent lists what was imported, never a file that failed.
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
         self._watch = QTimer(self, interval=EXTERNAL_CHECK_MS)
         self._watch.timeout.connect(self.check_external_changes)
         self._watch.start()
+        # The team folder: a first look once the window is up, then file events.
+        QTimer.singleShot(0, context.team.start)
 
     # --- what is open ------------------------------------------------------------
     @property
@@ -250,6 +253,8 @@ class MainWindow(QMainWindow):
                 f"{self.context.library.path}: changes cannot be saved ({reason})"
             )
             self.statusBar().addPermanentWidget(self.read_only_label)
+        self.statusBar().addPermanentWidget(self.team.status)
+        self.team.update_actions()
         self.statusBar().showMessage("Ready", 2000)
 
     # --- documents ---------------------------------------------------------
@@ -535,11 +540,8 @@ class MainWindow(QMainWindow):
         )
 
     def edit_preferences(self) -> None:
-        """Edit > Preferences: the name written as author of new highlights."""
-        name = preferences.ask_author(self, self.operations.author or "")
-        if name is not None:
-            self.settings.set(preferences.AUTHOR_KEY, name)
-            self.operations.author = preferences.author(self.settings)
+        """Edit > Preferences: your name as author of new highlights; the team folder."""
+        self.team.edit_preferences()
 
     def copy_selection(self) -> None:
         """Copy the selected text (from whichever text widget has focus)."""
@@ -612,6 +614,7 @@ class MainWindow(QMainWindow):
         # First: they save their state in the settings, and none may read the library
         # once it is closed.
         self.context.windows.close_all()
+        self.context.team.close()  # writes a pending change of your team file
         self.close_owned_windows()
         self.session.save()
         super().closeEvent(event)

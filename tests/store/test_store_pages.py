@@ -10,6 +10,7 @@ from reader.core.export import select, to_csv, to_json, to_markdown
 from reader.core.importers import parse_bytes
 from reader.core.store import Library, migrations
 from tests.core.pdf_fixtures import FRONT, LABELS, PAPER, make_pdf
+from tests.store.store_helpers import undo_team_folder
 from tests.store.test_store_migrations import make_v1_library
 
 
@@ -88,9 +89,10 @@ def test_a_version_5_library_keeps_its_pages_and_cites_physical_numbers(tmp_path
         lib.annotate_quote(info.id, "settle disputes by consultation", tags=["law"])
     # Take the library back to version 5's schema: document_pages without labels (and
     # tags without what version 7 added, no CJK index of version 8, documents without
-    # version 9's trash).
+    # version 11's trash, no team tables of 12).
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE documents DROP COLUMN deleted")
+    undo_team_folder(conn)
     conn.execute("ALTER TABLE document_pages DROP COLUMN label")
     for column in ("guid", "color", "codable"):
         conn.execute(f"ALTER TABLE tags DROP COLUMN {column}")
@@ -161,6 +163,7 @@ def test_a_version_9_library_keeps_its_pages_on_upgrade(tmp_path):
     )
     conn.executemany("INSERT INTO document_pages VALUES (?, ?, ?, ?)", rows)
     conn.execute("ALTER TABLE documents DROP COLUMN deleted")  # version 11's trash
+    undo_team_folder(conn)
     conn.execute("PRAGMA user_version = 9")
     conn.close()
     with Library.open(path) as lib:

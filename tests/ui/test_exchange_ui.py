@@ -226,7 +226,11 @@ def test_new_highlights_carry_the_name_from_preferences(
     monkeypatch.setenv(preferences.AUTHOR_ENV, "Env Name")
     assert preferences.default_author() == "Env Name"
     doc = import_and_open(qtbot, window, trade_paper)
-    monkeypatch.setattr(preferences, "ask_author", lambda parent, current: "Ana Researcher")
+    monkeypatch.setattr(
+        preferences,
+        "ask_preferences",
+        lambda parent, current: preferences.Preferences("Ana Researcher"),
+    )
     window.actions.preferences.trigger()
     start = doc.text.index(TRADE)
     window.doc_view.select_span(start, start + len(TRADE))

@@ -8,6 +8,7 @@ and places the teammates' annotations that were waiting for it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Sequence
@@ -25,7 +26,7 @@ from reader.core.exchange.webannotation import (
     SharedAnnotation,
     to_collection,
 )
-from reader.core.library_model import DocumentInfo, MergeCounts, SetAside
+from reader.core.library_model import DocumentInfo, DocumentSource, MergeCounts, SetAside
 from reader.core.limits import MAX_NAME, shorten_to
 
 if TYPE_CHECKING:
@@ -169,12 +170,32 @@ def adopt_waiting(library: Library, info: DocumentInfo | None = None) -> MergeCo
     return library.apply_merge(plan.annotations(), unplaced)
 
 
-def add_document(library: Library, doc: Document) -> tuple[DocumentInfo, bool]:
+def source_of(document_id: str, path: str | os.PathLike[str]) -> DocumentSource | None:
+    """What to record of the file ``document_id`` was read from (absolute path, size,
+    SHA-256 of its bytes); None when it cannot be read any more."""
+    p = Path(path).resolve()
+    try:
+        data = p.read_bytes()
+    except OSError:
+        return None  # gone since it was parsed: the document is stored all the same
+    return DocumentSource(document_id, str(p), len(data), hashlib.sha256(data).hexdigest())
+
+
+def add_document(
+    library: Library, doc: Document, source: str | os.PathLike[str] | None = None
+) -> tuple[DocumentInfo, bool]:
     """Store ``doc`` (see ``Library.add_document``) and, in the same transaction, place
     the teammates' annotations that were waiting for it. Returns ``(info, added)``;
-    ``info`` counts the annotations placed."""
+    ``info`` counts the annotations placed.
+
+    :param source: the file ``doc`` was read from, recorded (also when the document was
+        already there) so that a team folder can share it.
+    """
     with library.transaction():
         info, added = library.add_document(doc)
+        recorded = source_of(doc.id, source) if source is not None else None
+        if recorded is not None:
+            library.record_source(recorded)
         if added and adopt_waiting(library, info).added:
             refreshed = library.document_info(doc.id)
             info = refreshed if refreshed is not None else info

@@ -9,7 +9,10 @@ what is wrong.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
+from datetime import datetime
 from typing import Any
 
 from reader.core.anchoring import Selectors
@@ -35,6 +38,9 @@ from reader.core.tags import normalize_tag
 from reader.core.text_rules import clean_field, has_lone_surrogate
 
 _MAX_OFFSET = 10**9
+_CANONICAL_TIME_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
+# Tags repeat across a file's annotations: each distinct one is normalised once.
+_normalize_tag = functools.lru_cache(maxsize=4096)(normalize_tag)
 
 
 def _str(value: Any, what: str, limit: int, required: bool = True) -> str:
@@ -47,6 +53,8 @@ def _str(value: Any, what: str, limit: int, required: bool = True) -> str:
     if required and not value.strip():
         raise ExchangeError(f"{what} is empty")
     check_length(value, what, limit, ExchangeError)
+    if value.isascii() and value.isprintable():
+        return value  # no control character, no surrogate: most ids, times and tags
     if has_lone_surrogate(value):
         raise ExchangeError(
             f"{what} contains a lone surrogate (an escaped \\ud800-\\udfff), not text"
@@ -63,6 +71,15 @@ def _int(value: Any, what: str) -> int:
 def timestamp(value: Any, what: str) -> str:
     """An ISO-8601 time normalised to UTC with milliseconds (``...T10:15:00.123Z``)."""
     text = _str(value, what, 64)
+    if _CANONICAL_TIME_RE.fullmatch(text):
+        # Already in the form we write (every time in our own files): only check that it
+        # is a real date, without the cost of converting it to itself.
+        try:
+            datetime.fromisoformat(text[:-1])
+        except ValueError:
+            pass  # not a real date: the message below says so
+        else:
+            return text
     try:
         return utc_timestamp(text)
     except ValueError:
@@ -107,7 +124,7 @@ def _bodies(value: Any) -> tuple[list[str], str]:
         text = _str(b.get("value"), label, MAX_NOTE, required=False)
         if purpose == "tagging":
             try:
-                tag = normalize_tag(_str(text, "tag", MAX_TAG))
+                tag = _normalize_tag(_str(text, "tag", MAX_TAG))
             except LibraryError as exc:
                 raise ExchangeError(str(exc)) from None
             if tag.lower() not in {t.lower() for t in tags}:
@@ -224,18 +241,23 @@ def load_json(data: bytes, name: str) -> Any:
 
 
 def _depth(value: Any, limit: int) -> int:
-    stack = [(value, 1)]
-    deepest = 0
-    while stack:
-        v, d = stack.pop()
-        deepest = max(deepest, d)
-        if deepest > limit:
-            return deepest
-        if isinstance(v, dict):
-            stack.extend((x, d + 1) for x in v.values())
-        elif isinstance(v, list):
-            stack.extend((x, d + 1) for x in v)
-    return deepest
+    """How deeply ``value`` nests (up to just past ``limit``), level by level: only the
+    containers of each level are kept, so the many strings and numbers cost one check."""
+    level = [value] if isinstance(value, dict | list) else []
+    depth = 1
+    while level:
+        below = []
+        for v in level:
+            for x in v.values() if isinstance(v, dict) else v:
+                if isinstance(x, dict | list):
+                    below.append(x)
+        if not below:
+            return depth
+        depth += 1
+        if depth > limit:
+            return depth
+        level = below
+    return depth
 
 
 def _items(data: Any, name: str) -> list[Any]:
@@ -263,7 +285,12 @@ def _items(data: Any, name: str) -> list[Any]:
 
 def parse_exchange(data: bytes, name: str = "exchange file") -> list[SharedAnnotation]:
     """Read and validate a whole exchange file; any fault refuses all of it."""
-    doc = load_json(data, name)
+    return parse_collection(load_json(data, name), name)
+
+
+def parse_collection(doc: Any, name: str = "exchange file") -> list[SharedAnnotation]:
+    """Validate the annotations of an exchange file already parsed as JSON
+    (:func:`load_json`); any fault refuses all of it."""
     if _depth(doc, MAX_NESTING) > MAX_NESTING:
         raise ExchangeError(f"{name}: nested too deeply to be an annotation file")
     items = _items(doc, name)

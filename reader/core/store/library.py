@@ -16,8 +16,11 @@ from reader.core.store.document_changes import DocumentChangesMixin
 from reader.core.store.exchange import ExchangeMixin
 from reader.core.store.opening import connect
 from reader.core.store.queries import QueriesMixin
+from reader.core.store.settings import SettingsMixin
+from reader.core.store.sources import SourcesMixin
 from reader.core.store.statistics import StatisticsMixin
 from reader.core.store.tag_snapshots import TagSnapshotsMixin
+from reader.core.store.tombstones import TombstonesMixin
 
 
 class Library(
@@ -29,6 +32,9 @@ class Library(
     CodebookMixin,
     CodingMixin,
     StatisticsMixin,
+    TombstonesMixin,
+    SettingsMixin,
+    SourcesMixin,
 ):
     """A researcher's library. Open it with :meth:`open`; close it (or use ``with``).
 

@@ -263,6 +263,49 @@ def _v11_deleted_documents(conn: sqlite3.Connection) -> None:
     sqlite_utils.Database(conn).table("documents").add_column("deleted", str)
 
 
+def _v12_team_folder(conn: sqlite3.Connection) -> None:
+    # A team folder carries deletions to teammates as tombstones (id and time). A deleted
+    # annotation is its own tombstone while its row exists (``deleted`` set); this table
+    # keeps those whose row is gone (removed for good) and the teammates' deletions of
+    # annotations this library never had, so an older copy arriving later stays deleted.
+    # Raw SQL: sqlite-utils cannot create triggers, and they keep the table right whatever
+    # code removes or re-creates a row.
+    conn.execute(
+        """CREATE TABLE annotation_tombstones (
+            id TEXT PRIMARY KEY,
+            deleted TEXT NOT NULL,
+            author TEXT
+        ) WITHOUT ROWID"""
+    )
+    conn.execute(
+        """CREATE TRIGGER annotations_tombstone AFTER DELETE ON annotations BEGIN
+            INSERT OR REPLACE INTO annotation_tombstones (id, deleted, author) VALUES (
+                old.id,
+                CASE WHEN old.deleted IS NULL THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                     ELSE max(old.deleted, old.modified) END,
+                old.author);
+        END"""
+    )
+    conn.execute(
+        """CREATE TRIGGER annotations_tombstone_revived AFTER INSERT ON annotations BEGIN
+            DELETE FROM annotation_tombstones WHERE id = new.id;
+        END"""
+    )
+    # Where each document was imported from, so the team folder can hold the source file
+    # of every document annotated (documents/<fingerprint>.<ext>); the hash tells whether
+    # the file there is still the one imported.
+    # Raw SQL for ON DELETE CASCADE, which sqlite-utils' create_table cannot say.
+    conn.execute(
+        """CREATE TABLE document_sources (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            recorded TEXT NOT NULL
+        )"""
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One schema step: ``apply`` brings a library at ``version - 1`` to ``version``."""
@@ -289,6 +332,9 @@ MIGRATIONS: list[Migration] = [
     Migration(9, "NUL in stored texts and notes replaced by the text rule", _v9_text_rule),
     Migration(10, "pages keyed by number, so blank pages can be stored", _v10_pages_by_number),
     Migration(11, "documents in the trash", _v11_deleted_documents),
+    Migration(
+        12, "team folder: tombstones of deleted annotations, document sources", _v12_team_folder
+    ),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

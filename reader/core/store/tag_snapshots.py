@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from reader.core.colors import color_hex, normalize_color
 from reader.core.errors import LibraryError
-from reader.core.store.base import StoreBase
+from reader.core.store.base import StoreBase, utc_now
 from reader.core.store.tags import TagsMixin
 from reader.core.tags import normalize_tag
 
@@ -66,8 +66,18 @@ class TagSnapshotsMixin(TagsMixin, StoreBase):
         removed, the snapshot's rows, links and colours written back."""
         with self.transaction():
             now = self._scope_ids(snap.scope)
+            # Every highlight whose tags or colour change is modified now, so that a
+            # teammate's merge (the newer version wins) carries the undo too.
+            touched = {a for a, _ in snap.links} | set(snap.colors)
             if now:
                 marks = ",".join("?" * len(now))
+                touched.update(
+                    a
+                    for (a,) in self.conn.execute(
+                        f"SELECT annotation_id FROM annotation_tags WHERE tag_id IN ({marks})",
+                        now,
+                    )
+                )
                 self.conn.execute(f"DELETE FROM tags WHERE id IN ({marks})", now)
             self.db.table("tags").insert_all(snap.tags, replace=True)
             self.db.table("annotation_tags").insert_all(
@@ -77,6 +87,7 @@ class TagSnapshotsMixin(TagsMixin, StoreBase):
                 "UPDATE annotations SET color = ? WHERE id = ?",
                 [(color, ann) for ann, color in snap.colors.items()],
             )
+            self._touch(touched)
 
     def recolor_tag(self, tag: str, color: str) -> int:
         """Give tag ``tag`` the colour ``color`` (what its codebook entry says) and paint
@@ -91,8 +102,8 @@ class TagSnapshotsMixin(TagsMixin, StoreBase):
             )
             marks = ",".join("?" * len(ids))
             cur = self.conn.execute(
-                "UPDATE annotations SET color = ? WHERE deleted IS NULL AND id IN "
+                "UPDATE annotations SET color = ?, modified = ? WHERE deleted IS NULL AND id IN "
                 f"(SELECT annotation_id FROM annotation_tags WHERE tag_id IN ({marks}))",
-                (color, *ids),
+                (color, utc_now(), *ids),
             )
         return cur.rowcount
