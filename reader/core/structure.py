@@ -31,6 +31,7 @@ from reader.core.model import (
     OutlineNode,
     is_gap,
 )
+from reader.core.shown_text import ShownText
 
 _ENDS_OPEN_RE = re.compile(r"[\w,\-\u2013\u2014(]")  # a paragraph ending mid-sentence
 
@@ -60,10 +61,6 @@ KEYWORD_RANK = {
 }
 
 
-def _text(text: str, b: Block) -> str:
-    return " ".join(text[b.content_start : b.content_end].split())
-
-
 def _same_group(i: int, j: int) -> bool:
     """Blocks i < j follow each other with no blank line between them."""
     return j == i + 1
@@ -90,7 +87,7 @@ def _resolve_letter_keys(cands: list[Candidate]) -> None:
 _RUN_IN_SPAN = 300
 
 
-def _title_block(text: str, blocks: list[Block], i: int) -> int | None:
+def _title_block(shown: ShownText, blocks: list[Block], i: int) -> int | None:
     """The block after ``i`` that holds the title of a number-only heading
     (``FEDERALIST No. 1`` / ``General Introduction``, ``Article 4.`` / ``Scope.``)."""
     for k in range(i + 1, min(i + 3, len(blocks))):
@@ -99,9 +96,9 @@ def _title_block(text: str, blocks: list[Block], i: int) -> int | None:
             continue
         if b.kind != PARAGRAPH or not any(x.kind != BLANK for x in blocks[k + 1 :]):
             return None
-        line = _text(text, b)
+        line = shown.line(b)
         m = match_heading(line)
-        if "\n" in text[b.content_start : b.content_end].strip() and (m is None or m.key != "caps"):
+        if "\n" in shown.content(b).strip() and (m is None or m.key != "caps"):
             return None
         if (
             (m is None or m.key == "caps")
@@ -113,10 +110,12 @@ def _title_block(text: str, blocks: list[Block], i: int) -> int | None:
     return None
 
 
-def _paragraph_candidate(text: str, blocks: list[Block], i: int) -> Candidate | None:
+def _paragraph_candidate(shown: ShownText, blocks: list[Block], i: int) -> Candidate | None:
     b = blocks[i]
-    content = text[b.content_start : b.content_end]
-    short = len(content) < 600  # longer paragraphs can only start with a run-in heading
+    short = b.content_end - b.content_start < 600  # longer ones can only start with a run-in
+    # A run-in heading stands in the first few hundred characters (markup included).
+    seen = shown.span(b.content_start, b.content_end if short else b.content_start + 600)
+    content = seen.text
     lines = [x.strip() for x in content.splitlines() if x.strip()] if short else []
     m = match_heading(lines[0]) if lines and len(lines) <= 2 else None
     if m is not None and len(lines) == 2:
@@ -130,9 +129,9 @@ def _paragraph_candidate(text: str, blocks: list[Block], i: int) -> Candidate | 
     if m is not None:
         c = Candidate(i, m.key, m.label, m.title, match=m)
         if (m.strong or m.key == "piece") and not m.title and len(lines) == 1:
-            k = _title_block(text, blocks, i)
+            k = _title_block(shown, blocks, i)
             if k is not None:
-                c.title = m.title = _text(text, blocks[k]).rstrip(".")
+                c.title = m.title = shown.line(blocks[k]).rstrip(".")
                 c.merge_to = k
         return c
     # A heading that runs into its paragraph: "Sec. 3.  Definitions.  For the ...".
@@ -148,32 +147,45 @@ def _paragraph_candidate(text: str, blocks: list[Block], i: int) -> Candidate | 
         r.match.label,
         r.match.title,
         match=r.match,
-        run_in_end=b.content_start + r.end,
+        run_in_end=seen.source_end(r.end),
     )
 
 
-def find_candidates(text: str, blocks: list[Block], conventions: bool = True) -> list[Candidate]:
+def _without_full_stop(title: str) -> str:
+    """A heading's title without the full stop some styles end it with."""
+    return title[:-1] if re.search(r"[^\W\d_]{2}\.$", title) else title
+
+
+def find_candidates(
+    text: str, blocks: list[Block], conventions: bool = True, shown: ShownText | None = None
+) -> list[Candidate]:
     """Explicit headings, paragraphs that match a heading convention, and (marked
-    ``body``) the other numbered paragraphs and items, which numbering sequences count."""
+    ``body``) the other numbered paragraphs and items, which numbering sequences count.
+
+    ``shown`` is what a reader sees of ``text`` (Markdown without its inline markup).
+    """
+    shown = shown or ShownText(text)
     cands: list[Candidate] = []
     absorbed = -1
     for i, b in enumerate(blocks):
         if i <= absorbed:
             continue
         if b.kind == HEADING:
-            title = b.title or _text(text, b)
+            title = b.title or shown.line(b)
             label = b.label
-            m = match_heading(title)
+            # An explicit heading is a heading whatever its title reads like: its number
+            # is split off as for any other ("Part I Land", "1. Exception to Section 3.").
+            m = match_heading(title) or numbering(title)
             if m is not None and m.label and label is None:
-                label, title = m.label, m.title  # "Part I Land" -> label "Part I"
+                label, title = m.label, _without_full_stop(m.title)
             cands.append(Candidate(i, f"h{b.level}", label, title, explicit_level=b.level))
             continue
-        c = _paragraph_candidate(text, blocks, i) if conventions and b.kind == PARAGRAPH else None
+        c = _paragraph_candidate(shown, blocks, i) if conventions and b.kind == PARAGRAPH else None
         if c is not None:
             cands.append(c)
             absorbed = c.merge_to if c.merge_to is not None else -1
         elif conventions and b.kind in (PARAGRAPH, LIST_ITEM):
-            first = text[b.content_start : min(b.content_end, b.content_start + 200)]
+            first = shown.span(b.content_start, min(b.content_end, b.content_start + 200)).text
             m = numbering(first.split("\n", 1)[0])
             if m is not None:
                 cands.append(Candidate(i, m.key, m.label, m.title, match=m, body=True))
@@ -236,7 +248,7 @@ def _mark_contents(text: str, blocks: list[Block], cands: list[Candidate]) -> li
     return [c for c in cands if c.index not in in_toc]
 
 
-def find_title(text: str, blocks: list[Block], cands: list[Candidate]) -> int | None:
+def find_title(shown: ShownText, blocks: list[Block], cands: list[Candidate]) -> int | None:
     """Index of the document's own title line at the top, if it has one.
 
     A document's one ``h1`` (``#`` in Markdown) is its title even when a header
@@ -255,8 +267,8 @@ def find_title(text: str, blocks: list[Block], cands: list[Candidate]) -> int | 
             return None
         if b.kind not in (PARAGRAPH, HEADING):
             return None
-        line = _text(text, b)
-        if "\n" in text[b.content_start : b.content_end].strip() or not looks_like_title(line):
+        line = shown.line(b)
+        if "\n" in shown.content(b).strip() or not looks_like_title(line):
             return None
         later = [k for k in range(i + 1, len(blocks)) if blocks[k].kind not in (BLANK, FURNITURE)]
         return i if later else None
@@ -396,18 +408,22 @@ def _reshape(text: str, blocks: list[Block], cands: list[Candidate]) -> None:
     blocks[:] = out
 
 
-def analyse(text: str, blocks: list[Block], conventions: bool = True) -> list[OutlineNode]:
+def analyse(
+    text: str, blocks: list[Block], conventions: bool = True, shown: ShownText | None = None
+) -> list[OutlineNode]:
     """Classify headings and the title in place, repair breaks, and return the outline.
 
     Run-in headings are cut from their paragraphs, and a heading whose title stands on
     the next line is joined with it, so ``blocks`` may change length (it still tiles
-    ``text``).
+    ``text``). Headings and the title are judged by ``shown``, what a reader sees of
+    ``text`` (Markdown without its inline markup).
     """
-    cands = find_candidates(text, blocks, conventions)
+    shown = shown or ShownText(text)
+    cands = find_candidates(text, blocks, conventions, shown)
     cands = _filter_in_context(text, blocks, cands)
     cands = _mark_contents(text, blocks, cands)
-    cands = judge_candidates(text, blocks, cands)
-    title_at = find_title(text, blocks, cands)
+    cands = judge_candidates(text, blocks, cands, shown)
+    title_at = find_title(shown, blocks, cands)
     if title_at is not None:
         blocks[title_at].kind = TITLE
         blocks[title_at].level = 0

@@ -1,0 +1,172 @@
+"""Markdown inline markup: what a reader of the rendered page does not see as text.
+
+The stored text of a Markdown document is its source, markup and all. This module
+finds, in a span of that source, the pieces a rendered page does not show as written:
+emphasis delimiters (``**``, ``_``, ``~~``), a link's brackets and address (its text
+stays), an image's ``![`` and address (its alt text stays), inline HTML tags and
+comments, character references (``&#8212;`` shows as ``—``), backslash escapes,
+code-span backticks, footnote references (``[^19]``) and attribute lists
+(``{: #from}``, ``{:toc}``, ``{#id}``).
+
+Each piece is a :class:`Markup`: a source span and what is shown in its place (usually
+nothing). The stored text never changes; :mod:`reader.core.shown_text` and the reading
+view apply the pieces to show clean text over exact source offsets. The rules follow
+CommonMark loosely: emphasis pairs its delimiters by the nearest opener of the same
+character, leniently enough for text converted from HTML (``Purpose*.*``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import unescape
+
+# What a span needs to hold for any markup to be there: one C-level search rules out
+# most plain paragraphs.
+_MAY_HOLD_RE = re.compile(r"[`\\<&\[\]*_~{]")
+
+_TOKEN_RE = re.compile(
+    r"(?P<code>`+)"
+    r"|(?P<esc>\\[!-/:-@\[-`{-~])"
+    r"|(?P<brk>\\(?=\r?\n))"
+    r"|(?P<comment><!--.*?-->)"
+    r"|(?P<br><br\s*/?>)"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*"
+    r"(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>)"
+    r"|(?P<auto><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)"
+    r"|(?P<ent>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"|(?P<fn>\[\^[^\]\s]{1,40}\]:?)"
+    r"|(?P<ial>\{:[^{}\n]*\}|\{[#.][^{}\s][^{}\n]*\})"
+    r"|(?P<img>!\[)"
+    r"|(?P<lbr>\[)"
+    r"|(?P<dest>\]\((?:[^()\s]|\([^()\s]*\))*"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)|\]\[[^\[\]]*\])"
+    r"|(?P<rbr>\])"
+    r"|(?P<delim>\*+|_+|~~+)",
+    re.S,
+)
+_SUPERSCRIPT = str.maketrans(
+    "0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+)
+
+
+@dataclass(slots=True, frozen=True)
+class Markup:
+    """A piece of source ``[start, end)`` that is shown as ``shown`` (often nothing)."""
+
+    start: int
+    end: int
+    shown: str = ""
+
+
+@dataclass(slots=True)
+class _Run:
+    """A run of emphasis delimiters still open: its start and how many are left."""
+
+    char: str
+    start: int
+    left: int
+
+
+def _footnote(token: str, notes: bool) -> str:
+    """A footnote reference as the page shows it: a superscript number (``[^19]`` gives
+    ``¹⁹``), a bracketed name; nothing at all where ``notes`` is false (a title)."""
+    if not notes:
+        return ""
+    name = token[2:].rstrip(":")[:-1]
+    return name.translate(_SUPERSCRIPT) if name.isdigit() else f"[{name}]"
+
+
+def _flanks(text: str, s: int, e: int, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a delimiter run ``text[s:e]`` can open and can close emphasis."""
+    before = text[s - 1] if s > start else " "
+    after = text[e] if e < end else " "
+    can_open, can_close = not after.isspace(), not before.isspace()
+    if text[s] == "_":  # snake_case words keep their underscores
+        can_open = can_open and not before.isalnum()
+        can_close = can_close and not after.isalnum()
+    return can_open, can_close
+
+
+def _pair(text: str, s: int, e: int, start: int, end: int, openers: list[_Run]) -> list[Markup]:
+    """Match the delimiter run ``text[s:e]`` with open runs before it; the delimiters
+    that pair up are hidden (from an opener's inner end, a closer's inner start)."""
+    out: list[Markup] = []
+    char = text[s]
+    can_open, can_close = _flanks(text, s, e, start, end)
+    pos, left = s, e - s
+    while can_close and left:
+        k = next(
+            (
+                k
+                for k in range(len(openers) - 1, -1, -1)
+                if openers[k].char == char and (char != "~" or openers[k].left >= 2)
+            ),
+            None,
+        )
+        if k is None or (char == "~" and left < 2):
+            break
+        opener = openers[k]
+        use = 2 if opener.left >= 2 and left >= 2 else 1
+        opener.left -= use
+        out.append(Markup(opener.start + opener.left, opener.start + opener.left + use))
+        out.append(Markup(pos, pos + use))
+        pos, left = pos + use, left - use
+        del openers[k + (opener.left > 0) :]  # runs opened inside the pair stay literal
+    if can_open and left:
+        openers.append(_Run(char, pos, left))
+    return out
+
+
+def inline_markup(text: str, start: int, end: int, notes: bool = True) -> list[Markup]:
+    """The inline markup in ``text[start:end]``, in source order, never overlapping.
+
+    :param notes: show footnote references as superscript numbers (the reading view);
+        when false they are left out altogether (titles).
+    """
+    if _MAY_HOLD_RE.search(text, start, end) is None:
+        return []
+    out: list[Markup] = []
+    openers: list[_Run] = []
+    brackets: list[Markup] = []  # the "[" (or "![") of each open bracket
+    pos = start
+    while True:
+        m = _TOKEN_RE.search(text, pos, end)
+        if m is None:
+            break
+        kind, s, e = m.lastgroup, m.start(), m.end()
+        pos = e
+        if kind == "code":
+            close = re.compile(rf"(?<!`){m.group()}(?!`)").search(text, e, end)
+            if close is None:
+                continue  # a lone backtick is a backtick
+            out += [Markup(s, e), Markup(close.start(), close.end())]
+            pos = close.end()
+        elif kind in ("esc", "brk"):
+            out.append(Markup(s, s + 1))
+        elif kind == "br":
+            out.append(Markup(s, e, " "))
+        elif kind in ("comment", "tag", "ial"):
+            out.append(Markup(s, e))
+        elif kind == "auto":
+            out += [Markup(s, s + 1), Markup(e - 1, e)]
+        elif kind == "ent":
+            shown = unescape(m.group())
+            if shown != m.group():
+                out.append(Markup(s, e, shown))
+        elif kind == "fn":
+            out.append(Markup(s, e, _footnote(m.group(), notes)))
+        elif kind in ("img", "lbr"):
+            brackets.append(Markup(s, e))
+        elif kind == "dest":
+            if brackets:
+                out += [brackets.pop(), Markup(s, e)]
+            else:
+                pos = s + 1  # a "]" that opened nothing: look again after it
+        elif kind == "rbr":
+            if brackets:
+                brackets.pop()
+        else:
+            out += _pair(text, s, e, start, end, openers)
+    out.sort(key=lambda x: x.start)
+    return out
