@@ -72,11 +72,11 @@ def derive(
     """
     shown = shown or ShownText(text)
     out = Metadata()
-    line = next((b for b in blocks if b.kind == TITLE), None)
-    line_title = (line.title or shown.line(line)) if line is not None else None
+    head = next((b for b in blocks if b.kind == TITLE), None)
+    line_title = (head.title or shown.line(head)) if head is not None else None
     # A title heading (``#``, ``h1``) states the title as much as front matter does; a
     # first line that only looks like a title does not.
-    if hints.title_wins and not (line is not None and line.title):
+    if hints.title_wins and not (head is not None and head.title):
         out.title = hints.title or line_title
     else:
         out.title = line_title or hints.title

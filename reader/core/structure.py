@@ -252,8 +252,11 @@ def find_title(shown: ShownText, blocks: list[Block], cands: list[Candidate]) ->
     """Index of the document's own title line at the top, if it has one.
 
     A document's one ``h1`` (``#`` in Markdown) is its title even when a header
-    (a table of report numbers, a colophon) comes before it.
+    (a table of report numbers, a colophon) comes before it. A title the importer
+    already marked (a Word Title paragraph, a page's title heading) is the only one.
     """
+    if any(b.kind == TITLE for b in blocks):
+        return None
     h1 = [c for c in cands if c.explicit_level == 1]
     explicit = [c for c in cands if c.explicit_level]
     if len(h1) == 1 and explicit[0] is h1[0]:

@@ -58,12 +58,18 @@ def _quoted(text: str) -> str:
 
 
 def _block(header: str, lines: list[str]) -> str:
-    """A ``|`` (literal) or ``>`` (folded) block scalar, without its trailing breaks."""
+    """A ``|`` (literal) or ``>`` (folded) block scalar, its final line breaks chomped
+    as its header says (``-`` none, ``+`` all, else one)."""
     indent = min((len(x) - len(x.lstrip(" ")) for x in lines if x.strip()), default=0)
-    body = [x[indent:] for x in lines]
-    if header.startswith("|"):
-        return "\n".join(body).rstrip("\n")
-    return _fold([x.rstrip() for x in body]).rstrip("\n")
+    body = [x[indent:].rstrip() if header[0] == ">" else x[indent:] for x in lines]
+    trailing = 0
+    while body and not body[-1].strip():
+        body.pop()
+        trailing += 1
+    text = _fold(body) if header[0] == ">" else "\n".join(body)
+    if not text or "-" in header:
+        return text
+    return text + "\n" * (1 + (trailing if "+" in header else 0))
 
 
 def scalar(first: str, more: list[str]) -> str | None:
