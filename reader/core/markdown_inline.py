@@ -21,9 +21,9 @@ import re
 from dataclasses import dataclass
 from html import unescape
 
-# What a span needs to hold for any markup to be there: one C-level search rules out
-# most plain paragraphs.
-_MAY_HOLD_RE = re.compile(r"[`\\<&\[\]*_~{]")
+# Where a piece of markup can start: a C-level search finds the next one, and only
+# there is the (slower) token pattern tried.
+MARKUP_START_RE = re.compile(r"[`\\<&\[\]*_~{]")
 
 _TOKEN_RE = re.compile(
     r"(?P<code>`+)"
@@ -37,7 +37,6 @@ _TOKEN_RE = re.compile(
     r"|(?P<ent>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<fn>\[\^[^\]\s]{1,40}\]:?)"
     r"|(?P<ial>\{:[^{}\n]*\}|\{[#.][^{}\s][^{}\n]*\})"
-    r"|(?P<img>!\[)"
     r"|(?P<lbr>\[)"
     r"|(?P<dest>\]\((?:[^()\s]|\([^()\s]*\))*"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)|\]\[[^\[\]]*\])"
@@ -124,16 +123,18 @@ def inline_markup(text: str, start: int, end: int, notes: bool = True) -> list[M
     :param notes: show footnote references as superscript numbers (the reading view);
         when false they are left out altogether (titles).
     """
-    if _MAY_HOLD_RE.search(text, start, end) is None:
-        return []
     out: list[Markup] = []
     openers: list[_Run] = []
     brackets: list[Markup] = []  # the "[" (or "![") of each open bracket
     pos = start
     while True:
-        m = _TOKEN_RE.search(text, pos, end)
-        if m is None:
+        at = MARKUP_START_RE.search(text, pos, end)
+        if at is None:
             break
+        m = _TOKEN_RE.match(text, at.start(), end)
+        if m is None:
+            pos = at.start() + 1
+            continue
         kind, s, e = m.lastgroup, m.start(), m.end()
         pos = e
         if kind == "code":
@@ -156,8 +157,9 @@ def inline_markup(text: str, start: int, end: int, notes: bool = True) -> list[M
                 out.append(Markup(s, e, shown))
         elif kind == "fn":
             out.append(Markup(s, e, _footnote(m.group(), notes)))
-        elif kind in ("img", "lbr"):
-            brackets.append(Markup(s, e))
+        elif kind == "lbr":
+            image = s > start and text[s - 1] == "!" and text[s - 2 : s - 1] != "\\"
+            brackets.append(Markup(s - 1 if image else s, e))
         elif kind == "dest":
             if brackets:
                 out += [brackets.pop(), Markup(s, e)]

@@ -9,55 +9,49 @@ it (where a run-in heading ends) maps back to a stored-text offset.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
-from reader.core.markdown_inline import Markup, inline_markup
+from reader.core.markdown_inline import MARKUP_START_RE, Markup, inline_markup
 from reader.core.model import Block
 
 
 class Shown:
     """What a reader sees of ``text[start:end]``, with the way back to the source."""
 
-    __slots__ = ("_hidden", "_src", "_src_len", "_vis", "_vis_len", "text")
+    __slots__ = ("_markup", "_start", "text")
 
     def __init__(self, text: str, start: int, end: int, markup: list[Markup]) -> None:
+        self._start = start
+        self._markup = markup
+        if not markup:
+            self.text = text[start:end]
+            return
         parts: list[str] = []
-        self._vis: list[int] = []  # segments: shown start, source start, both lengths
-        self._src: list[int] = []
-        self._vis_len: list[int] = []
-        self._src_len: list[int] = []
-        self._hidden = {m.start: m.end for m in markup if not m.shown}
-        pos, cur = 0, start
-        for m in [*markup, Markup(end, end)]:
-            for src, src_len, shown in ((cur, m.start - cur, None), (m.start, m.end - m.start, m)):
-                piece = text[src : src + src_len] if shown is None else shown.shown
-                if piece:
-                    self._add(pos, src, len(piece), src_len)
-                    parts.append(piece)
-                    pos += len(piece)
+        cur = start
+        for m in markup:
+            parts += (text[cur : m.start], m.shown)
             cur = m.end
+        parts.append(text[cur:end])
         self.text = "".join(parts)
-        if not self._vis:
-            self._add(0, start, 0, end - start)
-
-    def _add(self, vis: int, src: int, vis_len: int, src_len: int) -> None:
-        self._vis.append(vis)
-        self._src.append(src)
-        self._vis_len.append(vis_len)
-        self._src_len.append(src_len)
 
     def source_end(self, i: int) -> int:
         """The stored-text offset where the shown text's first ``i`` characters end:
         past the source of the last of them, and past markup hidden right after it
         (a closing tag or ``**``), so that a heading cut there takes its markup along."""
-        if i <= 0:
-            return self._src[0]
-        k = bisect_right(self._vis, i - 1) - 1
-        vis, src, vis_len, src_len = self._vis[k], self._src[k], self._vis_len[k], self._src_len[k]
-        end = src + (i - vis) if vis_len == src_len else src + src_len
-        while end in self._hidden:
-            end = self._hidden[end]
-        return end
+        src, shown = self._start, 0  # the source and shown offsets of the same point
+        markup = self._markup
+        k = 0
+        while k < len(markup) and shown + (markup[k].start - src) < i:
+            m = markup[k]
+            shown += m.start - src + len(m.shown)
+            src = m.end
+            k += 1
+            if shown >= i:  # inside a replacement ("&#8212;"): all of it
+                break
+        else:
+            src += i - shown
+        while k < len(markup) and markup[k].start == src and not markup[k].shown:
+            src = markup[k].end
+            k += 1
+        return src
 
 
 class ShownText:
@@ -74,10 +68,11 @@ class ShownText:
 
     def span(self, start: int, end: int) -> Shown:
         """The shown text of ``text[start:end]`` (footnote marks left out)."""
+        if not self.markdown or MARKUP_START_RE.search(self.text, start, end) is None:
+            return Shown(self.text, start, end, [])
         found = self._cache.get((start, end))
         if found is None:
-            markup = inline_markup(self.text, start, end, notes=False) if self.markdown else []
-            found = Shown(self.text, start, end, markup)
+            found = Shown(self.text, start, end, inline_markup(self.text, start, end, False))
             if len(self._cache) > 64:
                 self._cache.clear()  # callers look at a block a few times, then move on
             self._cache[(start, end)] = found

@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 
 from reader.core.heading_context import Candidate, judge_candidates
-from reader.core.heading_run_in import split_run_in
+from reader.core.heading_run_in import may_run_in, split_run_in
 from reader.core.headings import (
     looks_like_title,
     match_heading,
     numbering,
     reads_as_sentence,
+    starts_numbered,
 )
+from reader.core.markdown_inline import MARKUP_START_RE
 from reader.core.model import (
     BLANK,
     CONTENT_KINDS,
@@ -31,7 +33,7 @@ from reader.core.model import (
     OutlineNode,
     is_gap,
 )
-from reader.core.shown_text import ShownText
+from reader.core.shown_text import Shown, ShownText
 
 _ENDS_OPEN_RE = re.compile(r"[\w,\-\u2013\u2014(]")  # a paragraph ending mid-sentence
 
@@ -110,11 +112,38 @@ def _title_block(shown: ShownText, blocks: list[Block], i: int) -> int | None:
     return None
 
 
+_GLANCE = 160  # source characters: enough to see how a paragraph starts
+_UNPAIRED_RE = re.compile(r"[*_~\[\]]")
+
+
+def _opening(shown: ShownText, b: Block) -> Shown | None:
+    """What a reader sees of a block's opening, where a heading or a number stands (a
+    run-in heading within the first few hundred characters, markup included); None
+    for a long paragraph whose first words show it starts with neither."""
+    end = min(b.content_end, b.content_start + 600)
+    if shown.markdown and end - b.content_start >= 600:
+        # A glance first. Markup cut off at its end can hide the start: a tag or code
+        # shown raw means look at the whole opening; an emphasis or link closed further
+        # on shows its delimiters, which the test leaves out.
+        start = b.content_start
+        plain = MARKUP_START_RE.search(shown.text, start, start + 60) is None
+        glance = shown.span(start, start + (60 if plain else _GLANCE)).text[:60]
+        probe = _UNPAIRED_RE.sub("", glance).lstrip()
+        if (
+            "<" not in glance
+            and "`" not in glance
+            and not (starts_numbered(probe) or may_run_in(probe))
+        ):
+            return None
+    return shown.span(b.content_start, end)
+
+
 def _paragraph_candidate(shown: ShownText, blocks: list[Block], i: int) -> Candidate | None:
     b = blocks[i]
     short = b.content_end - b.content_start < 600  # longer ones can only start with a run-in
-    # A run-in heading stands in the first few hundred characters (markup included).
-    seen = shown.span(b.content_start, b.content_end if short else b.content_start + 600)
+    seen = _opening(shown, b)
+    if seen is None:
+        return None
     content = seen.text
     lines = [x.strip() for x in content.splitlines() if x.strip()] if short else []
     m = match_heading(lines[0]) if lines and len(lines) <= 2 else None
@@ -185,8 +214,8 @@ def find_candidates(
             cands.append(c)
             absorbed = c.merge_to if c.merge_to is not None else -1
         elif conventions and b.kind in (PARAGRAPH, LIST_ITEM):
-            first = shown.span(b.content_start, min(b.content_end, b.content_start + 200)).text
-            m = numbering(first.split("\n", 1)[0])
+            seen = _opening(shown, b)
+            m = numbering(seen.text[:200].split("\n", 1)[0]) if seen is not None else None
             if m is not None:
                 cands.append(Candidate(i, m.key, m.label, m.title, match=m, body=True))
     _resolve_letter_keys(cands)
