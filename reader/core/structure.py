@@ -87,6 +87,7 @@ def _resolve_letter_keys(cands: list[Candidate]) -> None:
 
 
 _RUN_IN_SPAN = 300
+_LEADING_EMPHASIS_RE = re.compile(r"^\s*[*_]+")
 
 
 def _title_block(shown: ShownText, blocks: list[Block], i: int) -> int | None:
@@ -167,6 +168,10 @@ def _paragraph_candidate(shown: ShownText, blocks: list[Block], i: int) -> Candi
     # The label and title stand in the first few hundred characters; the copy with
     # line breaks as spaces keeps offsets.
     flat = content[:_RUN_IN_SPAN].replace("\n", " ").replace("\r", " ")
+    # Emphasis opened before the label and closed beyond the opening shows as its
+    # delimiters here: blanked, as spaces keep the offsets.
+    if shown.markdown:
+        flat = _LEADING_EMPHASIS_RE.sub(lambda m: " " * len(m.group()), flat)
     r = split_run_in(flat)
     if r is None:
         return None

@@ -126,3 +126,20 @@ def test_a_document_without_a_title_line_is_not_named_after_its_first_section():
     text = "1. FIRST RULES\n\nThe first rules apply here.\n\n2. SECOND RULES\n\nThen these.\n"
     assert parse_text(text, "text", "river-rules.txt").title == "river-rules"
     assert parse_text(text, "text").title == "1. FIRST RULES"  # nothing better stated
+
+
+def test_long_paragraphs_are_looked_at_through_their_markup():
+    body = "The office keeps the records of every river in the valley. " * 14
+    text = (
+        f"**Sec. 1.  Records.**  {body}\n\n"
+        f"*Sec. 2.  Reports.  {body}*\n\n"
+        f'<span class="u">Sec</span>. <span class="u">3</span>.  Notices.  {body}\n\n'
+        f"The office writes to [every holder]({'https://example.org/' * 8}) once. {body}\n"
+    )
+    doc = parse_text(text, "markdown")
+    assert [n.display for n in doc.outline] == [
+        "Sec. 1. Records",
+        "Sec. 2. Reports",
+        "Sec. 3. Notices",
+    ]
+    assert doc.text == text
