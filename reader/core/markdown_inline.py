@@ -29,17 +29,18 @@ _TOKEN_RE = re.compile(
     r"(?P<code>`+)"
     r"|(?P<esc>\\[!-/:-@\[-`{-~])"
     r"|(?P<brk>\\(?=\r?\n))"
-    r"|(?P<comment><!--.*?-->)"
+    r"|(?P<comment><!--)"
     r"|(?P<br><br\s*/?>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*"
-    r"(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>)"
-    r"|(?P<auto><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)"
+    r"(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:\"[^\"]{0,1000}\"|'[^']{0,1000}'|[^\s\"'=<>`]+))?)*"
+    r"\s*/?>)"
+    r"|(?P<auto><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,2000}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>)"
     r"|(?P<ent>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<fn>\[\^[^\]\s]{1,40}\]:?)"
-    r"|(?P<ial>\{:[^{}\n]*\}|\{[#.][^{}\s][^{}\n]*\})"
+    r"|(?P<ial>\{:[^{}\n]{0,200}\}|\{[#.][^{}\s][^{}\n]{0,200}\})"
     r"|(?P<lbr>\[)"
     r"|(?P<dest>\]\((?:[^()\s]|\([^()\s]*\))*"
-    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)|\]\[[^\[\]]*\])"
+    r"(?:\s+(?:\"[^\"]{0,500}\"|'[^']{0,500}'|\([^()]{0,500}\)))?\s*\)|\]\[[^\[\]]{0,200}\])"
     r"|(?P<rbr>\])"
     r"|(?P<delim>\*+|_+|~~+)",
     re.S,
@@ -62,7 +63,6 @@ class Markup:
 class _Run:
     """A run of emphasis delimiters still open: its start and how many are left."""
 
-    char: str
     start: int
     left: int
 
@@ -87,33 +87,30 @@ def _flanks(text: str, s: int, e: int, start: int, end: int) -> tuple[bool, bool
     return can_open, can_close
 
 
-def _pair(text: str, s: int, e: int, start: int, end: int, openers: list[_Run]) -> list[Markup]:
-    """Match the delimiter run ``text[s:e]`` with open runs before it; the delimiters
-    that pair up are hidden (from an opener's inner end, a closer's inner start)."""
+def _pair(
+    text: str, s: int, e: int, start: int, end: int, openers: dict[str, list[_Run]]
+) -> list[Markup]:
+    """Match the delimiter run ``text[s:e]`` with open runs of its character before it;
+    the delimiters that pair up are hidden (from an opener's inner end, a closer's inner
+    start). One stack per character keeps a long run of lone delimiters linear."""
     out: list[Markup] = []
     char = text[s]
+    stack = openers.setdefault(char, [])
     can_open, can_close = _flanks(text, s, e, start, end)
     pos, left = s, e - s
-    while can_close and left:
-        k = next(
-            (
-                k
-                for k in range(len(openers) - 1, -1, -1)
-                if openers[k].char == char and (char != "~" or openers[k].left >= 2)
-            ),
-            None,
-        )
-        if k is None or (char == "~" and left < 2):
-            break
-        opener = openers[k]
+    while can_close and left and stack:
+        opener = stack[-1]
+        if char == "~" and (opener.left < 2 or left < 2):
+            break  # strikethrough takes two tildes a side
         use = 2 if opener.left >= 2 and left >= 2 else 1
         opener.left -= use
         out.append(Markup(opener.start + opener.left, opener.start + opener.left + use))
         out.append(Markup(pos, pos + use))
         pos, left = pos + use, left - use
-        del openers[k + (opener.left > 0) :]  # runs opened inside the pair stay literal
+        if not opener.left:
+            stack.pop()
     if can_open and left:
-        openers.append(_Run(char, pos, left))
+        stack.append(_Run(pos, left))
     return out
 
 
@@ -124,8 +121,10 @@ def inline_markup(text: str, start: int, end: int, notes: bool = True) -> list[M
         when false they are left out altogether (titles).
     """
     out: list[Markup] = []
-    openers: list[_Run] = []
+    openers: dict[str, list[_Run]] = {}
     brackets: list[Markup] = []  # the "[" (or "![") of each open bracket
+    # Closers looked for and not found: none further on either (keeps it linear).
+    unclosed: set[str] = set()
     pos = start
     while True:
         at = MARKUP_START_RE.search(text, pos, end)
@@ -137,17 +136,26 @@ def inline_markup(text: str, start: int, end: int, notes: bool = True) -> list[M
             continue
         kind, s, e = m.lastgroup, m.start(), m.end()
         pos = e
-        if kind == "code":
-            close = re.compile(rf"(?<!`){m.group()}(?!`)").search(text, e, end)
+        if kind in ("code", "comment"):
+            ticks = m.group()
+            close = None
+            if ticks not in unclosed:
+                closing = rf"(?<!`){ticks}(?!`)" if kind == "code" else "-->"
+                close = re.compile(closing).search(text, e, end)
             if close is None:
-                continue  # a lone backtick is a backtick
-            out += [Markup(s, e), Markup(close.start(), close.end())]
+                unclosed.add(ticks)
+                pos = e if kind == "code" else s + 1  # a lone backtick is a backtick
+                continue
+            if kind == "code":
+                out += [Markup(s, e), Markup(close.start(), close.end())]
+            else:
+                out.append(Markup(s, close.end()))
             pos = close.end()
         elif kind in ("esc", "brk"):
             out.append(Markup(s, s + 1))
         elif kind == "br":
             out.append(Markup(s, e, " "))
-        elif kind in ("comment", "tag", "ial"):
+        elif kind in ("tag", "ial"):
             out.append(Markup(s, e))
         elif kind == "auto":
             out += [Markup(s, s + 1), Markup(e - 1, e)]

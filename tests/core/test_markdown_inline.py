@@ -89,3 +89,24 @@ def test_a_position_in_the_shown_text_maps_back_past_closing_markup():
 def test_plain_formats_are_shown_as_stored():
     text = "**not markup** in a text file"
     assert ShownText(text).span(0, len(text)).text == text
+
+
+@pytest.mark.parametrize(
+    "unit,pieces",
+    [
+        ("<!-- never closed ", 0),  # each opener would look to the end for "-->"
+        ('<a title="never closed ', 0),
+        ("{: never closed ", 0),
+        ('[a](b "never closed ', 0),
+        ("_a *b ", 0),  # openers of one kind never closed by the other
+    ],
+)
+def test_hostile_paragraphs_are_scanned_in_one_pass(unit, pieces):
+    # 40,000 repeats: a scan that looked ahead from every opener would take minutes.
+    source = unit * 40_000
+    assert len(inline_markup(source, 0, len(source))) == pieces
+
+
+def test_many_emphasis_pairs_each_pair_up():
+    source = "*a " * 20_000 + "b* " * 20_000
+    assert len(inline_markup(source, 0, len(source))) == 40_000
