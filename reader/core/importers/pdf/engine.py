@@ -182,8 +182,16 @@ class _Reader:
         )
         tp_address = ctypes.cast(tp, ctypes.c_void_p)
         append = raw_glyphs.append
+        high = 0  # a UTF-16 high surrogate waiting for its pair
         for i in range(count):
-            ch = chr(unicode_of(tp, i))
+            code = unicode_of(tp, i)
+            if 0xD800 <= code < 0xDC00:  # PDFium gives UTF-16 units: pair them
+                high = code
+                continue
+            if 0xDC00 <= code < 0xE000:  # its low half (alone: not a character)
+                code = 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00) if high else 0xFFFD
+            high = 0  # a high half not followed by its low one is dropped
+            ch = chr(code)
             if ch in "\r\n\x00\ufffe\uffff":
                 continue
             if ch == "\x02":  # PDFium's mark for a hyphen at a line end
