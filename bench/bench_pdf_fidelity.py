@@ -406,7 +406,8 @@ def main() -> None:
     for path in STUDIED:
         if path.is_file():
             data = _load(path)
-            studied.append(score(path.name.removesuffix(".gz"), data, bookmark_titles(data) or None))
+            name = path.name.removesuffix(".gz")
+            studied.append(score(name, data, bookmark_titles(data) or None))
     if studied:
         report("Debian documentation PDFs (held out in the first pass, studied since)", studied)
     else:

@@ -2,7 +2,8 @@
 
 A paper typeset by LaTeX from a ``.tex`` file shipped beside its PDF (Debian's texlive
 documentation packages ship many) gives ground truth that nobody tuned: the titles of
-its ``\\section``/``\\subsection``/``\\subsubsection`` commands, and the sentences of its paragraphs. Only
+its ``\\section``/``\\subsection``/``\\subsubsection`` commands, and the sentences of
+its paragraphs. Only
 what the source states without doubt is kept: a sentence that holds math, a citation,
 a cross-reference, a footnote, verbatim text or any command this module does not
 resolve is left out (the PDF prints something the source does not spell), and so are
@@ -189,7 +190,7 @@ def sentences(path: Path, min_words: int = 8) -> list[str]:
             words = sentence.split()
             if len(words) < min_words or _UNSURE_RE.search(sentence):
                 continue
-            if not sentence.rstrip()[-1:] in ".!?":
+            if sentence.rstrip()[-1:] not in ".!?":
                 continue  # a paragraph's tail without an end: a caption, a list lead-in
             out.append(sentence)
     return out
