@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen import canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
@@ -291,3 +292,27 @@ def styled_pdf(doc: object, bookmarked_levels: tuple[int, ...] = (2, 3)) -> Buil
     _Doc(buf, 1, "Policy Paper", {}).build(story)
     built.data = buf.getvalue()
     return built
+
+
+def drawn_pdf(draw: list[list[tuple]], title: str | None = None, bookmarks=()) -> bytes:
+    """A PDF whose page ``i`` draws ``draw[i]``: items ``(x, y, font, size, text,
+    char space[, word space])`` at exact positions; ``bookmarks`` are ``(title, level,
+    page)``."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    if title:
+        c.setTitle(title)
+    for page, items in enumerate(draw):
+        for n, (bm, level) in enumerate(b[:2] for b in bookmarks if b[2] == page):
+            c.bookmarkPage(f"p{page}b{n}")
+            c.addOutlineEntry(bm, f"p{page}b{n}", level=level)
+        for x, y, font, size, text, space, *word in items:
+            t = c.beginText(x, y)
+            t.setFont(font, size)
+            t.setCharSpace(space)
+            t.setWordSpace(word[0] if word else 0)  # the PDF keeps it from one text to the next
+            t.textOut(text)
+            c.drawText(t)
+        c.showPage()
+    c.save()
+    return buf.getvalue()

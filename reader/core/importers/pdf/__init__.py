@@ -18,7 +18,7 @@ from reader.core.errors import DocumentError
 from reader.core.importers.paged import PagedText, PageLine, assemble, assemble_lines
 from reader.core.importers.pdf.bookmarks import Mark, merge, norm, place
 from reader.core.importers.pdf.engine import PdfSource, read_pdf
-from reader.core.importers.pdf.headings import split_label
+from reader.core.importers.pdf.headings import join_wrapped, split_label
 from reader.core.importers.pdf.pages import Laid, lay_out
 from reader.core.metadata import Metadata, stated_title
 from reader.core.model import HEADING, Document
@@ -31,7 +31,7 @@ def _set(pages: list[list[PageLine]], marks: list[Mark], title: Mark | None) -> 
     for m in marks:
         lines = pages[m.page]
         first = lines[m.line]
-        text = " ".join(ln.text for ln in lines[m.line : m.line + m.lines])
+        text = join_wrapped([ln.text for ln in lines[m.line : m.line + m.lines]])
         if m.title and norm(m.title) == norm(text):
             text = m.title  # a bookmark's own spelling: "Appendix" for "A p p e n d i x"
         label, name, _, _ = split_label(text)

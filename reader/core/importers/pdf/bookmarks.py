@@ -1,7 +1,7 @@
 """A PDF's bookmarks placed on its lines, and merged with the outline found in the text.
 
 A bookmark's title is looked for on its page (then the next and the previous one) as
-one to three consecutive body lines, compared without case, spaces or punctuation and
+one to five consecutive body lines, compared without case, spaces or punctuation and
 forgiving small differences: an em dash for a hyphen, letter-spaced text extracted as
 ``A ppendix``, a title the page words slightly differently.
 
@@ -20,8 +20,10 @@ from statistics import median
 
 from reader.core.importers.paged import Bookmark, PageLine
 from reader.core.importers.pdf.headings import CAPTION_RE as _CAPTION_RE
+from reader.core.importers.pdf.headings import split_label
 
 _MIN_RATIO = 0.85
+_MAX_LINES = 5  # a long title wraps onto this many lines at most
 _NOT_HEADINGS = frozenset({"title", "untitled", "cover", "titlepage", "frontcover"})
 
 
@@ -42,11 +44,16 @@ def norm(text: str) -> str:
 
 
 def usable(bookmarks: list[Bookmark]) -> list[Bookmark]:
-    """The bookmarks that can be headings: not captions, whole sentences or "Title"."""
+    """The bookmarks that can be headings: not numbered captions ("Figure 2"), whole
+    sentences or "Title". A bare word that could open a caption ("Source", "Notes")
+    names a section."""
     out = []
     for bm in bookmarks:
         words = bm.title.split()
-        if norm(bm.title) in _NOT_HEADINGS or not norm(bm.title) or _CAPTION_RE.match(bm.title):
+        key = norm(bm.title)
+        if key in _NOT_HEADINGS or not key:
+            continue
+        if _CAPTION_RE.match(bm.title) and re.search(r"\d|\b[IVX]+\b", bm.title):
             continue
         if len(words) > 24 or (bm.title.rstrip().endswith(".") and len(words) > 10):
             continue
@@ -54,48 +61,73 @@ def usable(bookmarks: list[Bookmark]) -> list[Bookmark]:
     return out
 
 
-def _similar(want: str, got: str) -> bool:
+def _similar(want: str, got: str) -> float:
+    """How well ``got`` matches ``want`` (both normalised): 1.0 exact, else the ratio
+    when close enough, else 0."""
     if got == want:
-        return True
+        return 1.0
     if abs(len(got) - len(want)) > max(3, 0.2 * len(want)):
-        return False
-    return SequenceMatcher(None, want, got, autojunk=False).ratio() >= _MIN_RATIO
+        return 0.0
+    ratio = SequenceMatcher(None, want, got, autojunk=False).ratio()
+    return ratio if ratio >= _MIN_RATIO else 0.0
 
 
-def _find(lines: list[PageLine], want: str, taken: set[int]) -> tuple[int, int] | None:
-    """(first line, line count) of the best match of ``want`` among ``lines``."""
+def _spellings(text: str) -> tuple[str, ...]:
+    """A heading line as a bookmark may name it: whole, or without the number the page
+    prints before it ("5.6.1 Source" is bookmarked "Source")."""
+    label, title, _, _ = split_label(text)
+    if label and title:
+        return norm(text), norm(title)
+    return (norm(text),)
+
+
+def _find(
+    lines: list[PageLine], want: str, taken: set[int], exact: bool
+) -> tuple[float, int, int] | None:
+    """``(score, first line, line count)`` of the best match of ``want`` among
+    ``lines``: one to five consecutive body lines, exactly or (``exact`` False)
+    fuzzily; the first of equal matches."""
     best: tuple[float, int, int] | None = None
     for i, line in enumerate(lines):
         if line.role or not line.text or i in taken:
             continue
-        got = ""
-        for k in range(i, min(i + 3, len(lines))):
-            if lines[k].role or not lines[k].text:
+        text = ""
+        for k in range(i, min(i + _MAX_LINES, len(lines))):
+            if lines[k].role or not lines[k].text or k in taken:
                 break
-            got += norm(lines[k].text)
-            if _similar(want, got):
-                score = SequenceMatcher(None, want, got, autojunk=False).ratio()
-                if best is None or score > best[0]:
-                    best = (score, i, k - i + 1)
+            text = f"{text} {lines[k].text}" if text else lines[k].text
+            spellings = _spellings(text)
+            score = max(
+                (1.0 if got == want else 0.0) if exact else _similar(want, got) for got in spellings
+            )
+            if score and (best is None or score > best[0]):
+                best = (score, i, k - i + 1)
                 if score == 1.0:
-                    return i, k - i + 1
-            if len(got) > len(want) * 1.3:
+                    return best
+            if min(len(got) for got in spellings) > len(want) * 1.3:
                 break
-    return (best[1], best[2]) if best else None
+    return best
 
 
 def place(pages: list[list[PageLine]], bookmarks: list[Bookmark]) -> list[Mark]:
-    """Where each usable bookmark's title stands (its page, the next, or the one before)."""
+    """Where each usable bookmark's title stands: on its page, the next or the one
+    before; an exact match (with or without the printed number) anywhere there before a
+    fuzzy one."""
     marks: list[Mark] = []
     taken: dict[int, set[int]] = {}
     for bm in usable(bookmarks):
         want = norm(bm.title)
-        for p in (bm.page, bm.page + 1, bm.page - 1):
-            if not 0 <= p < len(pages):
-                continue
-            found = _find(pages[p], want, taken.setdefault(p, set()))
+        where = [p for p in (bm.page, bm.page + 1, bm.page - 1) if 0 <= p < len(pages)]
+        for exact in (True, False):
+            found = None
+            for p in where:
+                hit = _find(pages[p], want, taken.setdefault(p, set()), exact)
+                if hit is not None and (found is None or hit[0] > found[0][0]):
+                    found = (hit, p)
+                    if hit[0] == 1.0:
+                        break
             if found is not None:
-                line, count = found
+                (_, line, count), p = found
                 taken[p].update(range(line, line + count))
                 marks.append(Mark(p, line, count, bm.depth + 1, bm.title))
                 break
@@ -105,9 +137,9 @@ def place(pages: list[list[PageLine]], bookmarks: list[Bookmark]) -> list[Mark]:
 def merge(placed: list[Mark], found: list[Mark]) -> list[Mark]:
     """The bookmarks with the text's headings that stand above them.
 
-    ``found`` is the outline read from the text (fonts or conventions). Bookmarked lines
-    it also holds take its levels; headings it has at levels above every bookmarked one
-    are added; bookmarks it lacks are shifted by the usual difference of levels.
+    ``found`` is the outline read from the text (fonts or conventions). The bookmarks
+    keep their nesting, shifted by the usual difference between their levels and the
+    text's; headings the text has at levels above every bookmarked one are added.
     """
     if not placed:
         return found
@@ -119,11 +151,11 @@ def merge(placed: list[Mark], found: list[Mark]) -> list[Mark]:
         return found if len(found) >= 3 else placed
     shift = round(median(t.level - b.level for b, t in matched))
     top = min(t.level for _, t in matched)
+    # The bookmarks' own nesting stands, shifted under the levels the text shows above
+    # them; the text's level of one heading does not override it.
     out = {
         (b.page, b.line): Mark(b.page, b.line, b.lines, b.level + shift, b.title) for b in placed
     }
-    for b, t in matched:
-        out[(b.page, b.line)].level = t.level
     for m in found:
         if m.level < top and (m.page, m.line) not in out:
             out[(m.page, m.line)] = m

@@ -1,7 +1,7 @@
 """Headings from font evidence: lines set apart by size or weight, with their numbering.
 
 The body size is the size most characters have. A heading is a short paragraph of its
-own (one to three lines, one style) that is larger than the body, or bold where the
+own (one to four lines, one style) that is larger than the body, or bold where the
 body is not; a number in front (``1``, ``2.1.``, ``A.1``, ``.01``, ``Part IV``) gives its
 label. Captions (``Figure 2 ...``), table rows, sentences and closing lines are not
 headings, nor is the front matter above a first page's text (author names).
@@ -38,7 +38,7 @@ CAPTION_RE = re.compile(
 )
 _URL_RE = re.compile(r"https?://|www\.|@\w+\.\w")
 _MAX_WORDS = 20
-_MAX_LINES = 3
+_MAX_LINES = 4  # a long title wraps onto four lines at most
 _TOP_NAMES = frozenset(NAMED_TITLES | {"references", "appendix", "annex", "index"})
 
 
@@ -85,6 +85,18 @@ def split_label(text: str) -> tuple[str | None, str, int, bool]:
         plain = bool(re.fullmatch(r"[IVXLC]+\.|\(\w+\)|[A-Z]\.", label))  # nest by type
         return label, m.group("rest").strip(), 0 if plain else len(parts), False
     return None, text, 0, False
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """A heading's lines as one title: a word the line end hyphenated is whole again
+    ("pack-" + "ages"), a compound keeps its hyphen ("Build-" + "Depends")."""
+    out = ""
+    for line in lines:
+        if re.search(r"[^\W\d_]-$", out) and line[:1].isalpha():
+            out = (out[:-1] if line[0].islower() else out) + line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
 
 
 def _caps(text: str) -> bool:

@@ -179,8 +179,11 @@ class _Order:
             joined = _gutters(groups[-1] + band)
             # The band goes on the group's columns: their gutters stay, and it opens no
             # column of its own (a heading left of a table, a line across them).
-            same = len(joined) in (len(_gutters(groups[-1])), len(_gutters(band)))
-            if joined and same and (_gutters(groups[-1]) or _gutters(band)):
+            own = _gutters(groups[-1]), _gutters(band)
+            same = len(joined) in (len(own[0]), len(own[1]))
+            if (joined and same and (own[0] or own[1])) or not (joined or own[0] or own[1]):
+                # ... or neither has columns: one flow (a heading whose lines are set
+                # with wide leading is not cut into bands of its own).
                 groups[-1] = groups[-1] + band
             else:
                 groups.append(band)
@@ -223,10 +226,14 @@ def mark_paragraphs(placed: list[Placed]) -> None:
     """Set ``gap`` where a new paragraph starts: a new region, a vertical gap, an indent
     after a short line, a change of font, or a line that ends a sentence well short of
     the column's edge."""
-    edges: dict[int, tuple[float, float]] = {}
+    rights: dict[int, list[float]] = {}
+    lefts: dict[int, float] = {}
     for p in placed:
-        x0, x1 = edges.get(p.block, (p.line.x0, p.line.x1))
-        edges[p.block] = (min(x0, p.line.x0), max(x1, p.line.x1))
+        rights.setdefault(p.block, []).append(p.line.x1)
+        lefts[p.block] = min(lefts.get(p.block, p.line.x0), p.line.x0)
+    # The column's right edge: one line running past it (a long unbreakable word, a
+    # heading's last line) does not move it.
+    edges = {k: (lefts[k], sorted(xs)[-2] if len(xs) >= 3 else max(xs)) for k, xs in rights.items()}
     prev: Placed | None = None
     for p in placed:
         if prev is None or p.block != prev.block:

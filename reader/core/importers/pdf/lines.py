@@ -8,6 +8,7 @@ marked so that they never glue to the word before them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,8 +21,10 @@ _WORD_SPLIT_GAP = 0.9  # ... but between two letters only this wide
 _STRONG_ROWS = 0.25  # ... and a gutter seen in this share of rows runs between columns
 _GUTTER_ROWS = 0.1  # "many": this share of the page's rows
 _WORD_GAP = 0.25  # in font sizes: a gap this wide with no space glyph is a space
+_JUSTIFIED_SPREAD = 1.6  # a justified line's widest word gap is at most this many narrowest
 _SUPER_RISE = 0.25  # in font sizes: a glyph raised this much is a superscript
 _SUPER_SIZE = 0.85  # ... if its font is at most this share of the line's
+_NUMBER_RE = re.compile(r"[\dA-Z]{1,3}(?:\.\d{1,3})*\.?")  # a section number before a title
 _MARK_SIGNS = "*\u2020\u2021\u00a7"  # * dagger double-dagger section: note signs
 _MARK_JOINERS = ",-\u2013"  # inside a run of markers: "1,2" or "1-3"
 
@@ -165,32 +168,56 @@ def _gutters(rows: list[list[Glyph]]) -> dict[float, bool]:
 
 
 def _segments(row: list[Glyph], gutters: dict[float, bool]) -> list[list[Glyph]]:
-    """A row's glyphs left to right, split where the gap is wider than a column gap or
-    falls on a gutter of the page."""
+    """A row's glyphs left to right, split at the page's strong gutters (columns), then,
+    in a piece that is not one justified line, where a gap is wider than a column gap or
+    falls on a weak gutter other than as a space between words."""
     row = sorted(row, key=lambda g: g.x0 + g.x1)  # by centre: a space before its word
-    segs: list[list[Glyph]] = [[]]
+    pieces: list[list[Glyph]] = [[]]
+    cuts: list[set[int]] = [set()]  # per piece: glyphs after a gap that may split it
     last: Glyph | None = None
     for g in row:
-        if last is not None and not (g.ch.isspace() and g.generated):
+        # Ink decides: a space glyph stands in the gap it would seem to open.
+        if last is not None and not g.ch.isspace():
             size = max(min(g.size, last.size), 1.0)
             gap = g.x0 - last.x1
-            # At a gutter a narrower gap splits; at a weak one not between words of a
-            # sentence (justified text spaced out), only at a strong one (columns).
             word = last.ch.isalnum() or last.ch in ".,;:"
             word = word and g.ch.isalnum() and gap < _WORD_SPLIT_GAP * size
-            if gap > _SPLIT_GAP * size or (
-                gap > _GUTTER_GAP * size
-                and any(
-                    last.x1 <= x <= g.x0 and (strong or not word) for x, strong in gutters.items()
-                )
-            ):
-                segs.append([])
-        if g.ch.isspace() and not segs[-1]:
+            at = [strong for x, strong in gutters.items() if last.x1 <= x <= g.x0]
+            if gap > _GUTTER_GAP * size and any(at):
+                pieces.append([])
+                cuts.append(set())
+            elif gap > _SPLIT_GAP * size or (gap > _GUTTER_GAP * size and at and not word):
+                cuts[-1].add(len(pieces[-1]))
+        if g.ch.isspace() and not pieces[-1]:
             continue
-        segs[-1].append(g)
+        pieces[-1].append(g)
         if not g.ch.isspace():
             last = g
+    segs: list[list[Glyph]] = []
+    for piece, at in zip(pieces, cuts, strict=True):
+        if at and not _justified(piece):
+            bounds = [0, *sorted(at), len(piece)]
+            segs += [piece[i:j] for i, j in zip(bounds, bounds[1:], strict=False)]
+        else:
+            segs.append(piece)
     return [s for s in segs if any(not g.ch.isspace() for g in s)]
+
+
+def _justified(piece: list[Glyph]) -> bool:
+    """Whether a piece of a row is one line set justified: all its word gaps about as
+    wide (a short line stretched to the column's width), so its wide gaps are spaces.
+    A table row or two columns side by side mix narrow spaces with wide gaps. The fixed
+    space after a section number ("7.7 Relationships ...") does not count."""
+    ink = [g for g in piece if not g.ch.isspace()]
+    gaps: list[float] = []
+    for k, (a, b) in enumerate(zip(ink, ink[1:], strict=False)):
+        size = max(min(a.size, b.size), 1.0)
+        gap = b.x0 - a.x1
+        if gap > _WORD_GAP * size:
+            gaps.append(gap / size)
+            if len(gaps) == 1 and _NUMBER_RE.fullmatch("".join(g.ch for g in ink[: k + 1])):
+                gaps.pop()
+    return len(gaps) >= 2 and max(gaps) <= _JUSTIFIED_SPREAD * min(gaps) and max(gaps) < 5
 
 
 def _is_mark(g: Glyph, size: float, baseline: float) -> bool:

@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from reader.core.importers.paged import PageLine
 from reader.core.importers.pdf.bookmarks import Mark
 from reader.core.importers.pdf.engine import PdfSource
-from reader.core.importers.pdf.headings import Style, find_headings, is_named, style_of
+from reader.core.importers.pdf.headings import (
+    Style,
+    find_headings,
+    is_named,
+    join_wrapped,
+    style_of,
+)
 from reader.core.importers.pdf.layout import Placed, reading_order
 from reader.core.importers.pdf.lines import Line, page_lines
 from reader.core.importers.pdf.running import body_size, mark_footnotes, running_roles
@@ -52,7 +58,7 @@ class Para:
     @property
     def text(self) -> str:
         """Its lines joined with spaces."""
-        return " ".join(ln.text for ln in self.lines)
+        return join_wrapped([ln.text for ln in self.lines])
 
     def style(self) -> Style:
         """Its style when all its lines share one, else the body-like weakest."""

@@ -1,0 +1,85 @@
+"""Every real bookmark of a PDF becomes a heading: titles the page prints with a number
+the bookmark leaves out, words that could open a caption, long titles wrapped with a
+hanging indent and justified with wide spaces."""
+
+from __future__ import annotations
+
+from reader.core.importers import parse_bytes
+from tests.core.pdf_layout_fixtures import drawn_pdf
+
+BODY = "The package maintainer must list the field in the control file of the source."
+WORDS = BODY.rstrip(".").split()
+
+
+def body(k: int) -> str:
+    """A body line of its own (lines that repeat word for word would stand in columns)."""
+    return " ".join(WORDS[k % 5 :] + WORDS[: k % 5]) + "."
+
+
+H, B = "Helvetica-Bold", "Helvetica"
+
+
+def _manual() -> tuple[bytes, list[str]]:
+    """Two pages of a manual made by Sphinx: numbered headings, bookmarks without the
+    numbers (some of them bare field names like "Source" or "Notes")."""
+    pages: list[list[tuple]] = []
+    bookmarks: list[tuple[str, int, int]] = []
+    sections = [
+        [("1 About this manual", 0), ("1.1 Scope", 1), ("1.2 New versions", 1)],
+        [("5.6 List of fields", 0), ("5.6.1 Source", 1), ("5.6.2 Section", 1)],
+        [("5.6.3 Notes", 1), ("5.6.4 Version", 1), ("5.6.5 Table", 1)],
+    ]
+    for page, heads in enumerate(sections):
+        items, y = [], 780
+        for text, level in heads:
+            items.append((72, y, H, 14 - 2 * level, text, 0))
+            title = text.split(" ", 1)[1]
+            bookmarks.append((title, level, page))
+            y -= 24
+            for k in range(4):
+                items.append((72, y, B, 10, body(k), 0))
+                y -= 13
+            y -= 10
+        pages.append(items)
+    return drawn_pdf(pages, bookmarks=bookmarks), [b[0] for b in bookmarks]
+
+
+def test_bookmarks_that_leave_out_the_printed_number_are_all_placed():
+    data, titles = _manual()
+    doc = parse_bytes(data, "pdf", "manual.pdf")
+    nodes = doc.iter_nodes()
+    assert [n.title for n in nodes] == titles
+    assert [n.label for n in nodes][:3] == ["1", "1.1", "1.2"]
+    assert [n.level for n in nodes] == [1, 2, 2, 1, 2, 2, 2, 2, 2]
+
+
+def test_a_long_heading_wrapped_with_a_hanging_indent_and_wide_spaces_is_one_heading():
+    # TeX stretches the spaces of a heading's short lines to the column's width, and
+    # indents the lines after the first one under the title.
+    lines = [
+        (72, 640, H, 14, "7.7 Relationships between source and binary pack-", 0, 12),
+        (99, 622, H, 14, "ages - Build-Depends, Build-Depends-Indep,", 0, 22),
+        (99, 604, H, 14, "Build-Depends-Arch, Build-Conflicts, Build-Conflicts-Indep,", 0),
+        (99, 586, H, 14, "Build-Conflicts-Arch", 0),
+    ]
+    text = [(72, 560 - 13 * k, B, 10, body(k), 0) for k in range(12)]
+    above = [(72, 740 - 13 * k, B, 10, body(k + 3), 0) for k in range(6)]
+    title = (
+        "Relationships between source and binary packages - Build-Depends, "
+        "Build-Depends-Indep, Build-Depends-Arch, Build-Conflicts, "
+        "Build-Conflicts-Indep, Build-Conflicts-Arch"
+    )
+    page = [(72, 790, H, 20, "Policy Manual", 0), (72, 760, H, 14, "7.6 Replacing packages", 0)]
+    page += [*above, *lines, *text]
+    data = drawn_pdf([page], bookmarks=[("Replacing packages", 0, 0), (title, 0, 0)])
+    for bookmarks in (True, False):
+        doc = parse_bytes(data, "pdf", "long.pdf") if bookmarks else None
+        if doc is None:
+            from reader.core.importers.pdf import parse
+
+            doc = parse(data, "long.pdf", bookmarks=False)
+        nodes = doc.iter_nodes()
+        assert [n.label for n in nodes] == ["7.6", "7.7"]
+        assert " ".join(nodes[1].title.split()) == title.replace("pack- ages", "packages")
+        heading = doc.text[nodes[1].start : nodes[1].end].split("\n\n")[0]
+        assert heading.count("\n") == 3  # its four lines, no paragraph break inside
