@@ -79,7 +79,8 @@ def split_label(text: str) -> tuple[str | None, str, int, bool]:
     if m and m.group("rest") != text:
         return m.group("label").rstrip("."), m.group("rest").strip(), 0, True
     m = _DECIMAL_RE.match(text)
-    if m:
+    if m and not (m.group("label").isdigit() and m.group("rest")[:1].islower()):
+        # ("20 décembre 2022", "165 rue ...": a date or an address, not a section.)
         label = m.group("label")
         parts = [p for p in label.strip(".").split(".") if p]
         plain = bool(re.fullmatch(r"[IVXLC]+\.|\(\w+\)|[A-Z]\.", label))  # nest by type

@@ -233,7 +233,7 @@ def mark_paragraphs(placed: list[Placed]) -> None:
         lefts[p.block] = min(lefts.get(p.block, p.line.x0), p.line.x0)
     # The column's right edge: one line running past it (a long unbreakable word, a
     # heading's last line) does not move it.
-    edges = {k: (lefts[k], sorted(xs)[-2] if len(xs) >= 3 else max(xs)) for k, xs in rights.items()}
+    edges = {k: (lefts[k], sorted(xs)[-2] if len(xs) >= 5 else max(xs)) for k, xs in rights.items()}
     prev: Placed | None = None
     for p in placed:
         if prev is None or p.block != prev.block:
@@ -246,7 +246,10 @@ def mark_paragraphs(placed: list[Placed]) -> None:
         space = b.top - a.bottom
         short = a.x1 < right - 2 * size
         indent = b.x0 > a.x0 + 0.8 * size and b.x0 > left + 0.8 * size
-        style = abs(a.size - b.size) > 0.6 or a.all_bold != b.all_bold
+        # A line running to the column's edge mid-sentence goes on, whatever the
+        # weight of the next one (a bold phrase wrapped onto it).
+        runs_on = not short and a.text[-1:] not in _SENTENCE_END
+        style = abs(a.size - b.size) > 0.6 or (a.all_bold != b.all_bold and not runs_on)
         if p.cells or prev.cells:
             p.gap = False
         else:

@@ -31,6 +31,8 @@ from reader.core.importers.pdf.running import body_size, mark_footnotes, running
 _TITLE_FACTOR = 1.15  # the title is set at least this much larger than the body
 # A table of contents entry: a dot leader (or ellipses) to a page number at the end.
 _TOC_RE = re.compile(r"(?:\.\s?){4,}\s*[\dIVXivx]{0,6}\s*$|\u2026{2,}\s*[\dIVXivx]{0,6}\s*$")
+# ... or a plain page number after the entry's words.
+_PAGE_END_RE = re.compile(r"[^\W\d_][\s.\u2026|]*\s(\d{1,4})$")  # "|": a table's cell
 _CONTENTS_NAMES = frozenset(
     {
         "contents",
@@ -94,12 +96,12 @@ def _page(
     bottom = [(ln, r) for i, ln in enumerate(lines) if (r := roles.get(i)) and r != "page-header"]
     flow = [ln for i, ln in enumerate(lines) if i not in roles]
     placed = reading_order(flow)
-    notes = mark_footnotes(placed, height, body)
+    toc = _contents(placed)
+    notes = mark_footnotes(placed, height, body, toc)
     out: list[PageLine] = []
     paras: list[Para] = []
     for ln, role in sorted(top, key=lambda x: (x[0].top, x[0].x0)):
         out.append(PageLine(ln.text, role=role))
-    toc = _contents(placed)
     first_rows: dict[int, int] = {}
     for i, p in enumerate(placed):
         if p.cells:
@@ -134,15 +136,47 @@ def _fold(text: str) -> str:
 
 
 def _contents(placed: list[Placed]) -> set[int]:
-    """Lines of a table of contents: entries with a dot leader to their page number,
-    and the "Contents" line above them."""
-    out = {i for i, p in enumerate(placed) if _TOC_RE.search(p.line.text)}
+    """Lines of a table of contents, and the "Contents" line above them.
+
+    An entry ends in its page number: after a dot leader, or after a plain space where
+    most lines of the column end in numbers that run upward (a table of contents without
+    leaders). In a column holding entries, everything from the first entry to the last
+    is contents (an entry wrapped onto two or three lines, a page number alone on its
+    line), with the unfinished lines just above the first entry.
+    """
+    regions: dict[int, list[int]] = {}
+    for i, p in enumerate(placed):
+        regions.setdefault(p.block, []).append(i)
+    out: set[int] = set()
+    for idxs in regions.values():
+        texts = [placed[i].line.text for i in idxs]
+        entries = [k for k, t in enumerate(texts) if _TOC_RE.search(t)]
+        if len(entries) < 2:
+            entries = _numbered_entries(texts)
+        if len(entries) < 2:
+            continue
+        first, last = entries[0], entries[-1]
+        while first > 0 and entries[0] - first < 3 and not placed[idxs[first]].gap:
+            if texts[first - 1][-1:] in ".:;!?":
+                break
+            first -= 1
+        out.update(idxs[first : last + 1])
     if len(out) < 2:
         return set()
     for i, p in enumerate(placed):
         if _fold(p.line.text) in _CONTENTS_NAMES:
             out.add(i)
     return out
+
+
+def _numbered_entries(texts: list[str]) -> list[int]:
+    """Lines ending in a page number, when most lines do and the numbers run upward."""
+    found = [(k, int(m.group(1))) for k, t in enumerate(texts) if (m := _PAGE_END_RE.search(t))]
+    if len(found) < 5 or len(found) < 0.6 * len(texts):
+        return []
+    numbers = [n for _, n in found]
+    rising = sum(b >= a for a, b in zip(numbers, numbers[1:], strict=False))
+    return [k for k, _ in found] if rising >= 0.9 * (len(numbers) - 1) else []
 
 
 def _add_notes(out: list[PageLine], placed: list[Placed], notes: dict[int, bool]) -> None:

@@ -85,10 +85,13 @@ def body_size(pages: list[list[Line]]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def mark_footnotes(placed: list[Placed], height: float, body: float) -> dict[int, bool]:
+def mark_footnotes(
+    placed: list[Placed], height: float, body: float, contents: set[int] | frozenset = frozenset()
+) -> dict[int, bool]:
     """Indexes (into ``placed``) of footnote lines, each mapped to whether it starts a
     note. A footnote run is the tail of a region: smaller than the body, in the lower
-    part of the page, its first line starting with a note number or sign."""
+    part of the page, its first line starting with a note number or sign. Lines of a
+    table of contents (``contents``) are never notes."""
     out: dict[int, bool] = {}
     by_region: dict[int, list[int]] = {}
     for i, p in enumerate(placed):
@@ -97,7 +100,7 @@ def mark_footnotes(placed: list[Placed], height: float, body: float) -> dict[int
         start = None
         for k in range(len(idxs) - 1, -1, -1):
             ln = placed[idxs[k]].line
-            if ln.size >= _FOOT_SIZE * body or placed[idxs[k]].cells:
+            if ln.size >= _FOOT_SIZE * body or placed[idxs[k]].cells or idxs[k] in contents:
                 break
             if ln.top < _FOOT_ZONE * height:
                 break

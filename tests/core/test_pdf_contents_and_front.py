@@ -1,0 +1,98 @@
+"""What looks like a heading but is not one: table of contents entries (with or
+without dot leaders, wrapped over lines), a bold phrase wrapped onto a line of its own,
+a date or an address on a cover page."""
+
+from __future__ import annotations
+
+from reader.core.importers.pdf import parse
+from reader.core.model import FURNITURE
+from tests.core.pdf_layout_fixtures import drawn_pdf
+
+H, B = "Helvetica-Bold", "Helvetica"
+SENTENCE = "The parties agree to cooperate on trade finance and investment in the region"
+
+
+def body(k: int) -> str:
+    words = SENTENCE.split()
+    return " ".join(words[k % 7 :] + words[: k % 7]) + "."
+
+
+HEADINGS = ["1 Introduction", "1.1 Scope of the report", "2 Trade", "3 Finance", "4 Outlook"]
+
+
+def _report(contents: list[tuple]) -> bytes:
+    """A title page, a contents page drawn from ``contents``, then one page a section."""
+    pages = [[(72, 700, H, 22, "Report on Regional Trade", 0)], contents]
+    for n, head in enumerate(HEADINGS):
+        page = [(72, 760, H, 13, head, 0)]
+        page += [(72, 730 - 13 * k, B, 10, body(k + n), 0) for k in range(20)]
+        pages.append(page)
+    return drawn_pdf(pages)
+
+
+def _outline(data: bytes) -> list[str]:
+    return [n.display for n in parse(data, "r.pdf", bookmarks=False).iter_nodes()]
+
+
+def test_contents_without_dot_leaders_is_not_the_outline():
+    entries = [
+        ("1 Introduction", 3, 0),
+        ("1.1 Scope of the report and of the questions it", 4, 1),
+        ("answers for the region", None, 1),
+        ("2 Trade", 5, 0),
+        ("3 Finance", 6, 0),
+        ("4 Outlook", 7, 0),
+    ]
+    page = [(72, 760, H, 16, "Contents", 0)]
+    for k, (text, number, indent) in enumerate(entries):
+        y = 720 - 18 * k
+        page.append((72 + 18 * indent, y, H if not indent else B, 11, text, 0))
+        if number is not None:
+            page.append((500, y, B, 11, str(number), 0))
+    data = _report(page)
+    assert _outline(data) == HEADINGS
+    doc = parse(data, "r.pdf")
+    contents = [b for b in doc.blocks if b.kind == FURNITURE and b.role == "contents"]
+    kept = "\n".join(doc.text[b.start : b.end] for b in contents)
+    assert "answers for the region" in kept and "4 Outlook" in kept  # kept, set apart
+
+
+def test_contents_entries_wrapped_before_their_dot_leader_are_contents():
+    lines = [
+        "1 Introduction ........................................ 3",
+        "1.1 Scope of the report and of the questions it answers for",
+        "the region ............................................ 4",
+        "2 Trade ............................................... 5",
+        "3 Finance ............................................. 6",
+        "4 Outlook",
+        "..................................................... 7",
+    ]
+    page = [(72, 720 - 16 * k, H, 11, text, 0) for k, text in enumerate(lines)]
+    assert _outline(_report(page)) == HEADINGS
+
+
+def test_a_bold_phrase_wrapped_onto_its_own_line_is_no_heading():
+    page = [(72, 790, H, 20, "Solar Report", 0), (72, 760, H, 13, "1 Regional capacity", 0)]
+    page += [(72, 740 - 13 * k, B, 10, body(k), 0) for k in range(6)]
+    page += [
+        (72, 650, B, 10, "Au 30 juin 2021, la region comptait 1 543 MW d'energie solaire,", 0),
+        (72, 637, H, 10, "47 MWc.", 0),  # the end of a bold phrase, alone on its line
+    ]
+    page += [(72, 610 - 13 * k, B, 10, body(k + 2), 0) for k in range(6)]
+    # The line before runs to the column's edge: as long as the body lines.
+    width = max(len(body(k)) for k in range(6))
+    page[8] = (72, 650, B, 10, page[8][4].ljust(width - 3, " ") + " des", 0)
+    doc = parse(drawn_pdf([page]), "b.pdf", bookmarks=False)
+    assert [n.display for n in doc.iter_nodes()] == ["1 Regional capacity"]
+
+
+def test_a_date_and_an_address_on_a_cover_are_no_headings():
+    cover = [
+        (72, 600, H, 22, "Projet de centrale au sol", 0),
+        (72, 200, H, 12, "20 decembre 2022", 0),
+        (400, 200, H, 8, "165 rue Ph. Maupas - 30900 NIMES", 0),
+    ]
+    text = [(72, 760, H, 13, "1 Contexte", 0)]
+    text += [(72, 730 - 13 * k, B, 10, body(k), 0) for k in range(20)]
+    doc = parse(drawn_pdf([cover, text]), "c.pdf", bookmarks=False)
+    assert [n.display for n in doc.iter_nodes()] == ["1 Contexte"]
