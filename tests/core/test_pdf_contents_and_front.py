@@ -1,6 +1,7 @@
 """What looks like a heading but is not one: table of contents entries (with or
 without dot leaders, wrapped over lines), a bold phrase wrapped onto a line of its own,
-a date or an address on a cover page."""
+a date or an address on a cover page. And what is: a numbered heading in line with a
+table, a title printed in the banner that heads every page."""
 
 from __future__ import annotations
 
@@ -96,3 +97,43 @@ def test_a_date_and_an_address_on_a_cover_are_no_headings():
     text += [(72, 730 - 13 * k, B, 10, body(k), 0) for k in range(20)]
     doc = parse(drawn_pdf([cover, text]), "c.pdf", bookmarks=False)
     assert [n.display for n in doc.iter_nodes()] == ["1 Contexte"]
+
+
+def test_the_title_printed_in_a_banner_on_every_page_is_the_title():
+    banner = [
+        (180, 800, H, 15, "City Police Department", 0),
+        (230, 784, H, 12.5, "GENERAL MANUAL", 0),
+        (200, 768, H, 12.5, "Procedure 611 - Persons in Crisis", 0),
+    ]
+    pages = []
+    for n in range(3):
+        page = list(banner)
+        page.append((54, 730, H, 10.5, f".0{n + 1} SECTION {n + 1}", 0))
+        page += [(72, 710 - 13 * k, B, 10.5, body(k + n), 0) for k in range(30)]
+        pages.append(page)
+    doc = parse(drawn_pdf(pages, title="Statement of Philosophy"), "p.pdf")
+    assert doc.title == "City Police Department GENERAL MANUAL Procedure 611 - Persons in Crisis"
+    headers = [b for b in doc.blocks if b.kind == FURNITURE and b.role == "page-header"]
+    assert len(headers) == 3 * 2  # on the later pages the banner is a running header
+    assert [n.display for n in doc.iter_nodes()] == [
+        ".01 SECTION 1",
+        ".02 SECTION 2",
+        ".03 SECTION 3",
+    ]
+
+
+def test_a_numbered_heading_in_line_with_a_table_is_no_row_of_it():
+    page = [(72, 790, H, 18, "Procedure Manual", 0)]
+    page += [(72, 760 - 13 * k, B, 10, body(k), 0) for k in range(5)]
+    cells = [("Credible Person", "Order of Custody", "Critical Incident")]
+    cells += [("Crisis Call", "Health Facility", "Ill Person")]
+    cells += [("Local Authority", "Notification", "Warrantless")]
+    page.append((54, 680, H, 10, ".03 TERMINOLOGY", 0))
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            page.append((82 + 160 * c, 660 - 16 * r, B, 10, text, 0))
+    page.append((54, 600, H, 10, ".04 RECOGNITION", 0))
+    page += [(72, 580 - 13 * k, B, 10, body(k + 1), 0) for k in range(5)]
+    doc = parse(drawn_pdf([page]), "t.pdf", bookmarks=False)
+    assert [n.display for n in doc.iter_nodes()] == [".03 TERMINOLOGY", ".04 RECOGNITION"]
+    assert "Credible Person | Order of Custody | Critical Incident" in doc.text

@@ -21,7 +21,7 @@ from reader.core.importers.pdf.engine import PdfSource, read_pdf
 from reader.core.importers.pdf.headings import join_wrapped, split_label
 from reader.core.importers.pdf.pages import Laid, lay_out
 from reader.core.metadata import Metadata, stated_title
-from reader.core.model import HEADING, Document
+from reader.core.model import FURNITURE, HEADING, PARAGRAPH, Document
 
 _MIN_TEXT_CHARS_PER_PAGE = 8  # less than this on average: scanned pages, no text layer
 
@@ -122,10 +122,15 @@ def parse(data: bytes, filename: str | None = None, *, bookmarks: bool = True) -
 def _rows_stand_alone(doc: Document, rows: set[int]) -> None:
     """A table row after a page break does not continue the row before it (the shared
     repair takes a line ending in a word, then a capital after a page break, for one
-    sentence); clauses follow."""
+    sentence), and a row near the top is no breadcrumb trail; clauses follow."""
     changed = False
     for b in doc.blocks:
-        if b.continues and b.start in rows:
+        if b.start not in rows:
+            continue
+        if b.continues:
             b.continues, changed = False, True
+        if b.kind == FURNITURE and b.role == "breadcrumb":
+            # Cells joined with " | " are no links of a web page's breadcrumb trail.
+            b.kind, b.role, changed = PARAGRAPH, None, True
     if changed:
         doc.clauses = split_clauses(doc.text, doc.blocks)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median
 
+from reader.core.importers.pdf.headings import split_label
 from reader.core.importers.pdf.lines import Line
 
 _MIN_GUTTER = 6.0  # points: narrower white strips are spaces inside a line
@@ -121,6 +122,14 @@ def _is_table(cols: list[list[Line]]) -> bool:
     return median(words) <= (_CELL_WORDS if len(cols) >= 3 else 2)
 
 
+def _heading_row(cells: list[str]) -> bool:
+    """A row of one cell that opens with a section number: a heading by the table."""
+    if len(cells) != 1:
+        return False
+    label, title, _, _ = split_label(cells[0])
+    return bool(label and title and any(c.isalpha() for c in title))
+
+
 def _table_rows(lines: list[Line], cuts: list[float]) -> list[tuple[Line, list[str]]]:
     """Lines of a table grouped into rows (by vertical overlap), cells left to right."""
     rows: list[list[Line]] = []
@@ -200,9 +209,22 @@ class _Order:
             self.out.append(Placed(ln, self.region))
 
     def _emit_table(self, lines: list[Line], cuts: list[float]) -> None:
+        rows = _table_rows(lines, cuts)
+        # A numbered heading standing just above or below the table, in line with its
+        # first column, is no row of it.
+        head = 0
+        while head < len(rows) - 2 and _heading_row(rows[head][1]):
+            head += 1
+        tail = len(rows)
+        while tail > head + 2 and _heading_row(rows[tail - 1][1]):
+            tail -= 1
+        if head:
+            self._emit([merged for merged, _ in rows[:head]])
         self.region += 1
-        for merged, cells in _table_rows(lines, cuts):
+        for merged, cells in rows[head:tail]:
             self.out.append(Placed(merged, self.region, cells=cells))
+        if tail < len(rows):
+            self._emit([merged for merged, _ in rows[tail:]])
 
 
 def reading_order(lines: list[Line]) -> list[Placed]:

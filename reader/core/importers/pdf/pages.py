@@ -214,6 +214,35 @@ def _title(paras: list[Para], body: float) -> list[int]:
     return out
 
 
+def _banner_title(
+    page: list[PageLine], lines: list[Line], roles: dict[int, str], body: float
+) -> Mark | None:
+    """The title printed in a banner that heads every page (a manual's procedure name
+    in its header table): the first page's running header lines set larger than the
+    body, when its text flow holds no title. On that page they are the title; on the
+    others they stay running headers."""
+    top = sorted(
+        (ln for i, ln in enumerate(lines) if roles.get(i) == "page-header"),
+        key=lambda ln: (ln.top, ln.x0),
+    )
+    first = next((k for k, ln in enumerate(top) if ln.size >= _TITLE_FACTOR * body), None)
+    if first is None:
+        return None
+    # The lines under it set larger than the body belong to it (a manual's name, the
+    # procedure's number and title).
+    big = [first]
+    while big[-1] + 1 < len(top) and top[big[-1] + 1].size >= body + 1:
+        big.append(big[-1] + 1)
+    if len(big) > 4:
+        return None
+    text = " ".join(top[k].text for k in big)
+    if len(text) > 250 or not any(c.isalpha() for c in text):
+        return None
+    for k in big:  # the header lines lead the page in this order (see _page)
+        page[k].role = None
+    return Mark(0, big[0], len(big), 0, text)
+
+
 def _front_matter(paras: list[Para], body: float) -> set[int]:
     """Paragraphs above the first running text (cover and title pages, authors)."""
     out: set[int] = set()
@@ -253,6 +282,8 @@ def lay_out(src: PdfSource) -> Laid:
         span = last.line + len(last.lines) - first.line
         text = " ".join(laid.paras[i].text for i in title)
         laid.title = Mark(first.page, first.line, span, 0, text)
+    elif raw:
+        laid.title = _banner_title(laid.pages[0], raw[0], roles[0], size)
     found = find_headings(
         [(p.text, p.style(), 99 if p.row else len(p.lines)) for p in laid.paras], laid.body
     )
