@@ -45,35 +45,82 @@ def _overlap_y(a: Line, b: Line) -> float:
     return min(a.bottom, b.bottom) - max(a.top, b.top)
 
 
+def _merged(a: Line, b: Line) -> Line:
+    """``a`` and ``b`` (to its right on the same row) as one line."""
+    return Line(
+        f"{a.text} {b.text}",
+        a.x0,
+        b.x1,
+        min(a.top, b.top),
+        max(a.bottom, b.bottom),
+        b.size,
+        b.bold,
+        b.italic,
+        b.font,
+        b.all_bold,
+        a.marks + b.marks,
+        a.lead_mark,
+    )
+
+
+def _join_pieces(lines: list[Line]) -> list[Line]:
+    """Pieces of one line that a wide space split ("...are unique." and "But" of a
+    justified line) joined again: the lines just above or below run across the gap
+    between them, as they would not across a gutter between columns."""
+    order = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    out: list[Line] = []
+    for ln in order:
+        k = len(out) - 1
+        while k >= 0 and out[k].bottom > ln.top:
+            a = out[k]
+            gap = ln.x0 - a.x1
+            if (
+                0 <= gap < 3 * max(ln.size, 1.0)
+                and _overlap_y(a, ln) > 0.5 * min(a.height, ln.height)
+                and abs(a.size - ln.size) < 0.6
+                and _bridged(order, a, ln)
+            ):
+                out[k] = _merged(a, ln)
+                break
+            k -= 1
+        else:
+            out.append(ln)
+    return out
+
+
+def _bridged(order: list[Line], a: Line, b: Line) -> bool:
+    """A line near ``a`` and ``b`` (within two lines above or below) crosses the gap
+    between them."""
+    reach = 2.5 * max(a.height, b.height)
+    for n in order:
+        if n is a or n is b or _overlap_y(n, a) > 0:
+            continue
+        if abs(n.top - a.top) < reach and n.x0 < a.x1 + 1 and n.x1 > b.x0 - 1:
+            return True
+    return False
+
+
 def join_labels(lines: list[Line]) -> list[Line]:
-    """A bullet or list label set apart from its text by a tab is one line with it."""
+    """A bullet or list label set apart from its text by a tab is one line with it (the
+    label may sit a little higher or lower than its text: another column's line can
+    come between them in order of height)."""
     out: list[Line] = []
     for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and _LABEL_RE.match(prev.text)
-            and line.text[:1].isalpha()  # a label before words; "12" before "2011" is a cell
-            and prev.x1 < line.x0
-            and line.x0 - prev.x1 < 2.5 * max(line.size, 1.0)
-            and _overlap_y(prev, line) > 0.5 * min(prev.height, line.height)
-        ):
-            out[-1] = Line(
-                f"{prev.text} {line.text}",
-                prev.x0,
-                line.x1,
-                min(prev.top, line.top),
-                max(prev.bottom, line.bottom),
-                line.size,
-                line.bold,
-                line.italic,
-                line.font,
-                line.all_bold,
-                prev.marks + line.marks,
-                prev.lead_mark,
-            )
-            continue
-        out.append(line)
+        k = len(out) - 1
+        while k >= 0 and out[k].bottom > line.top:
+            prev = out[k]
+            if (
+                _LABEL_RE.match(prev.text)
+                and line.text[:1].isalpha()  # a label before words; "12" before "2011" is a cell
+                and prev.x1 < line.x0
+                and line.x0 - prev.x1 < 2.5 * max(line.size, 1.0)
+                and _overlap_y(prev, line) > 0.5 * min(prev.height, line.height)
+            ):
+                out[k] = _merged(prev, line)
+                break
+            k -= 1
+        else:
+            out.append(line)
     return out
 
 
@@ -98,15 +145,38 @@ def _columns(lines: list[Line], cuts: list[float]) -> list[list[Line]]:
 
 
 def _bands(lines: list[Line], min_gap: float) -> list[list[Line]]:
+    """The region cut at white strips across it, except where a column runs on across
+    the strip (its next line follows at its usual spacing): a box ending in one column
+    while another goes on is no band's end."""
     order = sorted(lines, key=lambda ln: ln.top)
     bands: list[list[Line]] = [[order[0]]]
     reach = order[0].bottom
-    for ln in order[1:]:
-        if ln.top - reach >= min_gap:
+    for k, ln in enumerate(order[1:], 1):
+        if ln.top - reach >= min_gap and not _runs_across(order, k, reach):
             bands.append([])
         bands[-1].append(ln)
         reach = max(reach, ln.bottom)
     return bands
+
+
+def _runs_across(order: list[Line], k: int, cut: float) -> bool:
+    """Whether a line just above ``cut`` (``order[:k]``) goes on in a line just below
+    it: one above the other in the same column, no further apart than lines are."""
+    below = [ln for ln in order[k : k + 12] if ln.top - cut < 2 * ln.height]
+    for a in order[max(0, k - 12) : k]:
+        if cut - a.bottom > 0.5 * a.height:
+            continue
+        for b in below:
+            width = min(a.x1 - a.x0, b.x1 - b.x0)
+            shared = min(a.x1, b.x1) - max(a.x0, b.x0)
+            if (
+                shared > 0.6 * width
+                and abs(a.x0 - b.x0) < 2 * a.height
+                and b.top - a.bottom < 0.8 * max(a.height, b.height)
+                and abs(a.size - b.size) < 0.6
+            ):
+                return True
+    return False
 
 
 def _is_table(cols: list[list[Line]]) -> bool:
@@ -181,7 +251,7 @@ class _Order:
                 return
         bands = _bands(lines, self.min_gap)
         if len(bands) == 1:
-            self._emit(sorted(lines, key=lambda ln: (ln.top, ln.x0)))
+            self._emit_flow(lines)
             return
         groups: list[list[Line]] = [bands[0]]
         for band in bands[1:]:
@@ -197,11 +267,22 @@ class _Order:
             else:
                 groups.append(band)
         if len(groups) == 1:
-            # One region whose gutters do not hold together: top to bottom.
-            self._emit(sorted(lines, key=lambda ln: (ln.top, ln.x0)))
+            # One region that neither a gutter nor a white band cuts.
+            self._emit_flow(lines)
             return
         for group in groups:
             self.cut(group, depth + 1)
+
+    def _emit_flow(self, lines: list[Line]) -> None:
+        """Lines no straight cut separates: top to bottom when they stand one above
+        the other; else their blocks in reading order (a box across two of three
+        columns, a worksheet across the other two, columns running beside them)."""
+        lines = _join_pieces(lines)
+        if not any(_overlap_y(a, b) > 0 for k, a in enumerate(lines) for b in lines[k + 1 : k + 6]):
+            self._emit(sorted(lines, key=lambda ln: (ln.top, ln.x0)))
+            return
+        for block in reading_blocks(lines):
+            self._emit(block)
 
     def _emit(self, lines: list[Line]) -> None:
         self.region += 1
@@ -225,6 +306,79 @@ class _Order:
             self.out.append(Placed(merged, self.region, cells=cells))
         if tail < len(rows):
             self._emit([merged for merged, _ in rows[tail:]])
+
+
+def reading_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped into blocks (a column's run of lines), the blocks in reading order.
+
+    The order is Breuel's (2003): a block comes before another below it whose width it
+    overlaps, and before one to its right unless a third block lies between them in
+    height and reaches across both (a box spanning two columns ends the first column's
+    claim on what follows)."""
+    blocks = _blocks(lines)
+    boxes = [
+        (min(ln.x0 for ln in b), max(ln.x1 for ln in b), b[0].top, max(ln.bottom for ln in b))
+        for b in blocks
+    ]
+    n = len(blocks)
+    after: list[set[int]] = [set() for _ in range(n)]  # after[i]: blocks that follow i
+    for i, a in enumerate(boxes):
+        for j, b in enumerate(boxes):
+            if i == j:
+                continue
+            if a[0] < b[1] and b[0] < a[1]:  # their widths overlap
+                if a[2] < b[2]:
+                    after[i].add(j)
+            elif a[1] <= b[0] and not any(
+                _separates(c, a, b) for k, c in enumerate(boxes) if k not in (i, j)
+            ):
+                after[i].add(j)
+    before = [0] * n
+    for i in range(n):
+        for j in after[i]:
+            before[j] += 1
+    order: list[int] = []
+    ready = [i for i in range(n) if not before[i]]
+    while len(order) < n:
+        if not ready:  # a cycle (blocks overlapping oddly): the topmost goes first
+            ready = [min((i for i in range(n) if i not in order), key=lambda i: boxes[i][2])]
+        i = min(ready, key=lambda k: (boxes[k][2], boxes[k][0]))
+        ready.remove(i)
+        order.append(i)
+        for j in after[i]:
+            before[j] -= 1
+            if before[j] == 0 and j not in order:
+                ready.append(j)
+    return [blocks[i] for i in order]
+
+
+def _separates(c: tuple, a: tuple, b: tuple) -> bool:
+    """Block ``c`` lies between ``a`` and ``b`` (left of it) in height and reaches across
+    from the one to the other."""
+    if c[3] <= min(a[2], b[2]) or c[2] >= max(a[3], b[3]):
+        return False  # wholly above both, or wholly below both
+    return c[0] < a[1] and c[1] > b[0]
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped into blocks: each line goes on the block whose last line stands
+    just above it, in the same column (their widths overlap by half)."""
+    blocks: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
+        best, best_gap = None, 0.0
+        for b in blocks:
+            last = b[-1]
+            gap = ln.top - last.bottom
+            width = min(ln.x1 - ln.x0, last.x1 - last.x0)
+            shared = min(ln.x1, last.x1) - max(ln.x0, last.x0)
+            near = -0.3 * ln.height < gap < 1.2 * max(ln.height, last.height)
+            if near and shared > 0.5 * width and (best is None or gap < best_gap):
+                best, best_gap = b, gap
+        if best is None:
+            blocks.append([ln])
+        else:
+            best.append(ln)
+    return blocks
 
 
 def reading_order(lines: list[Line]) -> list[Placed]:

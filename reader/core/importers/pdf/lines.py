@@ -90,19 +90,23 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     tol = 0.0
     for g in ink:
         mid = (g.top + g.bottom) / 2
+        height = g.bottom - g.top
         if rows and (
             abs(mid - centre) <= tol
             # A glyph boxed differently (another font) but standing in the row.
-            or min(g.bottom, spans[-1][1]) - max(g.top, spans[-1][0]) > 0.7 * (g.bottom - g.top)
+            or min(g.bottom, spans[-1][1]) - max(g.top, spans[-1][0]) > 0.7 * height
         ):
             rows[-1].append(g)
             t, b, c = spans[-1]
-            spans[-1] = (min(t, g.top), max(b, g.bottom), c)
+            if height <= 1.5 * max(g.size, 1.0):
+                # A tall glyph (a bracket around a formula) stands in the row without
+                # stretching it: it would reach the next line and chain the two.
+                spans[-1] = (min(t, g.top), max(b, g.bottom), c)
             continue
         rows.append([g])
         spans.append((g.top, g.bottom, mid))
         centre = mid
-        tol = max(1.0, (g.bottom - g.top) * 0.35)
+        tol = max(1.0, height * 0.35)
     centres = [c for _, _, c in spans]
     for g in flat:
         k = bisect_right(centres, g.top)
@@ -362,11 +366,32 @@ def _host(seg: _Box, lines: list[_Box]) -> _Box | None:
     return best
 
 
+def _rejoin(
+    segs: list[list[Glyph]], keep: list[bool], row_of: list[int], owner: int, mark: _Box
+) -> None:
+    """A marker set between two pieces of one row filled the gap that split them
+    ("infrastructure⁶ the regulation"): the piece after it joins its owner again."""
+    nxt = owner + 1
+    if nxt >= len(segs) or not keep[nxt] or row_of[nxt] != row_of[owner] or not segs[nxt]:
+        return
+    first = min(g.x0 for g in segs[nxt] if not g.ch.isspace())
+    size = max(mark.size / _SUPER_SIZE, 1.0)
+    if mark.x1 <= first and first - mark.x1 < _WORD_SPLIT_GAP * size:
+        segs[owner].extend(segs[nxt])
+        segs[nxt] = []
+        keep[nxt] = False
+
+
 def page_lines(glyphs: list[Glyph], fonts: list[Font]) -> list[Line]:
     """The lines of a page, top to bottom and left to right within a height."""
     rows = _attach_raised(_rows(_overprints(glyphs)))
     gutters = _gutters(rows)
-    segs = [seg for row in rows for seg in _segments(row, gutters)]
+    segs: list[list[Glyph]] = []
+    row_of: list[int] = []  # the row each segment comes from
+    for r, row in enumerate(rows):
+        for seg in _segments(row, gutters):
+            segs.append(seg)
+            row_of.append(r)
     boxes = [_box([g for g in seg if not g.ch.isspace()]) for seg in segs]
     sizes = sorted(b.size for b in boxes)
     small = _SUPER_SIZE * sizes[len(sizes) // 2] if sizes else 0.0
@@ -381,6 +406,7 @@ def page_lines(glyphs: list[Glyph], fonts: list[Font]) -> list[Line]:
             owner = next(i for i, b in enumerate(boxes) if b is host)
             segs[owner].extend(g for g in boxes[k].glyphs)
             segs[owner].sort(key=lambda g: g.x0 + g.x1)
+            _rejoin(segs, keep, row_of, owner, boxes[k])
     lines: list[Line] = []
     for seg, kept in zip(segs, keep, strict=True):
         if kept and seg:
