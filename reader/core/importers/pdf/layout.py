@@ -73,14 +73,16 @@ def _join_pieces(lines: list[Line]) -> list[Line]:
         k = len(out) - 1
         while k >= 0 and out[k].bottom > ln.top:
             a = out[k]
-            gap = ln.x0 - a.x1
+            # The piece found first (higher: a raised mark) may be the right one.
+            left, right = (a, ln) if a.x0 < ln.x0 else (ln, a)
+            gap = right.x0 - left.x1
             if (
                 0 <= gap < 3 * max(ln.size, 1.0)
                 and _overlap_y(a, ln) > 0.5 * min(a.height, ln.height)
-                and abs(a.size - ln.size) < 0.6
-                and _bridged(order, a, ln)
+                and (abs(a.size - ln.size) < 0.6 or min(len(a.text), len(ln.text)) <= 6)
+                and _bridged(order, left, right)
             ):
-                out[k] = _merged(a, ln)
+                out[k] = _merged(left, right)
                 break
             k -= 1
         else:
@@ -286,7 +288,7 @@ class _Order:
 
     def _emit(self, lines: list[Line]) -> None:
         self.region += 1
-        for ln in lines:
+        for ln in _join_pieces(lines):
             self.out.append(Placed(ln, self.region))
 
     def _emit_table(self, lines: list[Line], cuts: list[float]) -> None:

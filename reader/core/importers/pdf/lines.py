@@ -146,7 +146,7 @@ def _raised_over(row: list[Glyph], below: list[Glyph]) -> bool:
         return False
     top = min(b.top for b in near)
     bottom = max(g.bottom for g in row)
-    if bottom <= top - 0.15 * big or any(g.ch.isalpha() and g.ch.isupper() for g in row):
+    if bottom <= top - 0.15 * big or any("A" <= g.ch <= "Z" for g in row):
         return False
     # Next to a glyph of that row, not merely within its width: a row may hold the
     # lines of several columns at slightly different heights.
