@@ -16,7 +16,7 @@ from reader.core.clauses import split_clauses
 from reader.core.document import build_document
 from reader.core.errors import DocumentError
 from reader.core.importers.paged import PagedText, PageLine, assemble, assemble_lines
-from reader.core.importers.pdf.bookmarks import Mark, merge, norm, place
+from reader.core.importers.pdf.bookmarks import Mark, merge, norm, place, set_unprinted
 from reader.core.importers.pdf.engine import PdfSource, read_pdf
 from reader.core.importers.pdf.headings import join_wrapped, split_label
 from reader.core.importers.pdf.pages import Laid, lay_out
@@ -84,9 +84,13 @@ def _assemble(
     """The paged text, and whether the outline still needs the text conventions."""
     marks = laid.headings
     placed = place(laid.pages, src.bookmarks) if bookmarks else []
+    titles = [laid.title] if laid.title else []
+    unprinted = set_unprinted(laid.pages, src.bookmarks, placed, marks, titles) if bookmarks else []
     if placed and not marks:
         marks = _convention_marks(laid.pages, name)
     final = merge(placed, marks) if placed else marks
+    if unprinted:  # the bookmarks of named sections the pages print no title for
+        final = sorted([*final, *unprinted], key=lambda m: (m.page, m.line))
     _set(laid.pages, final, laid.title)
     return assemble_lines(laid.pages, len(placed)), not final
 

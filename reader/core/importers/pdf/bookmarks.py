@@ -20,7 +20,7 @@ from statistics import median
 
 from reader.core.importers.paged import Bookmark, PageLine
 from reader.core.importers.pdf.headings import CAPTION_RE as _CAPTION_RE
-from reader.core.importers.pdf.headings import split_label
+from reader.core.importers.pdf.headings import is_named, split_label
 
 _MIN_RATIO = 0.85
 _MAX_LINES = 5  # a long title wraps onto this many lines at most
@@ -160,3 +160,33 @@ def merge(placed: list[Mark], found: list[Mark]) -> list[Mark]:
         if m.level < top and (m.page, m.line) not in out:
             out[(m.page, m.line)] = m
     return [out[k] for k in sorted(out)]
+
+
+def set_unprinted(
+    pages: list[list[PageLine]], bookmarks: list[Bookmark], placed: list[Mark], *shift: list[Mark]
+) -> list[Mark]:
+    """Named sections ("References", "Appendix") whose bookmark points at a spot the
+    page prints no title for (a journal's reference list starts without a heading):
+    the bookmark's title is set there, before the first paragraph at or below where it
+    points, as a heading line of its own. Returns their marks; the marks in ``placed``
+    and ``shift`` that follow on the same page move down a line."""
+    done = {(m.title, m.page) for m in placed}
+    out: list[Mark] = []
+    for bm in usable(bookmarks):
+        if bm.top is None or (bm.title, bm.page) in done or not is_named(bm.title):
+            continue
+        lines = pages[bm.page]
+        below = [
+            i
+            for i, ln in enumerate(lines)
+            if ln.opens and not ln.role and ln.text and -2 <= ln.top - bm.top < 60
+        ]
+        if not below:
+            continue
+        at = min(below, key=lambda i: (lines[i].top, i))
+        lines.insert(at, PageLine(bm.title, top=lines[at].top, opens=True))
+        for m in (*placed, *out, *(m for marks in shift for m in marks)):
+            if m.page == bm.page and m.line >= at:
+                m.line += 1
+        out.append(Mark(bm.page, at, 1, bm.depth + 1, bm.title))
+    return out

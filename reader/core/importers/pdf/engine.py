@@ -60,6 +60,8 @@ class Page:
     glyphs: list[Glyph]
     aside: list[str] = field(default_factory=list)  # lines of rotated or vertical text
     plain: str = ""  # PDFium's own text of the page, for when the layout yields nothing
+    crop_top: float | None = None  # its crop box's top in PDF space, when upright
+    turn: int = 0  # quarter turns that make its main text upright
 
 
 @dataclass(slots=True)
@@ -158,9 +160,12 @@ class _Reader:
             left, bottom, right, top = page.get_cropbox()
             tp = page.get_textpage()
             try:
-                return self._chars(tp, (left, bottom, right, top))
+                read = self._chars(tp, (left, bottom, right, top))
             finally:
                 tp.close()
+            if read.turn == 0:  # upright: PDF heights map to the page's
+                read.crop_top = top
+            return read
         finally:
             page.close()
 
@@ -274,7 +279,7 @@ def _upright(raw_glyphs: list[tuple], box: tuple[float, float, float, float], pl
     if run:
         aside.append("".join(run))
     aside = [" ".join(a.split()) for a in aside if a.strip()]
-    return Page(width, height, glyphs, aside, plain)
+    return Page(width, height, glyphs, aside, plain, turn=turn)
 
 
 def _turn(
@@ -299,18 +304,36 @@ def _turn(
     return height - top, height - bottom, width - right, width - left
 
 
-def _bookmarks(pdf: Any) -> list[Bookmark]:
+def _bookmarks(pdf: Any, pages: list[Page]) -> list[Bookmark]:
     out: list[Bookmark] = []
     try:
         for item in pdf.get_toc():
             title = " ".join((item.get_title() or "").split())
             page = item.get_dest()
             index = page.get_index() if page is not None else None
-            if title and index is not None and index >= 0:
-                out.append(Bookmark(title, index, item.level))
+            if title and index is not None and 0 <= index < len(pages):
+                top = _dest_top(page, pages[index])
+                out.append(Bookmark(title, index, item.level, top))
     except Exception:  # noqa: BLE001 - a damaged outline: fall back to the text
         return []
     return out
+
+
+# The view modes whose parameters give a height: XYZ (left, top, zoom), FitH and FitBH
+# (top), FitR (left, bottom, right, top).
+_VIEW_TOP = {1: 1, 3: 0, 7: 0, 5: 3}
+
+
+def _dest_top(dest: Any, page: Page) -> float | None:
+    """Where a bookmark points on an upright page, from the top; None when unknown."""
+    try:
+        mode, pos = dest.get_view()
+    except Exception:  # noqa: BLE001 - a destination without a view
+        return None
+    k = _VIEW_TOP.get(mode)
+    if k is None or k >= len(pos) or page.crop_top is None:
+        return None
+    return page.crop_top - pos[k]
 
 
 def _labels(pdf: Any, pages: int) -> list[str]:
@@ -341,6 +364,6 @@ def read_pdf(data: bytes, name: str) -> PdfSource:
             title = pdf.get_metadata_value("Title") or None
         except Exception:  # noqa: BLE001 - metadata is optional
             title = None
-        return PdfSource(pages, reader.fonts, _bookmarks(pdf), _labels(pdf, count), title)
+        return PdfSource(pages, reader.fonts, _bookmarks(pdf, pages), _labels(pdf, count), title)
     finally:
         pdf.close()

@@ -121,7 +121,7 @@ def _page(
         if p.gap or row or not paras or paras[-1].page != number:
             paras.append(Para(number, len(out), [], row))
         paras[-1].lines.append(p.line)
-        out.append(PageLine(p.line.text, row=row))
+        out.append(PageLine(p.line.text, row=row, top=p.line.top, opens=p.gap or row))
     for i in first_rows.values():  # a table header row seen again on a later page repeats
         repeated.add(placed[i].line.text)
     _add_notes(out, placed, notes)

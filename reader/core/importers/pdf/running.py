@@ -28,6 +28,7 @@ _PAGE_NUMBER_RE = re.compile(
 )
 _ROMAN_TOKEN_RE = re.compile(r"\b[ivxlcdm]{1,7}\b", re.I)
 _NOTE_START_RE = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021\u00a7]{1,3}|\(\d{1,3}\)|\[\d{1,3}\])\s*\S")
+_LIST_NUMBER_RE = re.compile(r"^\[?(\d{1,3})[.\]]\s")
 _FOOT_SIZE = 0.93  # footnotes are set smaller than the body
 _FOOT_ZONE = 0.45  # ... and start in the lower part of the page
 
@@ -106,12 +107,25 @@ def mark_footnotes(
                 break
             if _starts_note(ln):
                 start = k
-        if start is None:
+        if start is None or _numbered_list([placed[i].line for i in idxs[start:]]):
             continue
         for k in range(start, len(idxs)):
             ln = placed[idxs[k]].line
             out[idxs[k]] = _starts_note(ln)
     return out
+
+
+def _numbered_list(lines: list[Line]) -> bool:
+    """Entries numbered "1.", "2." ... (or "[1]") in plain type, five or more in a row:
+    a list of references set small at the foot of a column, not the page's footnotes
+    (whose numbers are raised, or stand bare before the note)."""
+    numbers = [
+        int(m.group(1))
+        for ln in lines
+        if ln.lead_mark is None and (m := _LIST_NUMBER_RE.match(ln.text))
+    ]
+    run = sum(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    return run >= 4
 
 
 def _starts_note(line: Line) -> bool:
