@@ -110,8 +110,8 @@ def is_heading_text(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _MAX_WORDS or len(text) > 200:
         return False
-    if not any(c.isalpha() for c in text) or CAPTION_RE.match(text) or _URL_RE.search(text):
-        return False
+    if sum(c.isalpha() for c in text) < 2 or CAPTION_RE.match(text) or _URL_RE.search(text):
+        return False  # (a letter alone heads a group of an index)
     first = next(c for c in text if c.isalnum() or c in "(.")
     if first.isalpha() and first.islower():
         return False

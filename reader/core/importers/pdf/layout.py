@@ -110,15 +110,16 @@ def join_labels(lines: list[Line]) -> list[Line]:
     for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
         k = len(out) - 1
         while k >= 0 and out[k].bottom > line.top:
-            prev = out[k]
+            # The label may come first in order of height, or its text.
+            label, text = (out[k], line) if out[k].x0 < line.x0 else (line, out[k])
             if (
-                _LABEL_RE.match(prev.text)
-                and line.text[:1].isalpha()  # a label before words; "12" before "2011" is a cell
-                and prev.x1 < line.x0
-                and line.x0 - prev.x1 < 2.5 * max(line.size, 1.0)
-                and _overlap_y(prev, line) > 0.5 * min(prev.height, line.height)
+                _LABEL_RE.match(label.text)
+                and text.text[:1].isalpha()  # a label before words; "12" before "2011" is a cell
+                and label.x1 < text.x0
+                and text.x0 - label.x1 < 2.5 * max(text.size, 1.0)
+                and _overlap_y(label, text) > 0.5 * min(label.height, text.height)
             ):
-                out[k] = _merged(prev, line)
+                out[k] = _merged(label, text)
                 break
             k -= 1
         else:

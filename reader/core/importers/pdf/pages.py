@@ -139,32 +139,40 @@ def _contents(placed: list[Placed]) -> set[int]:
     """Lines of a table of contents, and the "Contents" line above them.
 
     An entry ends in its page number: after a dot leader, or after a plain space where
-    most lines of the column end in numbers that run upward (a table of contents without
-    leaders). In a column holding entries, everything from the first entry to the last
-    is contents (an entry wrapped onto two or three lines, a page number alone on its
-    line), with the unfinished lines just above the first entry.
+    most lines of a column end in numbers that run upward (a table of contents without
+    leaders). In a column, everything from its first entry to its last is contents (an
+    entry wrapped onto two or three lines, a page number alone on its line), and so are
+    the unfinished lines just above an entry set as it is (its first lines).
     """
     regions: dict[int, list[int]] = {}
     for i, p in enumerate(placed):
         regions.setdefault(p.block, []).append(i)
-    out: set[int] = set()
-    for idxs in regions.values():
-        texts = [placed[i].line.text for i in idxs]
-        entries = [k for k, t in enumerate(texts) if _TOC_RE.search(t)]
-        if len(entries) < 2:
-            entries = _numbered_entries(texts)
-        if len(entries) < 2:
-            continue
-        first, last = entries[0], entries[-1]
-        while first > 0 and entries[0] - first < 3 and not placed[idxs[first]].gap:
-            if texts[first - 1][-1:] in ".:;!?":
-                break
-            first -= 1
-        out.update(idxs[first : last + 1])
-    if len(out) < 2:
+    texts = [p.line.text for p in placed]
+    entries = {i for i, t in enumerate(texts) if _TOC_RE.search(t)}
+    if len(entries) < 2:
+        entries = set()
+        for idxs in regions.values():
+            entries.update(idxs[k] for k in _numbered_entries([texts[i] for i in idxs]))
+    if len(entries) < 2:
         return set()
-    for i, p in enumerate(placed):
-        if _fold(p.line.text) in _CONTENTS_NAMES:
+    out = set(entries)
+    for idxs in regions.values():
+        mine = [k for k, i in enumerate(idxs) if i in entries]
+        if not mine:
+            continue
+        out.update(idxs[mine[0] : mine[-1] + 1])
+        for k in mine:
+            entry = placed[idxs[k]].line
+            for back in range(k - 1, max(-1, k - 4), -1):
+                i = idxs[back]
+                line = placed[i].line
+                # Set as the entry is (an index's or a chapter's title above is not).
+                same = abs(line.size - entry.size) < 0.5 and line.all_bold == entry.all_bold
+                if i in out or texts[i][-1:] in ".:;!?" or not same:
+                    break
+                out.add(i)
+    for i, t in enumerate(texts):
+        if _fold(t) in _CONTENTS_NAMES:
             out.add(i)
     return out
 
