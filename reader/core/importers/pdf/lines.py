@@ -88,9 +88,14 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     spans: list[tuple[float, float, float]] = []  # top, bottom, centre of each row
     centre = -1e9
     tol = 0.0
+    sizes = sorted(g.size for g in ink)
+    common = sizes[len(sizes) // 2] if sizes else 10.0
     for g in ink:
         mid = (g.top + g.bottom) / 2
         height = g.bottom - g.top
+        # An outsized glyph (a bracket drawn around a formula, a drop capital) stands in
+        # a row without stretching it: it would reach the next line and chain the two.
+        outsized = height > 1.5 * max(g.size, 1.0) or g.size > 2 * common
         if rows and (
             abs(mid - centre) <= tol
             # A glyph boxed differently (another font) but standing in the row.
@@ -98,13 +103,14 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
         ):
             rows[-1].append(g)
             t, b, c = spans[-1]
-            if height <= 1.5 * max(g.size, 1.0):
-                # A tall glyph (a bracket around a formula) stands in the row without
-                # stretching it: it would reach the next line and chain the two.
+            if not outsized:
                 spans[-1] = (min(t, g.top), max(b, g.bottom), c)
             continue
         rows.append([g])
-        spans.append((g.top, g.bottom, mid))
+        if outsized:  # what joins it does so by its centre, not by its box
+            spans.append((mid - 0.1, mid + 0.1, mid))
+        else:
+            spans.append((g.top, g.bottom, mid))
         centre = mid
         tol = max(1.0, height * 0.35)
     centres = [c for _, _, c in spans]
