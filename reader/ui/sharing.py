@@ -7,7 +7,6 @@ The dialogs choose; the core selects, formats and merges; files are written with
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 
 from reader.core.atomic import write_atomic
 from reader.core.errors import ReaderError
-from reader.core.exchange import ImportReport, export_collection, import_files
+from reader.core.exchange import ImportReport, exchange_json, export_collection, import_files
 from reader.core.export import select, to_csv, to_json, to_markdown
 from reader.ui import export_dialog, import_report, share_dialog
 from reader.ui.context import AppContext
@@ -112,10 +111,10 @@ class Sharing:
             return
         try:
             collection = export_collection(self.context.library, choice.author, choice.documents)
+            text = exchange_json(collection)
         except ReaderError as exc:
             self.context.report_error(str(exc))
             return
-        text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
         self._write(with_suffix(path, "json"), text, f"{collection['total']} annotation(s)")
 
     # --- File > Import Shared Annotations ----------------------------------------
@@ -133,7 +132,8 @@ class Sharing:
             import_report.show_import_report(w, report)
 
     def import_paths(self, paths: list[str]) -> ImportReport | None:
-        """Merge ``paths`` into the library; None (and an error shown) if one is bad."""
+        """Merge ``paths`` into the library, leaving out (and reporting) the files that
+        are refused; None (and an error shown) if the library cannot take them."""
         w = self.window
         # The library connection belongs to the GUI thread; 10,000 annotations take
         # about a second, so a wait cursor is enough.
@@ -141,8 +141,9 @@ class Sharing:
         w.statusBar().showMessage(f"Importing shared annotations from {len(paths)} file(s)…")
         w.statusBar().repaint()  # show it now, without running user input mid-import
         try:
-            report = import_files(self.context.library, paths)
-        except ReaderError as exc:
+            # Each bad file is left out with its reason, shown in the report.
+            report = import_files(self.context.library, paths, skip_refused=True)
+        except ReaderError as exc:  # the library itself: read-only, busy, disk full
             w.statusBar().clearMessage()
             self.context.report_error(str(exc), title="Shared annotations not imported")
             return None

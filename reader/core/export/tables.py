@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
 from reader import __version__
 from reader.core.export.selection import ExportSelection
+from reader.core.export.spreadsheet import csv_text
 from reader.core.library_model import Excerpt, page_fields
 
 CSV_COLUMNS = [
@@ -27,16 +26,6 @@ CSV_COLUMNS = [
     "created",
     "modified",
 ]
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
-
-
-def _cell(value: object) -> object:
-    """Neutralise text a spreadsheet would run as a formula (``=HYPERLINK(...)``)."""
-    if isinstance(value, str) and (
-        value.startswith(_FORMULA_START) or (value[:1] == "-" and value[1:2] not in ("", " "))
-    ):
-        return "'" + value
-    return value
 
 
 def rows(sel: ExportSelection) -> list[dict[str, Any]]:
@@ -80,14 +69,12 @@ def _with_page(row: dict[str, object], ex: Excerpt) -> dict[str, object]:
 
 
 def to_csv(sel: ExportSelection) -> str:
-    """Excerpts as CSV with a header row; tags are joined with "; "."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows(sel):
+    """Excerpts as CSV with a header row; tags are joined with "; " (cells guarded
+    against formulas: :mod:`reader.core.export.spreadsheet`)."""
+    records = rows(sel)
+    for row in records:
         row["tags"] = "; ".join(row["tags"])
-        writer.writerow({k: _cell(v) for k, v in row.items()})
-    return buf.getvalue()
+    return csv_text([CSV_COLUMNS, *([row[c] for c in CSV_COLUMNS] for row in records)])
 
 
 def to_json(sel: ExportSelection) -> str:
