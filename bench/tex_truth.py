@@ -32,7 +32,7 @@ _DECL_RE = re.compile(
     r"|Large|footnotesize|scriptsize|normalsize)\b\s*"
 )
 _LOGOS = {
-    r"\LaTeXe": "LaTeX2e",
+    r"\LaTeXe": "LaTeX2\u03b5",  # printed with an epsilon
     r"\LaTeX": "LaTeX",
     r"\BibTeX": "BibTeX",
     r"\TeX": "TeX",
@@ -79,14 +79,20 @@ def _body(text: str) -> str:
     # Verbatim text may hold anything (braces, "\\section{..}"): a mark that makes its
     # sentence unsure, and never a heading.
     text = re.sub(r"\\verb\*?(.).*?\1", r"\\VERB ", text)
+    # Listings show source code, a whole example document included: left out first.
+    text = re.sub(
+        r"\\begin\{(verbatim|lstlisting|minted|Verbatim|alltt|code)\*?\}.*?\\end\{\1\*?\}",
+        "\n\n",
+        text,
+        flags=re.S,
+    )
     start = text.find(r"\begin{document}")
-    end = text.find(r"\end{document}")
-    body = text[start + 16 : end if end > 0 else None] if start >= 0 else text
-    for stop in (r"\begin{thebibliography}", r"\bibliography{", r"\printbibliography"):
-        k = body.find(stop)
-        if k >= 0:
-            body = body[:k]
-    return body
+    end = text.rfind(r"\end{document}")
+    body = text[start + 16 : end if end > start else None] if start >= 0 else text
+    # (A thebibliography environment goes with the other environments; \bibliography
+    # and \printbibliography print from files this source does not hold.)
+    # \texorpdfstring{printed}{bookmark}: the page prints the first.
+    return re.sub(r"\\texorpdfstring\s*(\{(?:[^{}]|\{[^{}]*\})*\})\s*\{[^{}]*\}", r"\1", body)
 
 
 def _group_end(text: str, at: int) -> int:
@@ -194,3 +200,27 @@ def sentences(path: Path, min_words: int = 8) -> list[str]:
                 continue  # a paragraph's tail without an end: a caption, a list lead-in
             out.append(sentence)
     return out
+
+
+# Headings a document class prints on its own for what the source holds: the page may
+# show them or not, and under one name or another, so they are scored neither way.
+_GENERATED = [
+    (r"\\begin\{abstract\}|\\abstract\s*\{", ("Abstract",)),
+    (r"\\begin\{keywords?\}|\\keywords?\s*\{|\\begin\{IEEEkeywords\}", ("Keywords", "Index Terms")),
+    (
+        r"\\bibliography\s*\{|\\printbibliography|\\begin\{thebibliography\}",
+        ("References", "Bibliography"),
+    ),
+    (
+        r"\\begin\{acks\}|\\begin\{acknowledg(?:e)?ments?\}",
+        ("Acknowledgments", "Acknowledgements", "Acknowledgment", "Acknowledgement"),
+    ),
+    (r"\\appendix\b", ("Appendix", "Appendixes", "Appendices")),
+    (r"\\tableofcontents", ("Contents",)),
+]
+
+
+def generated_headings(path: Path) -> list[str]:
+    """Names of the headings the class may print itself (see :data:`_GENERATED`)."""
+    body = _body(read_tex(path))
+    return [name for pattern, names in _GENERATED if re.search(pattern, body) for name in names]

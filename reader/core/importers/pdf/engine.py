@@ -24,6 +24,10 @@ from reader.core.importers.paged import Bookmark
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi", "medi", "-bd", ",bd", "-sb")
 _ITALIC_NAMES = ("italic", "oblique", "-it", ",it", "-ital")
 _MONO_NAMES = ("mono", "courier", "consol", "typewriter")
+# TeX's own font names carry the style in a few letters: Computer Modern's CMBX10 and
+# CMTI10, the EC fonts' SFBX1000, Berry names such as ptmb8r (Times bold), ptmri8r.
+_TEX_BOLD_RE = re.compile(r"(?:cm|lm|cmss|ec|sf|tc)[a-z]*bx|cmb\d|(?:sf|ec)b[xc]|p[a-z]{2}b[ro8]")
+_TEX_ITALIC_RE = re.compile(r"cm(?:b?x?ti|sl|mi|ssi)\d|(?:sf|ec)(?:ti|sl|bi)|p[a-z]{2}[rb][io]8")
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 
 
@@ -91,11 +95,13 @@ def _font_style(name: str, weight: int, flags: int) -> Font:
         or any(k in low for k in _BOLD_NAMES)
         or bool(flags & (1 << 18))
         or bool(suffix and suffix.group(1).startswith("b"))
+        or bool(_TEX_BOLD_RE.match(low))
     )
     italic = (
         any(k in low for k in _ITALIC_NAMES)
         or bool(flags & (1 << 6))
         or bool(suffix and "i" in suffix.group(1))
+        or bool(_TEX_ITALIC_RE.match(low))
     )
     mono = any(k in low for k in _MONO_NAMES) or bool(flags & 1)
     return Font(name.split("+", 1)[-1], bold, italic, mono)

@@ -36,6 +36,8 @@ CAPTION_RE = re.compile(
     r"|notes|photo|illustration|image|graphique|diagram)s?\s*[:.]?\s*(?:[\dIVX]|$|:)",
     re.I,
 )
+_FIELD_RE = re.compile(r"^[^\W\d_][\w -]{0,30}:\s*[\d.,/-]+$")  # "Since: 2.0", "Date: 2020"
+_MATH_RE = re.compile(r"[=<>+\u0370-\u03ff\u2190-\u22ff\[\]]")
 _URL_RE = re.compile(r"https?://|www\.|@\w+\.\w")
 _MAX_WORDS = 20
 _MAX_LINES = 4  # a long title wraps onto four lines at most
@@ -49,6 +51,8 @@ class Style:
     size: float
     bold: bool
     caps: bool
+    family: str = ""  # the typeface's family ("TeXGyreHeros" for a sans heading)
+    italic: bool = False
 
     def stronger(self, other: Style) -> bool:
         """Set more prominently than ``other``: larger, or as large and bolder or in caps."""
@@ -116,7 +120,7 @@ def is_heading_text(text: str) -> bool:
     if first.isalpha() and first.islower():
         return False
     last = text.rstrip()[-1]
-    if last in ",;:" or (last == "." and len(words) > 6):
+    if last in ",;:" or (last == "." and len(words) > 6) or _FIELD_RE.match(text):
         return False
     return not text.startswith(("\u2022", "-", "*", "[", "\u25cf"))
 
@@ -160,13 +164,30 @@ def find_headings(paras: list[tuple[str, Style, int]], body: Style) -> list[Cand
     for i, (text, style, nlines) in enumerate(paras):
         if nlines > _MAX_LINES or repeats[text] > 2 or not is_heading_text(text):
             continue
+        label, title, depth, keyword = split_label(text)
+        # Italic sets a heading apart when a subsection's number or a face of its own
+        # says so too ("2.1 Discarded"; a sans italic heading over a serif text); an
+        # italic line alone is a quotation, an emphasis or a list item's lead.
+        words = len(re.findall(r"[^\W\d_]{3,}", title))
+        italic = (
+            style.italic
+            and not body.italic
+            and (depth >= 2 or (style.family != body.family and words >= 2))
+            and not _MATH_RE.search(text)  # a formula is set in italic too
+            and ":" not in text.rstrip(":")  # "Since: 2.0", a field's name
+        )
         if not (
-            style.size >= body.size + max(1.0, 0.1 * body.size) or (style.bold and not body.bold)
+            style.size >= body.size + max(1.0, 0.1 * body.size)
+            or (style.bold and not body.bold)
+            or italic
         ):
             continue
-        if style.size < body.size - 0.6:
-            continue  # small print set in bold: a caption or a note, not a heading
-        label, title, depth, keyword = split_label(text)
+        if style.size < body.size - 0.6 and (
+            style.size < body.size - max(1.2, 0.12 * body.size) or style.family == body.family
+        ):
+            # Small print set in bold is a caption or a note, or a table's labels, unless
+            # a heading face of its own sets it apart (a class's sans small headings).
+            continue
         if not title or not any(ch.isalpha() for ch in title):
             continue
         cands.append(Candidate(i, text, style, label, title, depth, keyword))
@@ -174,6 +195,15 @@ def find_headings(paras: list[tuple[str, Style, int]], body: Style) -> list[Cand
     return cands
 
 
-def style_of(size: float, bold: bool, text: str) -> Style:
+def style_of(size: float, bold: bool, text: str, family: str = "", italic: bool = False) -> Style:
     """The style of a paragraph set in ``size`` points."""
-    return Style(round(size * 2) / 2, bold, _caps(text))
+    return Style(round(size * 2) / 2, bold, _caps(text), family, italic)
+
+
+def family_of(font_name: str) -> str:
+    """A font's family without its style, optical size or foundry suffix: "TeXGyreHeros"
+    for "ABCDEF+TeXGyreHeros-Bold", "LMRoman" for "LMRoman12-Bold", "Arial" for
+    "Arial-BoldMT"."""
+    name = re.split(r"[-,.]", font_name.split("+")[-1])[0]
+    name = re.sub(r"(?:PSMT|MT|PS)$", "", name)
+    return re.sub(r"\d+$", "", name)

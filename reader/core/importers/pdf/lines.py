@@ -20,6 +20,7 @@ _GUTTER_GAP = 0.5  # ... or this wide where many rows of the page have a gap
 _WORD_SPLIT_GAP = 0.9  # ... but between two letters only this wide
 _STRONG_ROWS = 0.25  # ... and a gutter seen in this share of rows runs between columns
 _GUTTER_ROWS = 0.1  # "many": this share of the page's rows
+_BOLD_SHARE = 0.75  # a line this much bold is set in bold (a heading), not a run-in phrase
 _WORD_GAP = 0.25  # in font sizes: a gap this wide with no space glyph is a space
 _JUSTIFIED_SPREAD = 1.6  # a justified line's widest word gap is at most this many narrowest
 _SUPER_RISE = 0.25  # in font sizes: a glyph raised this much is a superscript
@@ -42,7 +43,7 @@ class Line:
     bold: bool  # most of its letters are bold
     italic: bool
     font: int  # dominant font (index into the source's fonts)
-    all_bold: bool = False  # every letter is bold (a heading, not a run-in bold phrase)
+    all_bold: bool = False  # its letters are bold (a heading, not a run-in bold phrase)
     marks: list[str] = field(default_factory=list)  # superscript markers found in it
     lead_mark: str | None = None  # a superscript at its start (a footnote's own number)
 
@@ -317,7 +318,8 @@ def make_line(glyphs: list[Glyph], fonts: list[Font]) -> Line:
         bold,
         italic,
         font,
-        all_bold=all(fonts[g.font].bold for g in letters),
+        # (A word in a code font inside a bold heading: the heading is still bold.)
+        all_bold=sum(fonts[g.font].bold for g in letters) >= _BOLD_SHARE * len(letters),
         marks=marks,
         lead_mark=lead,
     )

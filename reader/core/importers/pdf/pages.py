@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.importers.paged import PageLine
 from reader.core.importers.pdf.bookmarks import Mark
-from reader.core.importers.pdf.engine import PdfSource
+from reader.core.importers.pdf.engine import Font, PdfSource
 from reader.core.importers.pdf.headings import (
     Style,
+    family_of,
     find_headings,
     is_named,
     join_wrapped,
@@ -62,10 +64,13 @@ class Para:
         """Its lines joined with spaces."""
         return join_wrapped([ln.text for ln in self.lines])
 
-    def style(self) -> Style:
+    def style(self, fonts: list[Font]) -> Style:
         """Its style when all its lines share one, else the body-like weakest."""
         size = min(ln.size for ln in self.lines)
-        return style_of(size, all(ln.all_bold for ln in self.lines), self.text)
+        family = family_of(fonts[self.lines[0].font].name)
+        bold = all(ln.all_bold for ln in self.lines)
+        italic = all(ln.italic for ln in self.lines)
+        return style_of(size, bold, self.text, family, italic)
 
 
 @dataclass(slots=True)
@@ -275,7 +280,11 @@ def lay_out(src: PdfSource) -> Laid:
     bold = sum(len(ln.text) for ln in body_lines if ln.bold) * 2 > sum(
         len(ln.text) for ln in body_lines
     )
-    laid = Laid([], body=Style(size, bold, False))
+    families: Counter[str] = Counter()
+    for ln in body_lines:
+        families[family_of(src.fonts[ln.font].name)] += len(ln.text)
+    family = families.most_common(1)[0][0] if families else ""
+    laid = Laid([], body=Style(size, bold, False, family))
     seen_headers: set[str] = set()
     for n, (lines, r, page) in enumerate(zip(raw, roles, src.pages, strict=True)):
         out, paras = _page(n, lines, r, page.height, size, seen_headers)
@@ -293,7 +302,8 @@ def lay_out(src: PdfSource) -> Laid:
     elif raw:
         laid.title = _banner_title(laid.pages[0], raw[0], roles[0], size)
     found = find_headings(
-        [(p.text, p.style(), 99 if p.row else len(p.lines)) for p in laid.paras], laid.body
+        [(p.text, p.style(src.fonts), 99 if p.row else len(p.lines)) for p in laid.paras],
+        laid.body,
     )
     for c in found:
         para = laid.paras[c.index]
