@@ -137,35 +137,51 @@ def norm(text: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).lower())
 
 
-def _similar(a: str, b: str) -> bool:
-    """The same title: equal, one holding the other with little more (a label, a
-    word), or close (0.85)."""
+def _similar(a: str, b: str, loose: bool = False) -> bool:
+    """The same title: equal or close (0.85); ``loose``, also one holding the other at
+    its start (a bookmark "Appendix A1" for "Appendix A1: Typesetting an appendix") or
+    with little more (a label, a word)."""
     a, b = norm(a), norm(b)
     if not a or not b:
         return False
-    short, long = sorted((a, b), key=len)
-    if a == b or (len(short) >= 8 and short in long and len(short) >= 0.6 * len(long)):
+    if a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85:
         return True
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
+    short, long = sorted((a, b), key=len)
+    return (
+        loose
+        and len(short) >= 8
+        and (long.startswith(short) or (short in long and len(short) >= 0.6 * len(long)))
+    )
 
 
 def prf(
     found: list[tuple[str, ...]], truth: list[str], neutral: list[str] = ()
 ) -> tuple[float, float, float]:
     """Precision, recall and F1 of ``found`` headings (each as its spellings) against
-    ``truth`` titles (one to one). A found heading that matches no truth title but one
-    of ``neutral`` (a heading the class prints itself) counts neither way."""
+    ``truth`` titles, one to one: close matches first, then loose ones. A found heading
+    that matches no truth title but one of ``neutral`` (a heading the class prints
+    itself) counts neither way."""
     left = list(truth)
+    unmatched: list[tuple[str, ...]] = []
     hits = 0
-    scored = 0
     for names in found:
         k = next((i for i, t in enumerate(left) if any(_similar(n, t) for n in names)), None)
-        if k is None and any(_similar(n, x) for n in names for x in neutral):
-            continue
-        scored += 1
+        if k is None:
+            unmatched.append(names)
+        else:
+            hits += 1
+            del left[k]
+    scored = len(found)
+    for names in unmatched:
+        k = next(
+            (i for i, t in enumerate(left) if any(_similar(n, t, loose=True) for n in names)),
+            None,
+        )
         if k is not None:
             hits += 1
             del left[k]
+        elif any(_similar(n, x) for n in names for x in neutral):
+            scored -= 1
     p = hits / scored if scored else (1.0 if not truth else 0.0)
     r = hits / len(truth) if truth else 1.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
