@@ -29,6 +29,7 @@ _LABEL_RE = re.compile(
     r"|(?:\d{1,3}|[A-Z])(?:\.\d{1,3})*\.?)$"
 )
 _SENTENCE_END = '.:;!?\u201d\u2019")'
+_BULLETS = "\u2022\u25cf\u25aa\u25e6\u25a0\u25a1\u274f\u2713"  # • ● ▪ ◦ ■ □ ❏ ✓
 
 
 @dataclass(slots=True)
@@ -60,6 +61,7 @@ def _merged(a: Line, b: Line) -> Line:
         b.all_bold,
         a.marks + b.marks,
         a.lead_mark,
+        a.lead_bold,
     )
 
 
@@ -428,12 +430,16 @@ def mark_paragraphs(placed: list[Placed]) -> None:
         # A line running to the column's edge mid-sentence goes on, whatever the
         # weight of the next one (a bold phrase wrapped onto it).
         runs_on = not short and a.text[-1:] not in _SENTENCE_END
+        # ... and a bold line whose bold phrase goes on into the next one is the start of
+        # a run-in heading ("Refundable credit for prior-year / minimum tax. If ...").
+        runs_on = runs_on or (a.all_bold and b.lead_bold and a.text[-1:] not in _SENTENCE_END)
         style = abs(a.size - b.size) > 0.6 or (a.all_bold != b.all_bold and not runs_on)
         if p.cells or prev.cells:
             p.gap = False
         else:
             p.gap = (
-                space > 0.45 * min(a.height, b.height)
+                b.text[:1] in _BULLETS  # a list's item starts
+                or space > 0.45 * min(a.height, b.height)
                 or space < -0.6 * min(a.height, b.height)  # moved back up: a new column
                 or style
                 or (indent and short)

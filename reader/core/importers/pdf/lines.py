@@ -46,6 +46,7 @@ class Line:
     all_bold: bool = False  # its letters are bold (a heading, not a run-in bold phrase)
     marks: list[str] = field(default_factory=list)  # superscript markers found in it
     lead_mark: str | None = None  # a superscript at its start (a footnote's own number)
+    lead_bold: bool = False  # its first word is bold (a bold run-in phrase goes on in it)
 
     @property
     def height(self) -> float:
@@ -318,11 +319,27 @@ def make_line(glyphs: list[Glyph], fonts: list[Font]) -> Line:
         bold,
         italic,
         font,
-        # (A word in a code font inside a bold heading: the heading is still bold.)
-        all_bold=sum(fonts[g.font].bold for g in letters) >= _BOLD_SHARE * len(letters),
+        # (A word in a code font inside a bold heading leaves the heading bold; a bold
+        # run-in phrase with the text going on after it does not make the line bold.)
+        all_bold=sum(fonts[g.font].bold for g in letters) >= _BOLD_SHARE * len(letters)
+        and _edge_bold(glyphs, fonts, last=True),
         marks=marks,
         lead_mark=lead,
+        lead_bold=_edge_bold(glyphs, fonts, last=False),
     )
+
+
+def _edge_bold(glyphs: list[Glyph], fonts: list[Font], last: bool) -> bool:
+    """Whether the letters of the line's first (or ``last``) word are bold."""
+    word: list[Glyph] = []
+    for g in reversed(glyphs) if last else glyphs:
+        if g.ch.isspace():
+            if word:
+                break
+            continue
+        word.append(g)
+    letters = [g for g in word if g.ch.isalpha()]
+    return not letters or all(fonts[g.font].bold for g in letters)
 
 
 def _is_tiny(seg: list[Glyph]) -> bool:
