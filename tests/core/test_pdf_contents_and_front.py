@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from reader.core.importers.pdf import parse
 from reader.core.model import FURNITURE
+from reader.core.plain_text import reading_text
 from tests.core.pdf_layout_fixtures import drawn_pdf
 
 H, B = "Helvetica-Bold", "Helvetica"
@@ -137,3 +138,26 @@ def test_a_numbered_heading_in_line_with_a_table_is_no_row_of_it():
     doc = parse(drawn_pdf([page]), "t.pdf", bookmarks=False)
     assert [n.display for n in doc.iter_nodes()] == [".03 TERMINOLOGY", ".04 RECOGNITION"]
     assert "Credible Person | Order of Custody | Critical Incident" in doc.text
+
+
+def test_a_bold_run_in_phrase_wrapped_over_two_lines_is_no_heading():
+    # Body lines about 340 points wide; the bold phrase breaks before a word that would
+    # not fit ("carryover." is 48 points).
+    lines = [body(k) for k in range(6)]
+    page = [(72, 800, H, 20, "Instructions", 0)]
+    page += [(72, 780 - 12 * k, B, 10, lines[k], 0) for k in range(3)]
+    page.append((72, 735, H, 13, "What's New", 0))
+    page += [
+        (72, 715, H, 10, "Refundable credit for the prior-year alternative minimum tax of the", 0),
+        (72, 703, H, 10, "carryover.", 0),
+        (124, 703, B, 10, "If you have an unused credit, see Form 8801 for it.", 0),
+    ]
+    page += [(72, 680 - 12 * k, B, 10, lines[k], 0) for k in range(6)]
+    # A heading on its own line before a paragraph that opens with a bold phrase.
+    page += [(72, 590, H, 10, "Results", 0), (72, 576, H, 10, "Dynamic ion positions.", 0)]
+    page.append((185, 576, B, 10, "Adding Coulomb interactions back, the", 0))
+    page += [(72, 564 - 12 * k, B, 10, lines[k], 0) for k in range(6)]
+    doc = parse(drawn_pdf([page]), "r.pdf", bookmarks=False)
+    assert [n.display for n in doc.iter_nodes()] == ["What's New", "Results"]
+    text = reading_text(doc)
+    assert "alternative minimum tax of the carryover. If you have an unused credit" in text

@@ -29,6 +29,7 @@ _LABEL_RE = re.compile(
     r"|(?:\d{1,3}|[A-Z])(?:\.\d{1,3})*\.?)$"
 )
 _SENTENCE_END = '.:;!?\u201d\u2019")'
+_ABBREVIATION_END_RE = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:etc|vs|No|Mr|Mrs|Dr|St)\.)$")
 _BULLETS = "\u2022\u25cf\u25aa\u25e6\u25a0\u25a1\u274f\u2713"  # • ● ▪ ◦ ■ □ ❏ ✓
 
 
@@ -403,6 +404,21 @@ def _left_edge(placed: list[Placed], region: int) -> float:
     return min(xs) if xs else 0.0
 
 
+def _ends_sentence(text: str) -> bool:
+    """Whether a line ends a sentence: a stop, not an abbreviation's ("U.S.", "e.g.")."""
+    if text[-1:] not in ".:;!?":
+        return False
+    return not _ABBREVIATION_END_RE.search(text)
+
+
+def _wrapped(a: Line, b: Line, right: float) -> bool:
+    """Line ``a`` broke before ``b`` for want of room: ``b``'s first word would not
+    have fit at its end (a heading's short line before a paragraph would)."""
+    first = b.text.split(" ", 1)[0]
+    width = (b.x1 - b.x0) * (len(first) + 1) / max(len(b.text), 1)
+    return a.x1 + width > right - 1
+
+
 def mark_paragraphs(placed: list[Placed]) -> None:
     """Set ``gap`` where a new paragraph starts: a new region, a vertical gap, an indent
     after a short line, a change of font, or a line that ends a sentence well short of
@@ -432,7 +448,9 @@ def mark_paragraphs(placed: list[Placed]) -> None:
         runs_on = not short and a.text[-1:] not in _SENTENCE_END
         # ... and a bold line whose bold phrase goes on into the next one is the start of
         # a run-in heading ("Refundable credit for prior-year / minimum tax. If ...").
-        runs_on = runs_on or (a.all_bold and b.lead_bold and a.text[-1:] not in _SENTENCE_END)
+        runs_on = runs_on or (
+            a.all_bold and b.lead_bold and not _ends_sentence(a.text) and _wrapped(a, b, right)
+        )
         style = abs(a.size - b.size) > 0.6 or (a.all_bold != b.all_bold and not runs_on)
         if p.cells or prev.cells:
             p.gap = False
