@@ -203,10 +203,12 @@ class _Reader:
                 code = 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00) if high else 0xFFFD
             high = 0  # a high half not followed by its low one is dropped
             ch = chr(code)
-            if ch in "\r\n\x00\ufffe\uffff":
-                continue
             if ch == "\x02":  # PDFium's mark for a hyphen at a line end
                 ch = "-"
+            elif code < 0x20 or ch in "\ufffe\uffff":
+                # Line breaks PDFium adds, and the control codes it gives a glyph that
+                # maps to no character (a math font's brackets): no text.
+                continue
             key = object_at(tp_address, i)
             if not key:  # PDFium's own: a space for a gap, a line-end hyphen, a break
                 if ch not in " -":
