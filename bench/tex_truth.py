@@ -3,13 +3,13 @@
 A paper typeset by LaTeX from a ``.tex`` file shipped beside its PDF (Debian's texlive
 documentation packages ship many) gives ground truth that nobody tuned: the titles of
 its ``\\section``/``\\subsection``/``\\subsubsection`` commands, and the sentences of
-its paragraphs. Only
-what the source states without doubt is kept: a sentence that holds math, a citation,
-a cross-reference, a footnote, verbatim text or any command this module does not
-resolve is left out (the PDF prints something the source does not spell), and so are
-floats, displayed math, tables, lists and the bibliography. Sentences keep their words
-in order; the benchmark compares them with letters and digits only, so quotes, dashes
-and the hyphens of line breaks do not count.
+its paragraphs. Only what the source states without doubt is kept: a sentence that
+holds math, a citation, a cross-reference, a footnote, verbatim text or any command
+this module does not resolve is left out (the PDF prints something the source does
+not spell), and so are floats, displayed math, tables, lists, listings and the
+bibliography. Sentences keep their words in order; the benchmark compares them with
+letters and digits only, so quotes, dashes and the hyphens of line breaks do not
+count.
 """
 
 from __future__ import annotations
