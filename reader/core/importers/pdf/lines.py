@@ -206,9 +206,9 @@ def _segments(row: list[Glyph], gutters: dict[float, bool]) -> list[list[Glyph]]
         if not g.ch.isspace():
             last = g
     segs: list[list[Glyph]] = []
-    for piece, at in zip(pieces, cuts, strict=True):
-        if at and not _justified(piece):
-            bounds = [0, *sorted(at), len(piece)]
+    for piece, where in zip(pieces, cuts, strict=True):
+        if where and not _justified(piece):
+            bounds = [0, *sorted(where), len(piece)]
             segs += [piece[i:j] for i, j in zip(bounds, bounds[1:], strict=False)]
         else:
             segs.append(piece)
