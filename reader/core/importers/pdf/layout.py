@@ -12,6 +12,7 @@ joined with `` | ``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -66,31 +67,40 @@ def _merged(a: Line, b: Line) -> Line:
     )
 
 
-def _join_pieces(lines: list[Line]) -> list[Line]:
-    """Pieces of one line that a wide space split ("...are unique." and "But" of a
-    justified line) joined again: the lines just above or below run across the gap
-    between them, as they would not across a gutter between columns."""
-    order = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+def _join_rows(lines: list[Line], fits: Callable[[Line, Line], bool]) -> list[Line]:
+    """Lines standing side by side on a row joined where ``fits(left, right)`` says
+    they are one line. Either may come first in order of height (a raised mark, a
+    label a hair higher or lower; another column's line can come between them)."""
     out: list[Line] = []
-    for ln in order:
+    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
         k = len(out) - 1
-        while k >= 0 and out[k].bottom > ln.top:
-            a = out[k]
-            # The piece found first (higher: a raised mark) may be the right one.
-            left, right = (a, ln) if a.x0 < ln.x0 else (ln, a)
-            gap = right.x0 - left.x1
-            if (
-                0 <= gap < 3 * max(ln.size, 1.0)
-                and _overlap_y(a, ln) > 0.5 * min(a.height, ln.height)
-                and (abs(a.size - ln.size) < 0.6 or min(len(a.text), len(ln.text)) <= 6)
-                and _bridged(order, left, right)
-            ):
+        while k >= 0 and out[k].bottom > line.top:
+            left, right = (out[k], line) if out[k].x0 < line.x0 else (line, out[k])
+            if fits(left, right):
                 out[k] = _merged(left, right)
                 break
             k -= 1
         else:
-            out.append(ln)
+            out.append(line)
     return out
+
+
+def _join_pieces(lines: list[Line]) -> list[Line]:
+    """Pieces of one line that a wide space split ("...are unique." and "But" of a
+    justified line) joined again: the lines just above or below run across the gap
+    between them, as they would not across a gutter between columns."""
+
+    def fits(left: Line, right: Line) -> bool:
+        gap = right.x0 - left.x1
+        return (
+            0 <= gap < 3 * max(right.size, left.size, 1.0)
+            and _overlap_y(left, right) > 0.5 * min(left.height, right.height)
+            # (a piece of a few glyphs may be set smaller: a formula's raised marks)
+            and (abs(left.size - right.size) < 0.6 or min(len(left.text), len(right.text)) <= 6)
+            and _bridged(lines, left, right)
+        )
+
+    return _join_rows(lines, fits)
 
 
 def _bridged(order: list[Line], a: Line, b: Line) -> bool:
@@ -106,28 +116,18 @@ def _bridged(order: list[Line], a: Line, b: Line) -> bool:
 
 
 def join_labels(lines: list[Line]) -> list[Line]:
-    """A bullet or list label set apart from its text by a tab is one line with it (the
-    label may sit a little higher or lower than its text: another column's line can
-    come between them in order of height)."""
-    out: list[Line] = []
-    for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
-        k = len(out) - 1
-        while k >= 0 and out[k].bottom > line.top:
-            # The label may come first in order of height, or its text.
-            label, text = (out[k], line) if out[k].x0 < line.x0 else (line, out[k])
-            if (
-                _LABEL_RE.match(label.text)
-                and text.text[:1].isalpha()  # a label before words; "12" before "2011" is a cell
-                and label.x1 < text.x0
-                and text.x0 - label.x1 < 2.5 * max(text.size, 1.0)
-                and _overlap_y(label, text) > 0.5 * min(label.height, text.height)
-            ):
-                out[k] = _merged(label, text)
-                break
-            k -= 1
-        else:
-            out.append(line)
-    return out
+    """A bullet or list label set apart from its text by a tab is one line with it."""
+
+    def fits(label: Line, text: Line) -> bool:
+        return (
+            bool(_LABEL_RE.match(label.text))
+            and text.text[:1].isalpha()  # a label before words; "12" before "2011" is a cell
+            and label.x1 < text.x0
+            and text.x0 - label.x1 < 2.5 * max(text.size, 1.0)
+            and _overlap_y(label, text) > 0.5 * min(label.height, text.height)
+        )
+
+    return _join_rows(lines, fits)
 
 
 def _gutters(lines: list[Line]) -> list[float]:
