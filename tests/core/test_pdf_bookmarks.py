@@ -83,3 +83,20 @@ def test_a_long_heading_wrapped_with_a_hanging_indent_and_wide_spaces_is_one_hea
         assert " ".join(nodes[1].title.split()) == title.replace("pack- ages", "packages")
         heading = doc.text[nodes[1].start : nodes[1].end].split("\n\n")[0]
         assert heading.count("\n") == 3  # its four lines, no paragraph break inside
+
+
+def test_a_bookmark_naming_the_start_of_a_heading_is_placed_and_back_matter_stays_out():
+    page = [(72, 790, H, 18, "Guide to the Class", 0)]
+    page += [(72, 770 - 12 * k, B, 10, body(k), 0) for k in range(3)]
+    page += [(72, 720, H, 13, "1 Using the class", 0)]
+    page += [(72, 700 - 12 * k, B, 10, body(k + 1), 0) for k in range(4)]
+    page += [(72, 640, H, 13, "Appendix A2: Typesetting two or more appendices", 0)]
+    page += [(72, 620 - 12 * k, B, 10, body(k + 2), 0) for k in range(4)]
+    page += [(72, 560, H, 13, "References", 0)]  # printed, not bookmarked
+    page += [(72, 540 - 12 * k, B, 10, body(k + 3), 0) for k in range(4)]
+    bookmarks = [("Using the class", 0, 0), ("Appendix A2", 0, 0)]
+    doc = parse_bytes(drawn_pdf([page], bookmarks=bookmarks), "pdf", "a.pdf")
+    assert [n.display for n in doc.iter_nodes()] == [
+        "1 Using the class",
+        "Appendix A2: Typesetting two or more appendices",
+    ]

@@ -109,19 +109,35 @@ def _find(
     return best
 
 
+def _find_start(
+    lines: list[PageLine], title: str, taken: set[int]
+) -> tuple[float, int, int] | None:
+    """A heading line that opens with the bookmark's title and goes on after a colon or
+    a dash ("Appendix A2: Typesetting two or more appendices" for "Appendix A2")."""
+    start = re.compile(rf"^\W*{re.escape(title)}\s*[:.\u2013\u2014-]\s*\S", re.I)
+    for i, line in enumerate(lines):
+        if not line.role and line.text and i not in taken and start.match(line.text):
+            return 0.9, i, 1
+    return None
+
+
 def place(pages: list[list[PageLine]], bookmarks: list[Bookmark]) -> list[Mark]:
     """Where each usable bookmark's title stands: on its page, the next or the one
     before; an exact match (with or without the printed number) anywhere there before a
-    fuzzy one."""
+    fuzzy one, then a line that opens with the title."""
     marks: list[Mark] = []
     taken: dict[int, set[int]] = {}
     for bm in usable(bookmarks):
         want = norm(bm.title)
         where = [p for p in (bm.page, bm.page + 1, bm.page - 1) if 0 <= p < len(pages)]
-        for exact in (True, False):
+        for exact in (True, False, None):
             found = None
             for p in where:
-                hit = _find(pages[p], want, taken.setdefault(p, set()), exact)
+                hit = (
+                    _find(pages[p], want, taken.setdefault(p, set()), exact)
+                    if exact is not None
+                    else _find_start(pages[p], bm.title, taken.setdefault(p, set()))
+                )
                 if hit is not None and (found is None or hit[0] > found[0][0]):
                     found = (hit, p)
                     if hit[0] == 1.0:
@@ -139,7 +155,8 @@ def merge(placed: list[Mark], found: list[Mark]) -> list[Mark]:
 
     ``found`` is the outline read from the text (fonts or conventions). The bookmarks
     keep their nesting, shifted by the usual difference between their levels and the
-    text's; headings the text has at levels above every bookmarked one are added.
+    text's; headings the text has at levels above every bookmarked one are added (Parts
+    around bookmarked chapters, a Preface before them).
     """
     if not placed:
         return found
@@ -150,15 +167,22 @@ def merge(placed: list[Mark], found: list[Mark]) -> list[Mark]:
         # (list items a word processor bookmarked); the text's own outline stands.
         return found if len(found) >= 3 else placed
     shift = round(median(t.level - b.level for b, t in matched))
-    top = min(t.level for _, t in matched)
+    top = min(b.level for b in placed) + shift  # the bookmarks' top level in the text's terms
     # The bookmarks' own nesting stands, shifted under the levels the text shows above
     # them; the text's level of one heading does not override it.
     out = {
         (b.page, b.line): Mark(b.page, b.line, b.lines, b.level + shift, b.title) for b in placed
     }
+    first = min((b.page, b.line) for b in placed)
     for m in found:
-        if m.level < top and (m.page, m.line) not in out:
-            out[(m.page, m.line)] = m
+        if m.level >= top or (m.page, m.line) in out:
+            continue
+        # A named section after the bookmarks start (References, an appendix) is a peer
+        # of the bookmarked ones the author left out, not a level above them; a Preface
+        # before them is front matter the bookmarks do not cover.
+        if is_named(m.title) and (m.page, m.line) > first:
+            continue
+        out[(m.page, m.line)] = m
     return [out[k] for k in sorted(out)]
 
 
@@ -176,6 +200,8 @@ def set_unprinted(
         if bm.top is None or (bm.title, bm.page) in done or not is_named(bm.title):
             continue
         lines = pages[bm.page]
+        if any(norm(ln.text).startswith(norm(bm.title)) for ln in lines if not ln.role):
+            continue  # printed after all, in words the placing did not take
         below = [
             i
             for i, ln in enumerate(lines)

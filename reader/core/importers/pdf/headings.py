@@ -122,7 +122,7 @@ def is_heading_text(text: str) -> bool:
     last = text.rstrip()[-1]
     if last in ",;:" or (last == "." and len(words) > 6) or _FIELD_RE.match(text):
         return False
-    return not text.startswith(("\u2022", "-", "*", "[", "\u25cf"))
+    return not text.startswith(("\u2022", "-", "*", "[", "\u25cf", "\\"))  # "\\": TeX code
 
 
 def is_named(title: str) -> bool:
