@@ -86,3 +86,20 @@ def test_a_tall_bracket_of_a_formula_does_not_merge_two_lines():
     page += [(320, 700 - 10.5 * k, B, 9.3, body(k)[:40], 0) for k in range(4)]
     view = build_reading_view(parse(drawn_pdf([page]), "m.pdf")).text
     assert " ".join(lines) in view.replace("\n", " ")
+
+
+def test_the_letters_of_a_ligature_are_kept_and_a_bold_overprint_is_dropped():
+    from reader.core.importers.pdf.engine import Glyph
+    from reader.core.importers.pdf.lines import _overprints
+
+    def glyph(ch: str, x0: float, x1: float) -> Glyph:
+        return Glyph(ch, x0, x1, 100.0, 110.0, 10.0, 0)
+
+    # "difficulty": PDFium gives the three letters of the "ffi" glyph one box.
+    word = [glyph("d", 0, 5), glyph("i", 5, 8)]
+    word += [glyph(c, 8, 20) for c in "ffi"]
+    word += [glyph(c, 20 + 5 * k, 25 + 5 * k) for k, c in enumerate("culty")]
+    assert "".join(g.ch for g in _overprints(word)) == "difficulty"
+    # The word drawn again half a point to the right (to look bold) is one word.
+    again = [Glyph(g.ch, g.x0 + 0.5, g.x1 + 0.5, g.top, g.bottom, g.size, 0) for g in word]
+    assert "".join(g.ch for g in _overprints(word + again)) == "difficulty"

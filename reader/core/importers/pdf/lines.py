@@ -61,15 +61,27 @@ class Line:
 
 def _overprints(glyphs: list[Glyph]) -> list[Glyph]:
     """Glyphs without the copies drawn again a hair's breadth away (how some typesetters
-    make text look bold): a reader sees one character."""
+    make text look bold): a reader sees one character. The letters PDFium gives for one
+    ligature glyph share its box and are all kept."""
     seen: set[tuple[str, int, int]] = set()
     out: list[Glyph] = []
+    prev: Glyph | None = None
+    kept = True  # whether ``prev`` was kept
     for g in glyphs:
         if g.ch.isspace():
             out.append(g)
             continue
+        # The letters of a ligature ("ffi") come one after the other in one box: they go
+        # with the first one, kept or dropped as a copy.
+        if prev is not None and (prev.x0, prev.x1, prev.top) == (g.x0, g.x1, g.top):
+            prev = g
+            if kept:
+                out.append(g)
+            continue
+        prev = g
         x, y = int(g.x0), int(g.top)
-        if any((g.ch, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+        kept = not any((g.ch, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+        if not kept:
             continue
         seen.add((g.ch, x, y))
         out.append(g)
