@@ -19,6 +19,8 @@ from statistics import median
 from reader.core.importers.pdf.headings import split_label
 from reader.core.importers.pdf.lines import Line
 
+_MAX_BLOCKS = 150  # blocks ordered one against another; more are read top to bottom
+_MAX_PIECES = 1500  # lines of a region whose pieces are rejoined
 _MIN_GUTTER = 6.0  # points: narrower white strips are spaces inside a line
 _BAND_GAP = 0.3  # of the median line height: a horizontal strip this tall cuts bands
 _CELL_WORDS = 3.5  # median words a line: more is prose, fewer a grid of cells
@@ -89,6 +91,9 @@ def _join_pieces(lines: list[Line]) -> list[Line]:
     """Pieces of one line that a wide space split ("...are unique." and "But" of a
     justified line) joined again: the lines just above or below run across the gap
     between them, as they would not across a gutter between columns."""
+
+    if len(lines) > _MAX_PIECES:  # (a page of thousands of scraps: left as they are)
+        return lines
 
     def fits(left: Line, right: Line) -> bool:
         gap = right.x0 - left.x1
@@ -287,7 +292,11 @@ class _Order:
         if not any(_overlap_y(a, b) > 0 for k, a in enumerate(lines) for b in lines[k + 1 : k + 6]):
             self._emit(sorted(lines, key=lambda ln: (ln.top, ln.x0)))
             return
-        for block in reading_blocks(lines):
+        blocks = _blocks(lines)
+        if len(blocks) > _MAX_BLOCKS:  # (ordering them costs the cube of their number)
+            self._emit(sorted(lines, key=lambda ln: (ln.top, ln.x0)))
+            return
+        for block in reading_blocks(lines, blocks):
             self._emit(block)
 
     def _emit(self, lines: list[Line]) -> None:
@@ -314,14 +323,14 @@ class _Order:
             self._emit([merged for merged, _ in rows[tail:]])
 
 
-def reading_blocks(lines: list[Line]) -> list[list[Line]]:
+def reading_blocks(lines: list[Line], blocks: list[list[Line]] | None = None) -> list[list[Line]]:
     """Lines grouped into blocks (a column's run of lines), the blocks in reading order.
 
     The order is Breuel's (2003): a block comes before another below it whose width it
     overlaps, and before one to its right unless a third block lies between them in
     height and reaches across both (a box spanning two columns ends the first column's
     claim on what follows)."""
-    blocks = _blocks(lines)
+    blocks = _blocks(lines) if blocks is None else blocks
     boxes = [
         (min(ln.x0 for ln in b), max(ln.x1 for ln in b), b[0].top, max(ln.bottom for ln in b))
         for b in blocks
