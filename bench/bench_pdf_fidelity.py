@@ -100,9 +100,23 @@ HELD_OUT_PAPERS = [
 ]
 # A development set of the same kinds, studied and tuned on (never the held-out
 # documents, nor any of their classes): two-column papers with their sources (JPSJ,
-# OE Letters, SAGEEP, ISCRAM) and manuals with bookmarks (CJE, PMLR, EJPECP, IJSRA).
+# OE Letters, SAGEEP, ISCRAM) and manuals and theses with bookmarks.
 DEV_PAPERS = ["jpsj/injpsj2", "opteng/OptEngInstruct", "sageep/sample", "iscram/iscram-class-doc"]
-DEV_MANUALS = ["cje/cjeguide", "jmlr/pmlr-sample", "ejpecp/sample", "ijsra/ijsra"]
+DEV_MANUALS = [
+    "cje/cjeguide",
+    "jmlr/pmlr-sample",
+    "ejpecp/sample",
+    "ijsra/ijsra",
+    "aiaa/author_guide",
+    "classicthesis/ClassicThesis",
+    "uspatent/PatentApplicationGuide",
+    "se2thesis/se2thesis",
+    "univie-ling/univie-ling-paper",
+    "oup-authoring-template/oup-authoring-template",
+    "apa7/samples/longsample",
+    "elteikthesis/elteikthesis_en",
+    "cleanthesis/doc/cleanthesis-doc",
+]
 # Single-column manuals with bookmarks, scored against them (``apt-get install
 # python-reportlab-doc gri-pdf-doc freefem-doc texlive-publishers-doc``): ReportLab's
 # own PDF, pdfTeX and LuaTeX books, and one made by Acrobat Distiller.

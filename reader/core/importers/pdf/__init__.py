@@ -39,6 +39,7 @@ def _set(pages: list[list[PageLine]], marks: list[Mark], title: Mark | None) -> 
         first.label, first.title = (label, name) if label and name else (None, text)
         for ln in lines[m.line : m.line + m.lines]:
             ln.in_heading = True
+            ln.role = None  # (a bookmarked contents title is a heading)
     if title is not None and not pages[title.page][title.line].heading:
         page = pages[title.page]
         taken = [ln for ln in page[title.line : title.line + title.lines] if ln.text]

@@ -89,7 +89,13 @@ def _find(
     fuzzily; the first of equal matches."""
     best: tuple[float, int, int] | None = None
     for i, line in enumerate(lines):
-        if line.role or not line.text or i in taken:
+        if not line.text or i in taken:
+            continue
+        if line.role:
+            # A table of contents' own title, an index's letter: bookmarked, they are
+            # headings (an exact match only; the entries stay contents).
+            if exact and line.role == "contents" and norm(line.text) == want:
+                return 1.0, i, 1
             continue
         text = ""
         for k in range(i, min(i + _MAX_LINES, len(lines))):
@@ -109,22 +115,42 @@ def _find(
     return best
 
 
+def _opens_with(text: str, title: str) -> bool:
+    """Whether a line opens with ``title`` (after its printed number, if any) at a word's
+    end: "hangsection=true, false" and "1.1 About cleanthesis" open with "hangsection"
+    and "About"."""
+    label, rest, _, _ = split_label(text)
+    for candidate in (text, rest) if label else (text,):
+        m = re.match(rf"\W*{re.escape(title)}(?![^\W_])", candidate, re.I)
+        if m:
+            return True
+    return False
+
+
 def _find_start(
-    lines: list[PageLine], title: str, taken: set[int]
+    lines: list[PageLine], bm: Bookmark, taken: set[int]
 ) -> tuple[float, int, int] | None:
-    """A heading line that opens with the bookmark's title and goes on after a colon or
-    a dash ("Appendix A2: Typesetting two or more appendices" for "Appendix A2")."""
-    start = re.compile(rf"^\W*{re.escape(title)}\s*[:.\u2013\u2014-]\s*\S", re.I)
+    """A line that opens with the bookmark's title when the bookmark's short title
+    leaves out the rest of the printed one: right where the bookmark points, or going
+    on after a colon or a dash ("Appendix A2: Typesetting two or more appendices")."""
+    start = re.compile(rf"^\W*{re.escape(bm.title)}\s*[:.\u2013\u2014-]\s*\S", re.I)
+    near: tuple[float, int] | None = None
     for i, line in enumerate(lines):
-        if not line.role and line.text and i not in taken and start.match(line.text):
+        if line.role or not line.text or i in taken:
+            continue
+        if start.match(line.text):
             return 0.9, i, 1
-    return None
+        at = bm.top is not None and line.top >= 0 and -3 <= line.top - bm.top < 40
+        if at and _opens_with(line.text, bm.title) and (near is None or line.top < near[0]):
+            near = (line.top, i)
+    return (0.8, near[1], 1) if near else None
 
 
 def place(pages: list[list[PageLine]], bookmarks: list[Bookmark]) -> list[Mark]:
     """Where each usable bookmark's title stands: on its page, the next or the one
     before; an exact match (with or without the printed number) anywhere there before a
-    fuzzy one, then a line that opens with the title."""
+    fuzzy one, then a line that opens with the title (where the bookmark points, or
+    going on after a colon)."""
     marks: list[Mark] = []
     taken: dict[int, set[int]] = {}
     for bm in usable(bookmarks):
@@ -136,7 +162,7 @@ def place(pages: list[list[PageLine]], bookmarks: list[Bookmark]) -> list[Mark]:
                 hit = (
                     _find(pages[p], want, taken.setdefault(p, set()), exact)
                     if exact is not None
-                    else _find_start(pages[p], bm.title, taken.setdefault(p, set()))
+                    else _find_start(pages[p], bm, taken.setdefault(p, set()))
                 )
                 if hit is not None and (found is None or hit[0] > found[0][0]):
                     found = (hit, p)
