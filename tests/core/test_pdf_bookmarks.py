@@ -100,3 +100,30 @@ def test_a_bookmark_naming_the_start_of_a_heading_is_placed_and_back_matter_stay
         "1 Using the class",
         "Appendix A2: Typesetting two or more appendices",
     ]
+
+
+def test_short_bookmark_titles_are_placed_on_the_line_they_point_at():
+    page = [(72, 790, H, 18, "The Thesis Package", 0), (72, 760, H, 13, "Contents", 0)]
+    entries = ["1.1 About ........ 1", "1.2 Options ........ 1", "1.3 License ........ 2"]
+    page += [(72, 742 - 14 * k, B, 10, t, 0) for k, t in enumerate(entries)]
+    page += [(72, 680, H, 12, "1.1 About the thesis package", 0)]
+    page += [(72, 662 - 12 * k, B, 10, body(k), 0) for k in range(4)]
+    page += [(72, 600, H, 12, "1.2 Options", 0)]
+    page += [(72, 582, B, 10, "hangsection=true, false", 0), (90, 570, B, 10, body(1), 0)]
+    page += [(72, 550, B, 10, "colortheme=name", 0), (90, 538, B, 10, body(2), 0)]
+    # (title, level, page, height from the page's foot it points at)
+    bookmarks = [
+        ("About", 0, 0, 680 + 12),
+        ("Options", 0, 0, 600 + 12),
+        ("hangsection", 1, 0, 582 + 10),
+        ("colortheme", 1, 0, 550 + 10),
+    ]
+    doc = parse_bytes(drawn_pdf([page], bookmarks=bookmarks), "pdf", "t.pdf")
+    nodes = doc.iter_nodes()
+    assert [n.display for n in nodes] == [
+        "1.1 About the thesis package",
+        "1.2 Options",
+        "hangsection=true, false",
+        "colortheme=name",
+    ]
+    assert [n.level for n in nodes] == [1, 1, 2, 2]
