@@ -28,6 +28,7 @@ _MONO_NAMES = ("mono", "courier", "consol", "typewriter")
 # CMTI10, the EC fonts' SFBX1000, Berry names such as ptmb8r (Times bold), ptmri8r.
 _TEX_BOLD_RE = re.compile(r"(?:cm|lm|cmss|ec|sf|tc)[a-z]*bx|cmb\d|(?:sf|ec)b[xc]|p[a-z]{2}b[ro8]")
 _TEX_ITALIC_RE = re.compile(r"cm(?:b?x?ti|sl|mi|ssi)\d|(?:sf|ec)(?:ti|sl|bi)|p[a-z]{2}[rb][io]8")
+_SMALLCAPS_RE = re.compile(r"[-_,.]sc(?:$|[-_,.])|smallcaps|small-caps|^cmcsc|^lmromancaps")
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 
 
@@ -39,6 +40,7 @@ class Font:
     bold: bool
     italic: bool
     mono: bool
+    smallcaps: bool = False  # a small capitals face ("TeXPalladioL-SC", CMCSC10)
 
 
 @dataclass(slots=True)
@@ -104,7 +106,8 @@ def _font_style(name: str, weight: int, flags: int) -> Font:
         or bool(_TEX_ITALIC_RE.match(low))
     )
     mono = any(k in low for k in _MONO_NAMES) or bool(flags & 1)
-    return Font(name.split("+", 1)[-1], bold, italic, mono)
+    smallcaps = bool(_SMALLCAPS_RE.search(low))
+    return Font(name.split("+", 1)[-1], bold, italic, mono, smallcaps)
 
 
 def open_pdf(data: bytes, name: str) -> Any:

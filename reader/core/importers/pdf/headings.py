@@ -53,6 +53,8 @@ class Style:
     caps: bool
     family: str = ""  # the typeface's family ("TeXGyreHeros" for a sans heading)
     italic: bool = False
+    spaced: bool = False  # letter-spaced, as a class sets its headings in spaced capitals
+    smallcaps: bool = False
 
     def stronger(self, other: Style) -> bool:
         """Set more prominently than ``other``: larger, or as large and bolder or in caps."""
@@ -165,13 +167,13 @@ def find_headings(paras: list[tuple[str, Style, int]], body: Style) -> list[Cand
         if nlines > _MAX_LINES or repeats[text] > 2 or not is_heading_text(text):
             continue
         label, title, depth, keyword = split_label(text)
-        # Italic sets a heading apart when a subsection's number or a face of its own
-        # says so too ("2.1 Discarded"; a sans italic heading over a serif text); an
-        # italic line alone is a quotation, an emphasis or a list item's lead.
         words = len(re.findall(r"[^\W\d_]{3,}", title))
-        italic = (
-            style.italic
-            and not body.italic
+        # Italic or small capitals set a heading apart when a subsection's number or a
+        # face of its own says so too ("2.1 Discarded"; a sans italic heading over a
+        # serif text); an italic line alone is a quotation, an emphasis or a list
+        # item's lead.
+        face = (
+            (style.italic and not body.italic or style.smallcaps)
             and (depth >= 2 or (style.family != body.family and words >= 2))
             and not _MATH_RE.search(text)  # a formula is set in italic too
             and ":" not in text.rstrip(":")  # "Since: 2.0", a field's name
@@ -179,7 +181,8 @@ def find_headings(paras: list[tuple[str, Style, int]], body: Style) -> list[Cand
         if not (
             style.size >= body.size + max(1.0, 0.1 * body.size)
             or (style.bold and not body.bold)
-            or italic
+            or face
+            or style.spaced
         ):
             continue
         if style.size < body.size - 0.6 and (
@@ -195,9 +198,18 @@ def find_headings(paras: list[tuple[str, Style, int]], body: Style) -> list[Cand
     return cands
 
 
-def style_of(size: float, bold: bool, text: str, family: str = "", italic: bool = False) -> Style:
+def style_of(
+    size: float,
+    bold: bool,
+    text: str,
+    family: str = "",
+    italic: bool = False,
+    spaced: bool = False,
+    smallcaps: bool = False,
+) -> Style:
     """The style of a paragraph set in ``size`` points."""
-    return Style(round(size * 2) / 2, bold, _caps(text), family, italic)
+    caps = _caps(text) or smallcaps
+    return Style(round(size * 2) / 2, bold, caps, family, italic, spaced, smallcaps)
 
 
 def family_of(font_name: str) -> str:

@@ -428,6 +428,17 @@ def _wrapped(a: Line, b: Line, right: float) -> bool:
     return a.x1 + width > right - 1
 
 
+def _regular_spacing(gaps: list[float]) -> float:
+    """The space between the lines of a region when most lines keep it (double-spaced
+    text), else 0: gaps that vary are paragraph and heading gaps, not a line pitch."""
+    if len(gaps) < 6:
+        return 0.0
+    gaps = sorted(gaps)
+    middle = gaps[len(gaps) // 2]
+    regular = sum(abs(g - middle) <= 0.2 * middle + 0.5 for g in gaps)
+    return middle if regular >= 0.7 * len(gaps) else 0.0
+
+
 def mark_paragraphs(placed: list[Placed]) -> None:
     """Set ``gap`` where a new paragraph starts: a new region, a vertical gap, an indent
     after a short line, a change of font, or a line that ends a sentence well short of
@@ -440,6 +451,13 @@ def mark_paragraphs(placed: list[Placed]) -> None:
     # The column's right edge: one line running past it (a long unbreakable word, a
     # heading's last line) does not move it.
     edges = {k: (lefts[k], sorted(xs)[-2] if len(xs) >= 5 else max(xs)) for k, xs in rights.items()}
+    # The usual space between two lines of a region: a double-spaced text's is a
+    # paragraph gap in a single-spaced one.
+    spacing: dict[int, list[float]] = {}
+    for a, b in zip(placed, placed[1:], strict=False):
+        if a.block == b.block and b.line.top - a.line.bottom >= 0:
+            spacing.setdefault(b.block, []).append(b.line.top - a.line.bottom)
+    usual = {k: _regular_spacing(v) for k, v in spacing.items()}
     prev: Placed | None = None
     for p in placed:
         if prev is None or p.block != prev.block:
@@ -466,7 +484,7 @@ def mark_paragraphs(placed: list[Placed]) -> None:
         else:
             p.gap = (
                 b.text[:1] in _BULLETS  # a list's item starts
-                or space > 0.45 * min(a.height, b.height)
+                or space > max(0.45 * min(a.height, b.height), 1.5 * usual.get(p.block, 0.0))
                 or space < -0.6 * min(a.height, b.height)  # moved back up: a new column
                 or style
                 or (indent and short)

@@ -47,6 +47,8 @@ class Line:
     marks: list[str] = field(default_factory=list)  # superscript markers found in it
     lead_mark: str | None = None  # a superscript at its start (a footnote's own number)
     lead_bold: bool = False  # its first word is bold (a bold run-in phrase goes on in it)
+    spaced: bool = False  # set letter-spaced ("I N T R O D U C T I O N")
+    smallcaps: bool = False  # most of its letters are in a small capitals face
 
     @property
     def height(self) -> float:
@@ -253,10 +255,25 @@ def _is_mark(g: Glyph, size: float, baseline: float) -> bool:
     )
 
 
-def _text(glyphs: list[Glyph], size: float, baseline: float) -> tuple[str, list[str], str | None]:
+def _letter_spacing(glyphs: list[Glyph], text: str) -> float:
+    """The gap between the letters of a letter-spaced line ("I N T R O D U C T I O N",
+    a heading set in spaced capitals), or 0 for a line set as usual: its words, as first
+    read, nearly all single letters, five at least."""
+    tokens = text.split()
+    if len(tokens) < 5 or sum(len(t) == 1 and t.isalpha() for t in tokens) < 0.8 * len(tokens):
+        return 0.0  # (a dot leader's spaced dots are no letters)
+    ink = [g for g in glyphs if not g.ch.isspace()]
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(ink, ink[1:], strict=False))
+    return max(gaps[len(gaps) // 2], 0.01)
+
+
+def _text(
+    glyphs: list[Glyph], size: float, baseline: float, spaced: float = 0.0
+) -> tuple[str, list[str], str | None]:
     """The line's text, its inline markers and the marker that opens it (if any).
 
-    Words are split where the gap is wider than a space. A marker after a word is set in
+    Words are split where the gap is wider than a space (on a letter-spaced line, than
+    ``spaced``, the usual gap between its letters). A marker after a word is set in
     brackets (``agreement[3] the``): it never glues to the word, and what it was stays
     visible.
     """
@@ -268,7 +285,7 @@ def _text(glyphs: list[Glyph], size: float, baseline: float) -> tuple[str, list[
     pending = False  # a space PDFium generated: a break only if the glyphs do not touch
     for g in glyphs:
         if g.ch.isspace():
-            if g.generated:
+            if g.generated or spaced:
                 pending = True
                 continue
             space = True
@@ -277,7 +294,10 @@ def _text(glyphs: list[Glyph], size: float, baseline: float) -> tuple[str, list[
             is_mark = bool(mark) and g.ch in _MARK_JOINERS or _is_mark(g, size, baseline)
             gap = g.x0 - prev.x1 if prev is not None else 0.0
             em = max(min(g.size, prev.size), 1.0) if prev is not None else 1.0
-            space = prev is not None and (gap > _WORD_GAP * em or (pending and gap > 0.1 * em))
+            if spaced:  # "I N T R O D U C T I O N": a word ends where the gap widens
+                space = prev is not None and gap > 1.6 * spaced
+            else:
+                space = prev is not None and (gap > _WORD_GAP * em or (pending and gap > 0.1 * em))
             pending = False
         if mark and (not is_mark or space):
             text = "".join(mark).rstrip(",-\u2013")
@@ -317,6 +337,9 @@ def make_line(glyphs: list[Glyph], fonts: list[Font]) -> Line:
     full = sorted(g.bottom for g in ink if g.size > _SUPER_SIZE * size) or [ink[0].bottom]
     baseline = full[len(full) // 2]
     text, marks, lead = _text(glyphs, size, baseline)
+    spaced = _letter_spacing(glyphs, text)
+    if spaced:
+        text, marks, lead = _text(glyphs, size, baseline, spaced)
     letters = [g for g in ink if g.ch.isalpha()] or ink
     bold = sum(fonts[g.font].bold for g in letters) * 2 > len(letters)
     italic = sum(fonts[g.font].italic for g in letters) * 2 > len(letters)
@@ -338,6 +361,8 @@ def make_line(glyphs: list[Glyph], fonts: list[Font]) -> Line:
         marks=marks,
         lead_mark=lead,
         lead_bold=_edge_bold(glyphs, fonts, last=False),
+        spaced=bool(spaced),
+        smallcaps=sum(fonts[g.font].smallcaps for g in letters) * 2 > len(letters),
     )
 
 

@@ -70,7 +70,9 @@ class Para:
         family = family_of(fonts[self.lines[0].font].name)
         bold = all(ln.all_bold for ln in self.lines)
         italic = all(ln.italic for ln in self.lines)
-        return style_of(size, bold, self.text, family, italic)
+        spaced = all(ln.spaced for ln in self.lines)
+        smallcaps = all(ln.smallcaps for ln in self.lines)
+        return style_of(size, bold, self.text, family, italic, spaced, smallcaps)
 
 
 @dataclass(slots=True)
