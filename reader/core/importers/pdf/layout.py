@@ -454,9 +454,9 @@ def mark_paragraphs(placed: list[Placed]) -> None:
     # The usual space between two lines of a region: a double-spaced text's is a
     # paragraph gap in a single-spaced one.
     spacing: dict[int, list[float]] = {}
-    for a, b in zip(placed, placed[1:], strict=False):
-        if a.block == b.block and b.line.top - a.line.bottom >= 0:
-            spacing.setdefault(b.block, []).append(b.line.top - a.line.bottom)
+    for up, down in zip(placed, placed[1:], strict=False):
+        if up.block == down.block and down.line.top - up.line.bottom >= 0:
+            spacing.setdefault(down.block, []).append(down.line.top - up.line.bottom)
     usual = {k: _regular_spacing(v) for k, v in spacing.items()}
     prev: Placed | None = None
     for p in placed:
