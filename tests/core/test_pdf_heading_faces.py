@@ -70,3 +70,28 @@ def test_small_bold_print_formulas_field_lines_and_index_letters_are_no_headings
     items += _section(460, (72, 460, SERIF_BOLD, 10, "Since: 2.0", 0))
     items += _section(370, (72, 370, SERIF_BOLD, 12, "B", 0))
     assert _outline(items) == ["1 Results"]
+
+
+def test_spaced_capitals_read_as_words_and_are_a_heading():
+    # The letters stand apart with spaces between them, the words further apart.
+    spaced = "I N T R O D U C T I O N   T O   T H E   C L A S S"
+    items = [(72, 712, SERIF, 10, spaced, 0)]
+    items += [(72, 694 - 12 * k, SERIF, 10, body(k), 0) for k in range(5)]
+    assert _outline(items) == ["INTRODUCTION TO THE CLASS"]
+
+
+def test_a_small_capitals_face_is_named_so():
+    assert _font_style("ABCDEF+TeXPalladioL-SC", 400, 0).smallcaps
+    assert _font_style("CMCSC10", 400, 0).smallcaps
+    assert not _font_style("TeXPalladioL-Roman", 400, 0).smallcaps
+
+
+def test_double_spaced_lines_are_one_paragraph():
+    page = [(72, 800, SERIF_BOLD, 14, "A Double-Spaced Paper", 0)]
+    page += [(72, 776 - 24 * k, SERIF, 12, body(k), 0) for k in range(3)]
+    page += [(72, 690, SERIF_BOLD, 12, "Method", 0)]
+    page += [(72, 666 - 24 * k, SERIF, 12, body(k), 0) for k in range(8)]
+    doc = parse(drawn_pdf([page]), "d.pdf", bookmarks=False)
+    assert [n.display for n in doc.iter_nodes()] == ["Method"]
+    paragraphs = [b for b in doc.blocks if b.kind == "paragraph"]
+    assert len(paragraphs) == 2
