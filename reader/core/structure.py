@@ -266,7 +266,14 @@ def _mark_contents(text: str, blocks: list[Block], cands: list[Candidate]) -> li
     """
     cand_at = {c.index: c for c in cands if not c.body}
     in_toc: set[int] = set()
-    starts = [i for i, b in enumerate(blocks) if b.role == "contents"]
+    # The run starts at the "Contents" line itself: entries an importer already set
+    # apart as contents (a PDF's) end no run of their own.
+    starts = [
+        i
+        for i, b in enumerate(blocks)
+        if b.role == "contents"
+        and getattr(match_heading(_text(text, b).strip()), "key", None) == "contents"
+    ]
     for i in starts:
         seen: set[str] = set()
         for k in range(i + 1, len(blocks)):

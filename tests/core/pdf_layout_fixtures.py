@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen import canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
@@ -290,4 +291,71 @@ def styled_pdf(doc: object, bookmarked_levels: tuple[int, ...] = (2, 3)) -> Buil
     buf = io.BytesIO()
     _Doc(buf, 1, "Policy Paper", {}).build(story)
     built.data = buf.getvalue()
+    return built
+
+
+def drawn_pdf(draw: list[list[tuple]], title: str | None = None, bookmarks=()) -> bytes:
+    """A PDF whose page ``i`` draws ``draw[i]``: items ``(x, y, font, size, text,
+    char space[, word space])`` at exact positions; ``bookmarks`` are ``(title, level,
+    page[, y])``."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    if title:
+        c.setTitle(title)
+    for page, items in enumerate(draw):
+        for n, (bm, level, _, *y) in enumerate(b for b in bookmarks if b[2] == page):
+            if y:  # pointing at a height on the page
+                c.bookmarkHorizontal(f"p{page}b{n}", 0, y[0])
+            else:
+                c.bookmarkPage(f"p{page}b{n}")
+            c.addOutlineEntry(bm, f"p{page}b{n}", level=level)
+        for x, y, font, size, text, space, *word in items:
+            t = c.beginText(x, y)
+            t.setFont(font, size)
+            t.setCharSpace(space)
+            t.setWordSpace(word[0] if word else 0)  # the PDF keeps it from one text to the next
+            t.textOut(text)
+            c.drawText(t)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def boxed_columns_pdf(seed: int = 3) -> Built:
+    """A page of three columns interrupted as tax instructions are: a box across the
+    first two columns at the top (the third runs on beside it) and a worksheet across
+    the last two at the bottom (the first runs on beside it). The text flows from the
+    first column to the second to the third; ``sentences`` are in reading order: the
+    box, the flow, the worksheet."""
+    from reportlab.lib.utils import simpleSplit
+
+    rng = random.Random(seed)
+    font, size, pitch = "Helvetica", 9, 11
+    built = Built(b"")
+
+    def fill(texts: list[str], width: float) -> list[str]:
+        return simpleSplit(" ".join(texts), font, size, width)
+
+    box = [sentence(rng) for _ in range(5)]
+    sheet = [sentence(rng) for _ in range(6)]
+    flow = [sentence(rng) for _ in range(40)]
+    c_box = fill(box, 340)
+    c_sheet = fill(sheet, 340)
+    lines = fill(flow, 165)
+    # (x, first baseline, last baseline) of the flow's three column pieces.
+    columns = [(40, 590, 80), (222, 590, 330), (404, 760, 330)]
+    items: list[tuple] = [(40, 760 - pitch * k, font, size, t, 0) for k, t in enumerate(c_box)]
+    used = 0
+    for x, top, bottom in columns:
+        y = top
+        while y >= bottom and used < len(lines):
+            items.append((x, y, font, size, lines[used], 0))
+            used += 1
+            y -= pitch
+    kept = " ".join(lines[:used])
+    flow = [s for s in flow if s in kept]
+    items += [(222, 300 - pitch * k, font, size, t, 0) for k, t in enumerate(c_sheet)]
+    items.append((40, 800, "Helvetica-Bold", 16, "Instructions for the Return", 0))
+    built.data = drawn_pdf([items])
+    built.sentences = box + flow + sheet
     return built

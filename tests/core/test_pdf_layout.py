@@ -16,7 +16,7 @@ from reader.core.importers.pdf import parse
 from reader.core.model import FURNITURE, PAGE_ROLES
 from reader.core.plain_text import reading_blocks, reading_text
 from reader.core.reading import build_reading_view
-from tests.core.pdf_layout_fixtures import columns_pdf, styled_pdf, table_pdf
+from tests.core.pdf_layout_fixtures import columns_pdf, drawn_pdf, styled_pdf, table_pdf
 
 
 def norm(text: str) -> str:
@@ -104,26 +104,6 @@ def test_a_table_is_kept_as_rows_and_its_repeated_header_set_apart(table_report)
     assert doc.title == "Financing of Regional Projects"
 
 
-def _pdf(draw, title: str | None = None, bookmarks=()) -> bytes:
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
-    if title:
-        c.setTitle(title)
-    for page, items in enumerate(draw):
-        for n, (bm, level) in enumerate(b for b in bookmarks if b[2] == page for b in [b[:2]]):
-            c.bookmarkPage(f"p{page}b{n}")
-            c.addOutlineEntry(bm, f"p{page}b{n}", level=level)
-        for x, y, font, size, text, space in items:
-            t = c.beginText(x, y)
-            t.setFont(font, size)
-            t.setCharSpace(space)
-            t.textOut(text)
-            c.drawText(t)
-        c.showPage()
-    c.save()
-    return buf.getvalue()
-
-
 BODY = "The parties agree to cooperate on trade, finance and investment in the region."
 
 
@@ -135,7 +115,7 @@ def test_bookmarks_are_placed_by_a_fuzzy_title():
         (72, 660, "Helvetica", 10, BODY, 0),
     ]
     bookmarks = [("Part I - General Provisions", 0, 0), ("Appendix", 0, 0)]
-    data = _pdf([page], bookmarks=[(t, lvl, p) for t, p, lvl in bookmarks])
+    data = drawn_pdf([page], bookmarks=[(t, lvl, p) for t, p, lvl in bookmarks])
     doc = parse_bytes(data, "pdf", "fuzzy.pdf")
     nodes = doc.iter_nodes()
     assert [n.display for n in nodes] == ["Part I General Provisions", "Appendix"]
@@ -204,7 +184,7 @@ def test_a_hyphen_kept_at_a_line_end_takes_no_space():
         (72, 746, "Helvetica", 10, "border trade and rebuild the eco-", 0),
         (72, 732, "Helvetica", 10, "nomic ties of the region.", 0),
     ]
-    view = build_reading_view(parse_bytes(_pdf([page]), "pdf", "h.pdf")).text
+    view = build_reading_view(parse_bytes(drawn_pdf([page]), "pdf", "h.pdf")).text
     assert "open cross-border trade" in view and "the economic ties" in view
 
 
@@ -215,10 +195,10 @@ def test_the_title_is_the_largest_text_of_the_first_page_not_the_metadata():
         (72, 680, "Helvetica", 10, BODY, 0),
         (72, 666, "Helvetica", 10, BODY, 0),
     ]
-    doc = parse_bytes(_pdf([page], title="draft"), "pdf", "t.pdf")
+    doc = parse_bytes(drawn_pdf([page], title="draft"), "pdf", "t.pdf")
     assert doc.title == "A Policy on Regional Trade"
     small = [[(72, 760, "Helvetica", 10, BODY, 0), (72, 746, "Helvetica", 10, BODY, 0)]]
-    doc = parse_bytes(_pdf(small, title=None), "pdf", "t.pdf")  # reportlab: "(anonymous)"
+    doc = parse_bytes(drawn_pdf(small, title=None), "pdf", "t.pdf")  # reportlab: "(anonymous)"
     assert doc.title != "(anonymous)"
 
 

@@ -43,6 +43,7 @@ class Bookmark:
     title: str
     page: int
     depth: int
+    top: float | None = None  # where on its page it points, from the top (points)
 
 
 @dataclass(slots=True)
@@ -60,6 +61,8 @@ class PageLine:
     is_title: bool = False  # the document's own title (first page), not an outline node
     start: int = -1  # where the assembly put it in the stored text
     row: bool = False  # a table row: a line of its own, never a sentence going on
+    top: float = -1.0  # its height on the page (points from the top), when known
+    opens: bool = False  # it starts a paragraph (or a table row) of the text flow
 
 
 _Line = PageLine

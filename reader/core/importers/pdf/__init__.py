@@ -16,12 +16,12 @@ from reader.core.clauses import split_clauses
 from reader.core.document import build_document
 from reader.core.errors import DocumentError
 from reader.core.importers.paged import PagedText, PageLine, assemble, assemble_lines
-from reader.core.importers.pdf.bookmarks import Mark, merge, norm, place
+from reader.core.importers.pdf.bookmarks import Mark, merge, norm, place, set_unprinted
 from reader.core.importers.pdf.engine import PdfSource, read_pdf
-from reader.core.importers.pdf.headings import split_label
+from reader.core.importers.pdf.headings import join_wrapped, split_label
 from reader.core.importers.pdf.pages import Laid, lay_out
 from reader.core.metadata import Metadata, stated_title
-from reader.core.model import HEADING, Document
+from reader.core.model import FURNITURE, HEADING, PARAGRAPH, Document
 
 _MIN_TEXT_CHARS_PER_PAGE = 8  # less than this on average: scanned pages, no text layer
 
@@ -31,7 +31,7 @@ def _set(pages: list[list[PageLine]], marks: list[Mark], title: Mark | None) -> 
     for m in marks:
         lines = pages[m.page]
         first = lines[m.line]
-        text = " ".join(ln.text for ln in lines[m.line : m.line + m.lines])
+        text = join_wrapped([ln.text for ln in lines[m.line : m.line + m.lines]])
         if m.title and norm(m.title) == norm(text):
             text = m.title  # a bookmark's own spelling: "Appendix" for "A p p e n d i x"
         label, name, _, _ = split_label(text)
@@ -39,6 +39,7 @@ def _set(pages: list[list[PageLine]], marks: list[Mark], title: Mark | None) -> 
         first.label, first.title = (label, name) if label and name else (None, text)
         for ln in lines[m.line : m.line + m.lines]:
             ln.in_heading = True
+            ln.role = None  # (a bookmarked contents title is a heading)
     if title is not None and not pages[title.page][title.line].heading:
         page = pages[title.page]
         taken = [ln for ln in page[title.line : title.line + title.lines] if ln.text]
@@ -84,9 +85,13 @@ def _assemble(
     """The paged text, and whether the outline still needs the text conventions."""
     marks = laid.headings
     placed = place(laid.pages, src.bookmarks) if bookmarks else []
+    titles = [laid.title] if laid.title else []
+    unprinted = set_unprinted(laid.pages, src.bookmarks, placed, marks, titles) if bookmarks else []
     if placed and not marks:
         marks = _convention_marks(laid.pages, name)
     final = merge(placed, marks) if placed else marks
+    if unprinted:  # the bookmarks of named sections the pages print no title for
+        final = sorted([*final, *unprinted], key=lambda m: (m.page, m.line))
     _set(laid.pages, final, laid.title)
     return assemble_lines(laid.pages, len(placed)), not final
 
@@ -122,10 +127,15 @@ def parse(data: bytes, filename: str | None = None, *, bookmarks: bool = True) -
 def _rows_stand_alone(doc: Document, rows: set[int]) -> None:
     """A table row after a page break does not continue the row before it (the shared
     repair takes a line ending in a word, then a capital after a page break, for one
-    sentence); clauses follow."""
+    sentence), and a row near the top is no breadcrumb trail; clauses follow."""
     changed = False
     for b in doc.blocks:
-        if b.continues and b.start in rows:
+        if b.start not in rows:
+            continue
+        if b.continues:
             b.continues, changed = False, True
+        if b.kind == FURNITURE and b.role == "breadcrumb":
+            # Cells joined with " | " are no links of a web page's breadcrumb trail.
+            b.kind, b.role, changed = PARAGRAPH, None, True
     if changed:
         doc.clauses = split_clauses(doc.text, doc.blocks)

@@ -24,6 +24,11 @@ from reader.core.importers.paged import Bookmark
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi", "medi", "-bd", ",bd", "-sb")
 _ITALIC_NAMES = ("italic", "oblique", "-it", ",it", "-ital")
 _MONO_NAMES = ("mono", "courier", "consol", "typewriter")
+# TeX's own font names carry the style in a few letters: Computer Modern's CMBX10 and
+# CMTI10, the EC fonts' SFBX1000, Berry names such as ptmb8r (Times bold), ptmri8r.
+_TEX_BOLD_RE = re.compile(r"(?:cm|lm|cmss|ec|sf|tc)[a-z]*bx|cmb\d|(?:sf|ec)b[xc]|p[a-z]{2}b[ro8]")
+_TEX_ITALIC_RE = re.compile(r"cm(?:b?x?ti|sl|mi|ssi)\d|(?:sf|ec)(?:ti|sl|bi)|p[a-z]{2}[rb][io]8")
+_SMALLCAPS_RE = re.compile(r"[-_,.]sc(?:$|[-_,.])|smallcaps|small-caps|^cmcsc|^lmromancaps")
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 
 
@@ -35,6 +40,7 @@ class Font:
     bold: bool
     italic: bool
     mono: bool
+    smallcaps: bool = False  # a small capitals face ("TeXPalladioL-SC", CMCSC10)
 
 
 @dataclass(slots=True)
@@ -60,6 +66,8 @@ class Page:
     glyphs: list[Glyph]
     aside: list[str] = field(default_factory=list)  # lines of rotated or vertical text
     plain: str = ""  # PDFium's own text of the page, for when the layout yields nothing
+    crop_top: float | None = None  # its crop box's top in PDF space, when upright
+    turn: int = 0  # quarter turns that make its main text upright
 
 
 @dataclass(slots=True)
@@ -89,14 +97,17 @@ def _font_style(name: str, weight: int, flags: int) -> Font:
         or any(k in low for k in _BOLD_NAMES)
         or bool(flags & (1 << 18))
         or bool(suffix and suffix.group(1).startswith("b"))
+        or bool(_TEX_BOLD_RE.match(low))
     )
     italic = (
         any(k in low for k in _ITALIC_NAMES)
         or bool(flags & (1 << 6))
         or bool(suffix and "i" in suffix.group(1))
+        or bool(_TEX_ITALIC_RE.match(low))
     )
     mono = any(k in low for k in _MONO_NAMES) or bool(flags & 1)
-    return Font(name.split("+", 1)[-1], bold, italic, mono)
+    smallcaps = bool(_SMALLCAPS_RE.search(low))
+    return Font(name.split("+", 1)[-1], bold, italic, mono, smallcaps)
 
 
 def open_pdf(data: bytes, name: str) -> Any:
@@ -158,9 +169,12 @@ class _Reader:
             left, bottom, right, top = page.get_cropbox()
             tp = page.get_textpage()
             try:
-                return self._chars(tp, (left, bottom, right, top))
+                read = self._chars(tp, (left, bottom, right, top))
             finally:
                 tp.close()
+            if read.turn == 0:  # upright: PDF heights map to the page's
+                read.crop_top = top
+            return read
         finally:
             page.close()
 
@@ -182,12 +196,22 @@ class _Reader:
         )
         tp_address = ctypes.cast(tp, ctypes.c_void_p)
         append = raw_glyphs.append
+        high = 0  # a UTF-16 high surrogate waiting for its pair
         for i in range(count):
-            ch = chr(unicode_of(tp, i))
-            if ch in "\r\n\x00\ufffe\uffff":
+            code = unicode_of(tp, i)
+            if 0xD800 <= code < 0xDC00:  # PDFium gives UTF-16 units: pair them
+                high = code
                 continue
+            if 0xDC00 <= code < 0xE000:  # its low half (alone: not a character)
+                code = 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00) if high else 0xFFFD
+            high = 0  # a high half not followed by its low one is dropped
+            ch = chr(code)
             if ch == "\x02":  # PDFium's mark for a hyphen at a line end
                 ch = "-"
+            elif code < 0x20 or ch in "\ufffe\uffff":
+                # Line breaks PDFium adds, and the control codes it gives a glyph that
+                # maps to no character (a math font's brackets): no text.
+                continue
             key = object_at(tp_address, i)
             if not key:  # PDFium's own: a space for a gap, a line-end hyphen, a break
                 if ch not in " -":
@@ -266,7 +290,7 @@ def _upright(raw_glyphs: list[tuple], box: tuple[float, float, float, float], pl
     if run:
         aside.append("".join(run))
     aside = [" ".join(a.split()) for a in aside if a.strip()]
-    return Page(width, height, glyphs, aside, plain)
+    return Page(width, height, glyphs, aside, plain, turn=turn)
 
 
 def _turn(
@@ -291,18 +315,36 @@ def _turn(
     return height - top, height - bottom, width - right, width - left
 
 
-def _bookmarks(pdf: Any) -> list[Bookmark]:
+def _bookmarks(pdf: Any, pages: list[Page]) -> list[Bookmark]:
     out: list[Bookmark] = []
     try:
         for item in pdf.get_toc():
             title = " ".join((item.get_title() or "").split())
             page = item.get_dest()
             index = page.get_index() if page is not None else None
-            if title and index is not None and index >= 0:
-                out.append(Bookmark(title, index, item.level))
+            if title and index is not None and 0 <= index < len(pages):
+                top = _dest_top(page, pages[index])
+                out.append(Bookmark(title, index, item.level, top))
     except Exception:  # noqa: BLE001 - a damaged outline: fall back to the text
         return []
     return out
+
+
+# The view modes whose parameters give a height: XYZ (left, top, zoom), FitH and FitBH
+# (top), FitR (left, bottom, right, top).
+_VIEW_TOP = {1: 1, 3: 0, 7: 0, 5: 3}
+
+
+def _dest_top(dest: Any, page: Page) -> float | None:
+    """Where a bookmark points on an upright page, from the top; None when unknown."""
+    try:
+        mode, pos = dest.get_view()
+    except Exception:  # noqa: BLE001 - a destination without a view
+        return None
+    k = _VIEW_TOP.get(mode)
+    if k is None or k >= len(pos) or page.crop_top is None:
+        return None
+    return page.crop_top - pos[k]
 
 
 def _labels(pdf: Any, pages: int) -> list[str]:
@@ -333,6 +375,6 @@ def read_pdf(data: bytes, name: str) -> PdfSource:
             title = pdf.get_metadata_value("Title") or None
         except Exception:  # noqa: BLE001 - metadata is optional
             title = None
-        return PdfSource(pages, reader.fonts, _bookmarks(pdf), _labels(pdf, count), title)
+        return PdfSource(pages, reader.fonts, _bookmarks(pdf, pages), _labels(pdf, count), title)
     finally:
         pdf.close()

@@ -1,7 +1,7 @@
 """Headings from font evidence: lines set apart by size or weight, with their numbering.
 
 The body size is the size most characters have. A heading is a short paragraph of its
-own (one to three lines, one style) that is larger than the body, or bold where the
+own (one to four lines, one style) that is larger than the body, or bold where the
 body is not; a number in front (``1``, ``2.1.``, ``A.1``, ``.01``, ``Part IV``) gives its
 label. Captions (``Figure 2 ...``), table rows, sentences and closing lines are not
 headings, nor is the front matter above a first page's text (author names).
@@ -36,9 +36,11 @@ CAPTION_RE = re.compile(
     r"|notes|photo|illustration|image|graphique|diagram)s?\s*[:.]?\s*(?:[\dIVX]|$|:)",
     re.I,
 )
+_FIELD_RE = re.compile(r"^[^\W\d_][\w -]{0,30}:\s*[\d.,/-]+$")  # "Since: 2.0", "Date: 2020"
+_MATH_RE = re.compile(r"[=<>+\u0370-\u03ff\u2190-\u22ff\[\]]")
 _URL_RE = re.compile(r"https?://|www\.|@\w+\.\w")
 _MAX_WORDS = 20
-_MAX_LINES = 3
+_MAX_LINES = 4  # a long title wraps onto four lines at most
 _TOP_NAMES = frozenset(NAMED_TITLES | {"references", "appendix", "annex", "index"})
 
 
@@ -49,6 +51,10 @@ class Style:
     size: float
     bold: bool
     caps: bool
+    family: str = ""  # the typeface's family ("TeXGyreHeros" for a sans heading)
+    italic: bool = False
+    spaced: bool = False  # letter-spaced, as a class sets its headings in spaced capitals
+    smallcaps: bool = False
 
     def stronger(self, other: Style) -> bool:
         """Set more prominently than ``other``: larger, or as large and bolder or in caps."""
@@ -79,12 +85,25 @@ def split_label(text: str) -> tuple[str | None, str, int, bool]:
     if m and m.group("rest") != text:
         return m.group("label").rstrip("."), m.group("rest").strip(), 0, True
     m = _DECIMAL_RE.match(text)
-    if m:
+    if m and not (m.group("label").isdigit() and m.group("rest")[:1].islower()):
+        # ("20 décembre 2022", "165 rue ...": a date or an address, not a section.)
         label = m.group("label")
         parts = [p for p in label.strip(".").split(".") if p]
         plain = bool(re.fullmatch(r"[IVXLC]+\.|\(\w+\)|[A-Z]\.", label))  # nest by type
         return label, m.group("rest").strip(), 0 if plain else len(parts), False
     return None, text, 0, False
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """A heading's lines as one title: a word the line end hyphenated is whole again
+    ("pack-" + "ages"), a compound keeps its hyphen ("Build-" + "Depends")."""
+    out = ""
+    for line in lines:
+        if re.search(r"[^\W\d_]-$", out) and line[:1].isalpha():
+            out = (out[:-1] if line[0].islower() else out) + line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
 
 
 def _caps(text: str) -> bool:
@@ -97,15 +116,15 @@ def is_heading_text(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _MAX_WORDS or len(text) > 200:
         return False
-    if not any(c.isalpha() for c in text) or CAPTION_RE.match(text) or _URL_RE.search(text):
-        return False
+    if sum(c.isalpha() for c in text) < 2 or CAPTION_RE.match(text) or _URL_RE.search(text):
+        return False  # (a letter alone heads a group of an index)
     first = next(c for c in text if c.isalnum() or c in "(.")
     if first.isalpha() and first.islower():
         return False
     last = text.rstrip()[-1]
-    if last in ",;:" or (last == "." and len(words) > 6):
+    if last in ",;:" or (last == "." and len(words) > 6) or _FIELD_RE.match(text):
         return False
-    return not text.startswith(("\u2022", "-", "*", "[", "\u25cf"))
+    return not text.startswith(("\u2022", "-", "*", "[", "\u25cf", "\\"))  # "\\": TeX code
 
 
 def is_named(title: str) -> bool:
@@ -147,13 +166,31 @@ def find_headings(paras: list[tuple[str, Style, int]], body: Style) -> list[Cand
     for i, (text, style, nlines) in enumerate(paras):
         if nlines > _MAX_LINES or repeats[text] > 2 or not is_heading_text(text):
             continue
+        label, title, depth, keyword = split_label(text)
+        words = len(re.findall(r"[^\W\d_]{3,}", title))
+        # Italic or small capitals set a heading apart when a subsection's number or a
+        # face of its own says so too ("2.1 Discarded"; a sans italic heading over a
+        # serif text); an italic line alone is a quotation, an emphasis or a list
+        # item's lead.
+        face = (
+            (style.italic and not body.italic or style.smallcaps)
+            and (depth >= 2 or (style.family != body.family and words >= 2))
+            and not _MATH_RE.search(text)  # a formula is set in italic too
+            and ":" not in text.rstrip(":")  # "Since: 2.0", a field's name
+        )
         if not (
-            style.size >= body.size + max(1.0, 0.1 * body.size) or (style.bold and not body.bold)
+            style.size >= body.size + max(1.0, 0.1 * body.size)
+            or (style.bold and not body.bold)
+            or face
+            or style.spaced
         ):
             continue
-        if style.size < body.size - 0.6:
-            continue  # small print set in bold: a caption or a note, not a heading
-        label, title, depth, keyword = split_label(text)
+        if style.size < body.size - 0.6 and (
+            style.size < body.size - max(1.2, 0.12 * body.size) or style.family == body.family
+        ):
+            # Small print set in bold is a caption or a note, or a table's labels, unless
+            # a heading face of its own sets it apart (a class's sans small headings).
+            continue
         if not title or not any(ch.isalpha() for ch in title):
             continue
         cands.append(Candidate(i, text, style, label, title, depth, keyword))
@@ -161,6 +198,24 @@ def find_headings(paras: list[tuple[str, Style, int]], body: Style) -> list[Cand
     return cands
 
 
-def style_of(size: float, bold: bool, text: str) -> Style:
+def style_of(
+    size: float,
+    bold: bool,
+    text: str,
+    family: str = "",
+    italic: bool = False,
+    spaced: bool = False,
+    smallcaps: bool = False,
+) -> Style:
     """The style of a paragraph set in ``size`` points."""
-    return Style(round(size * 2) / 2, bold, _caps(text))
+    caps = _caps(text) or smallcaps
+    return Style(round(size * 2) / 2, bold, caps, family, italic, spaced, smallcaps)
+
+
+def family_of(font_name: str) -> str:
+    """A font's family without its style, optical size or foundry suffix: "TeXGyreHeros"
+    for "ABCDEF+TeXGyreHeros-Bold", "LMRoman" for "LMRoman12-Bold", "Arial" for
+    "Arial-BoldMT"."""
+    name = re.split(r"[-,.]", font_name.split("+")[-1])[0]
+    name = re.sub(r"(?:PSMT|MT|PS)$", "", name)
+    return re.sub(r"\d+$", "", name)

@@ -8,6 +8,7 @@ marked so that they never glue to the word before them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,9 +20,12 @@ _GUTTER_GAP = 0.5  # ... or this wide where many rows of the page have a gap
 _WORD_SPLIT_GAP = 0.9  # ... but between two letters only this wide
 _STRONG_ROWS = 0.25  # ... and a gutter seen in this share of rows runs between columns
 _GUTTER_ROWS = 0.1  # "many": this share of the page's rows
+_BOLD_SHARE = 0.75  # a line this much bold is set in bold (a heading), not a run-in phrase
 _WORD_GAP = 0.25  # in font sizes: a gap this wide with no space glyph is a space
+_JUSTIFIED_SPREAD = 1.6  # a justified line's widest word gap is at most this many narrowest
 _SUPER_RISE = 0.25  # in font sizes: a glyph raised this much is a superscript
 _SUPER_SIZE = 0.85  # ... if its font is at most this share of the line's
+_NUMBER_RE = re.compile(r"[\dA-Z]{1,3}(?:\.\d{1,3})*\.?")  # a section number before a title
 _MARK_SIGNS = "*\u2020\u2021\u00a7"  # * dagger double-dagger section: note signs
 _MARK_JOINERS = ",-\u2013"  # inside a run of markers: "1,2" or "1-3"
 
@@ -39,9 +43,12 @@ class Line:
     bold: bool  # most of its letters are bold
     italic: bool
     font: int  # dominant font (index into the source's fonts)
-    all_bold: bool = False  # every letter is bold (a heading, not a run-in bold phrase)
+    all_bold: bool = False  # its letters are bold (a heading, not a run-in bold phrase)
     marks: list[str] = field(default_factory=list)  # superscript markers found in it
     lead_mark: str | None = None  # a superscript at its start (a footnote's own number)
+    lead_bold: bool = False  # its first word is bold (a bold run-in phrase goes on in it)
+    spaced: bool = False  # set letter-spaced ("I N T R O D U C T I O N")
+    smallcaps: bool = False  # most of its letters are in a small capitals face
 
     @property
     def height(self) -> float:
@@ -56,15 +63,27 @@ class Line:
 
 def _overprints(glyphs: list[Glyph]) -> list[Glyph]:
     """Glyphs without the copies drawn again a hair's breadth away (how some typesetters
-    make text look bold): a reader sees one character."""
+    make text look bold): a reader sees one character. The letters PDFium gives for one
+    ligature glyph share its box and are all kept."""
     seen: set[tuple[str, int, int]] = set()
     out: list[Glyph] = []
+    prev: Glyph | None = None
+    kept = True  # whether ``prev`` was kept
     for g in glyphs:
         if g.ch.isspace():
             out.append(g)
             continue
+        # The letters of a ligature ("ffi") come one after the other in one box: they go
+        # with the first one, kept or dropped as a copy.
+        if prev is not None and (prev.x0, prev.x1, prev.top) == (g.x0, g.x1, g.top):
+            prev = g
+            if kept:
+                out.append(g)
+            continue
+        prev = g
         x, y = int(g.x0), int(g.top)
-        if any((g.ch, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+        kept = not any((g.ch, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+        if not kept:
             continue
         seen.add((g.ch, x, y))
         out.append(g)
@@ -85,21 +104,31 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     spans: list[tuple[float, float, float]] = []  # top, bottom, centre of each row
     centre = -1e9
     tol = 0.0
+    sizes = sorted(g.size for g in ink)
+    common = sizes[len(sizes) // 2] if sizes else 10.0
     for g in ink:
         mid = (g.top + g.bottom) / 2
+        height = g.bottom - g.top
+        # An outsized glyph (a bracket drawn around a formula, a drop capital) stands in
+        # a row without stretching it: it would reach the next line and chain the two.
+        outsized = height > 1.5 * max(g.size, 1.0) or g.size > 2 * common
         if rows and (
             abs(mid - centre) <= tol
             # A glyph boxed differently (another font) but standing in the row.
-            or min(g.bottom, spans[-1][1]) - max(g.top, spans[-1][0]) > 0.7 * (g.bottom - g.top)
+            or min(g.bottom, spans[-1][1]) - max(g.top, spans[-1][0]) > 0.7 * height
         ):
             rows[-1].append(g)
             t, b, c = spans[-1]
-            spans[-1] = (min(t, g.top), max(b, g.bottom), c)
+            if not outsized:
+                spans[-1] = (min(t, g.top), max(b, g.bottom), c)
             continue
         rows.append([g])
-        spans.append((g.top, g.bottom, mid))
+        if outsized:  # what joins it does so by its centre, not by its box
+            spans.append((mid - 0.1, mid + 0.1, mid))
+        else:
+            spans.append((g.top, g.bottom, mid))
         centre = mid
-        tol = max(1.0, (g.bottom - g.top) * 0.35)
+        tol = max(1.0, height * 0.35)
     centres = [c for _, _, c in spans]
     for g in flat:
         k = bisect_right(centres, g.top)
@@ -139,7 +168,7 @@ def _raised_over(row: list[Glyph], below: list[Glyph]) -> bool:
         return False
     top = min(b.top for b in near)
     bottom = max(g.bottom for g in row)
-    if bottom <= top - 0.15 * big or any(g.ch.isalpha() and g.ch.isupper() for g in row):
+    if bottom <= top - 0.15 * big or any("A" <= g.ch <= "Z" for g in row):
         return False
     # Next to a glyph of that row, not merely within its width: a row may hold the
     # lines of several columns at slightly different heights.
@@ -165,32 +194,56 @@ def _gutters(rows: list[list[Glyph]]) -> dict[float, bool]:
 
 
 def _segments(row: list[Glyph], gutters: dict[float, bool]) -> list[list[Glyph]]:
-    """A row's glyphs left to right, split where the gap is wider than a column gap or
-    falls on a gutter of the page."""
+    """A row's glyphs left to right, split at the page's strong gutters (columns), then,
+    in a piece that is not one justified line, where a gap is wider than a column gap or
+    falls on a weak gutter other than as a space between words."""
     row = sorted(row, key=lambda g: g.x0 + g.x1)  # by centre: a space before its word
-    segs: list[list[Glyph]] = [[]]
+    pieces: list[list[Glyph]] = [[]]
+    cuts: list[set[int]] = [set()]  # per piece: glyphs after a gap that may split it
     last: Glyph | None = None
     for g in row:
-        if last is not None and not (g.ch.isspace() and g.generated):
+        # Ink decides: a space glyph stands in the gap it would seem to open.
+        if last is not None and not g.ch.isspace():
             size = max(min(g.size, last.size), 1.0)
             gap = g.x0 - last.x1
-            # At a gutter a narrower gap splits; at a weak one not between words of a
-            # sentence (justified text spaced out), only at a strong one (columns).
             word = last.ch.isalnum() or last.ch in ".,;:"
             word = word and g.ch.isalnum() and gap < _WORD_SPLIT_GAP * size
-            if gap > _SPLIT_GAP * size or (
-                gap > _GUTTER_GAP * size
-                and any(
-                    last.x1 <= x <= g.x0 and (strong or not word) for x, strong in gutters.items()
-                )
-            ):
-                segs.append([])
-        if g.ch.isspace() and not segs[-1]:
+            at = [strong for x, strong in gutters.items() if last.x1 <= x <= g.x0]
+            if gap > _GUTTER_GAP * size and any(at):
+                pieces.append([])
+                cuts.append(set())
+            elif gap > _SPLIT_GAP * size or (gap > _GUTTER_GAP * size and at and not word):
+                cuts[-1].add(len(pieces[-1]))
+        if g.ch.isspace() and not pieces[-1]:
             continue
-        segs[-1].append(g)
+        pieces[-1].append(g)
         if not g.ch.isspace():
             last = g
+    segs: list[list[Glyph]] = []
+    for piece, where in zip(pieces, cuts, strict=True):
+        if where and not _justified(piece):
+            bounds = [0, *sorted(where), len(piece)]
+            segs += [piece[i:j] for i, j in zip(bounds, bounds[1:], strict=False)]
+        else:
+            segs.append(piece)
     return [s for s in segs if any(not g.ch.isspace() for g in s)]
+
+
+def _justified(piece: list[Glyph]) -> bool:
+    """Whether a piece of a row is one line set justified: all its word gaps about as
+    wide (a short line stretched to the column's width), so its wide gaps are spaces.
+    A table row or two columns side by side mix narrow spaces with wide gaps. The fixed
+    space after a section number ("7.7 Relationships ...") does not count."""
+    ink = [g for g in piece if not g.ch.isspace()]
+    gaps: list[float] = []
+    for k, (a, b) in enumerate(zip(ink, ink[1:], strict=False)):
+        size = max(min(a.size, b.size), 1.0)
+        gap = b.x0 - a.x1
+        if gap > _WORD_GAP * size:
+            gaps.append(gap / size)
+            if len(gaps) == 1 and _NUMBER_RE.fullmatch("".join(g.ch for g in ink[: k + 1])):
+                gaps.pop()
+    return len(gaps) >= 2 and max(gaps) <= _JUSTIFIED_SPREAD * min(gaps) and max(gaps) < 5
 
 
 def _is_mark(g: Glyph, size: float, baseline: float) -> bool:
@@ -202,10 +255,25 @@ def _is_mark(g: Glyph, size: float, baseline: float) -> bool:
     )
 
 
-def _text(glyphs: list[Glyph], size: float, baseline: float) -> tuple[str, list[str], str | None]:
+def _letter_spacing(glyphs: list[Glyph], text: str) -> float:
+    """The gap between the letters of a letter-spaced line ("I N T R O D U C T I O N",
+    a heading set in spaced capitals), or 0 for a line set as usual: its words, as first
+    read, nearly all single letters, five at least."""
+    tokens = text.split()
+    if len(tokens) < 5 or sum(len(t) == 1 and t.isalpha() for t in tokens) < 0.8 * len(tokens):
+        return 0.0  # (a dot leader's spaced dots are no letters)
+    ink = [g for g in glyphs if not g.ch.isspace()]
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(ink, ink[1:], strict=False))
+    return max(gaps[len(gaps) // 2], 0.01)
+
+
+def _text(
+    glyphs: list[Glyph], size: float, baseline: float, spaced: float = 0.0
+) -> tuple[str, list[str], str | None]:
     """The line's text, its inline markers and the marker that opens it (if any).
 
-    Words are split where the gap is wider than a space. A marker after a word is set in
+    Words are split where the gap is wider than a space (on a letter-spaced line, than
+    ``spaced``, the usual gap between its letters). A marker after a word is set in
     brackets (``agreement[3] the``): it never glues to the word, and what it was stays
     visible.
     """
@@ -217,7 +285,7 @@ def _text(glyphs: list[Glyph], size: float, baseline: float) -> tuple[str, list[
     pending = False  # a space PDFium generated: a break only if the glyphs do not touch
     for g in glyphs:
         if g.ch.isspace():
-            if g.generated:
+            if g.generated or spaced:
                 pending = True
                 continue
             space = True
@@ -226,7 +294,10 @@ def _text(glyphs: list[Glyph], size: float, baseline: float) -> tuple[str, list[
             is_mark = bool(mark) and g.ch in _MARK_JOINERS or _is_mark(g, size, baseline)
             gap = g.x0 - prev.x1 if prev is not None else 0.0
             em = max(min(g.size, prev.size), 1.0) if prev is not None else 1.0
-            space = prev is not None and (gap > _WORD_GAP * em or (pending and gap > 0.1 * em))
+            if spaced:  # "I N T R O D U C T I O N": a word ends where the gap widens
+                space = prev is not None and gap > 1.6 * spaced
+            else:
+                space = prev is not None and (gap > _WORD_GAP * em or (pending and gap > 0.1 * em))
             pending = False
         if mark and (not is_mark or space):
             text = "".join(mark).rstrip(",-\u2013")
@@ -266,6 +337,9 @@ def make_line(glyphs: list[Glyph], fonts: list[Font]) -> Line:
     full = sorted(g.bottom for g in ink if g.size > _SUPER_SIZE * size) or [ink[0].bottom]
     baseline = full[len(full) // 2]
     text, marks, lead = _text(glyphs, size, baseline)
+    spaced = _letter_spacing(glyphs, text)
+    if spaced:
+        text, marks, lead = _text(glyphs, size, baseline, spaced)
     letters = [g for g in ink if g.ch.isalpha()] or ink
     bold = sum(fonts[g.font].bold for g in letters) * 2 > len(letters)
     italic = sum(fonts[g.font].italic for g in letters) * 2 > len(letters)
@@ -280,10 +354,29 @@ def make_line(glyphs: list[Glyph], fonts: list[Font]) -> Line:
         bold,
         italic,
         font,
-        all_bold=all(fonts[g.font].bold for g in letters),
+        # (A word in a code font inside a bold heading leaves the heading bold; a bold
+        # run-in phrase with the text going on after it does not make the line bold.)
+        all_bold=sum(fonts[g.font].bold for g in letters) >= _BOLD_SHARE * len(letters)
+        and _edge_bold(glyphs, fonts, last=True),
         marks=marks,
         lead_mark=lead,
+        lead_bold=_edge_bold(glyphs, fonts, last=False),
+        spaced=bool(spaced),
+        smallcaps=sum(fonts[g.font].smallcaps for g in letters) * 2 > len(letters),
     )
+
+
+def _edge_bold(glyphs: list[Glyph], fonts: list[Font], last: bool) -> bool:
+    """Whether the letters of the line's first (or ``last``) word are bold."""
+    word: list[Glyph] = []
+    for g in reversed(glyphs) if last else glyphs:
+        if g.ch.isspace():
+            if word:
+                break
+            continue
+        word.append(g)
+    letters = [g for g in word if g.ch.isalpha()]
+    return not letters or all(fonts[g.font].bold for g in letters)
 
 
 def _is_tiny(seg: list[Glyph]) -> bool:
@@ -335,11 +428,32 @@ def _host(seg: _Box, lines: list[_Box]) -> _Box | None:
     return best
 
 
+def _rejoin(
+    segs: list[list[Glyph]], keep: list[bool], row_of: list[int], owner: int, mark: _Box
+) -> None:
+    """A marker set between two pieces of one row filled the gap that split them
+    ("infrastructure⁶ the regulation"): the piece after it joins its owner again."""
+    nxt = owner + 1
+    if nxt >= len(segs) or not keep[nxt] or row_of[nxt] != row_of[owner] or not segs[nxt]:
+        return
+    first = min(g.x0 for g in segs[nxt] if not g.ch.isspace())
+    size = max(mark.size / _SUPER_SIZE, 1.0)
+    if mark.x1 <= first and first - mark.x1 < _WORD_SPLIT_GAP * size:
+        segs[owner].extend(segs[nxt])
+        segs[nxt] = []
+        keep[nxt] = False
+
+
 def page_lines(glyphs: list[Glyph], fonts: list[Font]) -> list[Line]:
     """The lines of a page, top to bottom and left to right within a height."""
     rows = _attach_raised(_rows(_overprints(glyphs)))
     gutters = _gutters(rows)
-    segs = [seg for row in rows for seg in _segments(row, gutters)]
+    segs: list[list[Glyph]] = []
+    row_of: list[int] = []  # the row each segment comes from
+    for r, row in enumerate(rows):
+        for seg in _segments(row, gutters):
+            segs.append(seg)
+            row_of.append(r)
     boxes = [_box([g for g in seg if not g.ch.isspace()]) for seg in segs]
     sizes = sorted(b.size for b in boxes)
     small = _SUPER_SIZE * sizes[len(sizes) // 2] if sizes else 0.0
@@ -354,6 +468,7 @@ def page_lines(glyphs: list[Glyph], fonts: list[Font]) -> list[Line]:
             owner = next(i for i, b in enumerate(boxes) if b is host)
             segs[owner].extend(g for g in boxes[k].glyphs)
             segs[owner].sort(key=lambda g: g.x0 + g.x1)
+            _rejoin(segs, keep, row_of, owner, boxes[k])
     lines: list[Line] = []
     for seg, kept in zip(segs, keep, strict=True):
         if kept and seg:

@@ -12,12 +12,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.importers.paged import PageLine
 from reader.core.importers.pdf.bookmarks import Mark
-from reader.core.importers.pdf.engine import PdfSource
-from reader.core.importers.pdf.headings import Style, find_headings, is_named, style_of
+from reader.core.importers.pdf.engine import Font, PdfSource
+from reader.core.importers.pdf.headings import (
+    Style,
+    family_of,
+    find_headings,
+    is_named,
+    join_wrapped,
+    style_of,
+)
 from reader.core.importers.pdf.layout import Placed, reading_order
 from reader.core.importers.pdf.lines import Line, page_lines
 from reader.core.importers.pdf.running import body_size, mark_footnotes, running_roles
@@ -25,6 +33,8 @@ from reader.core.importers.pdf.running import body_size, mark_footnotes, running
 _TITLE_FACTOR = 1.15  # the title is set at least this much larger than the body
 # A table of contents entry: a dot leader (or ellipses) to a page number at the end.
 _TOC_RE = re.compile(r"(?:\.\s?){4,}\s*[\dIVXivx]{0,6}\s*$|\u2026{2,}\s*[\dIVXivx]{0,6}\s*$")
+# ... or a plain page number after the entry's words.
+_PAGE_END_RE = re.compile(r"[^\W\d_][\s.\u2026|]*\s(\d{1,4})$")  # "|": a table's cell
 _CONTENTS_NAMES = frozenset(
     {
         "contents",
@@ -52,12 +62,17 @@ class Para:
     @property
     def text(self) -> str:
         """Its lines joined with spaces."""
-        return " ".join(ln.text for ln in self.lines)
+        return join_wrapped([ln.text for ln in self.lines])
 
-    def style(self) -> Style:
+    def style(self, fonts: list[Font]) -> Style:
         """Its style when all its lines share one, else the body-like weakest."""
         size = min(ln.size for ln in self.lines)
-        return style_of(size, all(ln.all_bold for ln in self.lines), self.text)
+        family = family_of(fonts[self.lines[0].font].name)
+        bold = all(ln.all_bold for ln in self.lines)
+        italic = all(ln.italic for ln in self.lines)
+        spaced = all(ln.spaced for ln in self.lines)
+        smallcaps = all(ln.smallcaps for ln in self.lines)
+        return style_of(size, bold, self.text, family, italic, spaced, smallcaps)
 
 
 @dataclass(slots=True)
@@ -88,12 +103,12 @@ def _page(
     bottom = [(ln, r) for i, ln in enumerate(lines) if (r := roles.get(i)) and r != "page-header"]
     flow = [ln for i, ln in enumerate(lines) if i not in roles]
     placed = reading_order(flow)
-    notes = mark_footnotes(placed, height, body)
+    toc = _contents(placed)
+    notes = mark_footnotes(placed, height, body, toc)
     out: list[PageLine] = []
     paras: list[Para] = []
     for ln, role in sorted(top, key=lambda x: (x[0].top, x[0].x0)):
         out.append(PageLine(ln.text, role=role))
-    toc = _contents(placed)
     first_rows: dict[int, int] = {}
     for i, p in enumerate(placed):
         if p.cells:
@@ -113,7 +128,7 @@ def _page(
         if p.gap or row or not paras or paras[-1].page != number:
             paras.append(Para(number, len(out), [], row))
         paras[-1].lines.append(p.line)
-        out.append(PageLine(p.line.text, row=row))
+        out.append(PageLine(p.line.text, row=row, top=p.line.top, opens=p.gap or row))
     for i in first_rows.values():  # a table header row seen again on a later page repeats
         repeated.add(placed[i].line.text)
     _add_notes(out, placed, notes)
@@ -128,15 +143,55 @@ def _fold(text: str) -> str:
 
 
 def _contents(placed: list[Placed]) -> set[int]:
-    """Lines of a table of contents: entries with a dot leader to their page number,
-    and the "Contents" line above them."""
-    out = {i for i, p in enumerate(placed) if _TOC_RE.search(p.line.text)}
-    if len(out) < 2:
-        return set()
+    """Lines of a table of contents, and the "Contents" line above them.
+
+    An entry ends in its page number: after a dot leader, or after a plain space where
+    most lines of a column end in numbers that run upward (a table of contents without
+    leaders). In a column, everything from its first entry to its last is contents (an
+    entry wrapped onto two or three lines, a page number alone on its line), and so are
+    the unfinished lines just above an entry set as it is (its first lines).
+    """
+    regions: dict[int, list[int]] = {}
     for i, p in enumerate(placed):
-        if _fold(p.line.text) in _CONTENTS_NAMES:
+        regions.setdefault(p.block, []).append(i)
+    texts = [p.line.text for p in placed]
+    entries = {i for i, t in enumerate(texts) if _TOC_RE.search(t)}
+    if len(entries) < 2:
+        entries = set()
+        for idxs in regions.values():
+            entries.update(idxs[k] for k in _numbered_entries([texts[i] for i in idxs]))
+    if len(entries) < 2:
+        return set()
+    out = set(entries)
+    for idxs in regions.values():
+        mine = [k for k, i in enumerate(idxs) if i in entries]
+        if not mine:
+            continue
+        out.update(idxs[mine[0] : mine[-1] + 1])
+        for k in mine:
+            entry = placed[idxs[k]].line
+            for back in range(k - 1, max(-1, k - 4), -1):
+                i = idxs[back]
+                line = placed[i].line
+                # Set as the entry is (an index's or a chapter's title above is not).
+                same = abs(line.size - entry.size) < 0.5 and line.all_bold == entry.all_bold
+                if i in out or texts[i][-1:] in ".:;!?" or not same:
+                    break
+                out.add(i)
+    for i, t in enumerate(texts):
+        if _fold(t) in _CONTENTS_NAMES:
             out.add(i)
     return out
+
+
+def _numbered_entries(texts: list[str]) -> list[int]:
+    """Lines ending in a page number, when most lines do and the numbers run upward."""
+    found = [(k, int(m.group(1))) for k, t in enumerate(texts) if (m := _PAGE_END_RE.search(t))]
+    if len(found) < 5 or len(found) < 0.6 * len(texts):
+        return []
+    numbers = [n for _, n in found]
+    rising = sum(b >= a for a, b in zip(numbers, numbers[1:], strict=False))
+    return [k for k, _ in found] if rising >= 0.9 * (len(numbers) - 1) else []
 
 
 def _add_notes(out: list[PageLine], placed: list[Placed], notes: dict[int, bool]) -> None:
@@ -174,6 +229,35 @@ def _title(paras: list[Para], body: float) -> list[int]:
     return out
 
 
+def _banner_title(
+    page: list[PageLine], lines: list[Line], roles: dict[int, str], body: float
+) -> Mark | None:
+    """The title printed in a banner that heads every page (a manual's procedure name
+    in its header table): the first page's running header lines set larger than the
+    body, when its text flow holds no title. On that page they are the title; on the
+    others they stay running headers."""
+    top = sorted(
+        (ln for i, ln in enumerate(lines) if roles.get(i) == "page-header"),
+        key=lambda ln: (ln.top, ln.x0),
+    )
+    first = next((k for k, ln in enumerate(top) if ln.size >= _TITLE_FACTOR * body), None)
+    if first is None:
+        return None
+    # The lines under it set larger than the body belong to it (a manual's name, the
+    # procedure's number and title).
+    big = [first]
+    while big[-1] + 1 < len(top) and top[big[-1] + 1].size >= body + 1:
+        big.append(big[-1] + 1)
+    if len(big) > 4:
+        return None
+    text = " ".join(top[k].text for k in big)
+    if len(text) > 250 or not any(c.isalpha() for c in text):
+        return None
+    for k in big:  # the header lines lead the page in this order (see _page)
+        page[k].role = None
+    return Mark(0, big[0], len(big), 0, text)
+
+
 def _front_matter(paras: list[Para], body: float) -> set[int]:
     """Paragraphs above the first running text (cover and title pages, authors)."""
     out: set[int] = set()
@@ -198,7 +282,11 @@ def lay_out(src: PdfSource) -> Laid:
     bold = sum(len(ln.text) for ln in body_lines if ln.bold) * 2 > sum(
         len(ln.text) for ln in body_lines
     )
-    laid = Laid([], body=Style(size, bold, False))
+    families: Counter[str] = Counter()
+    for ln in body_lines:
+        families[family_of(src.fonts[ln.font].name)] += len(ln.text)
+    family = families.most_common(1)[0][0] if families else ""
+    laid = Laid([], body=Style(size, bold, False, family))
     seen_headers: set[str] = set()
     for n, (lines, r, page) in enumerate(zip(raw, roles, src.pages, strict=True)):
         out, paras = _page(n, lines, r, page.height, size, seen_headers)
@@ -213,8 +301,11 @@ def lay_out(src: PdfSource) -> Laid:
         span = last.line + len(last.lines) - first.line
         text = " ".join(laid.paras[i].text for i in title)
         laid.title = Mark(first.page, first.line, span, 0, text)
+    elif raw:
+        laid.title = _banner_title(laid.pages[0], raw[0], roles[0], size)
     found = find_headings(
-        [(p.text, p.style(), 99 if p.row else len(p.lines)) for p in laid.paras], laid.body
+        [(p.text, p.style(src.fonts), 99 if p.row else len(p.lines)) for p in laid.paras],
+        laid.body,
     )
     for c in found:
         para = laid.paras[c.index]

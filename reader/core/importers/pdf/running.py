@@ -28,6 +28,7 @@ _PAGE_NUMBER_RE = re.compile(
 )
 _ROMAN_TOKEN_RE = re.compile(r"\b[ivxlcdm]{1,7}\b", re.I)
 _NOTE_START_RE = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021\u00a7]{1,3}|\(\d{1,3}\)|\[\d{1,3}\])\s*\S")
+_LIST_NUMBER_RE = re.compile(r"^\[?(\d{1,3})[.\]]\s")
 _FOOT_SIZE = 0.93  # footnotes are set smaller than the body
 _FOOT_ZONE = 0.45  # ... and start in the lower part of the page
 
@@ -85,10 +86,13 @@ def body_size(pages: list[list[Line]]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def mark_footnotes(placed: list[Placed], height: float, body: float) -> dict[int, bool]:
+def mark_footnotes(
+    placed: list[Placed], height: float, body: float, contents: set[int] | frozenset = frozenset()
+) -> dict[int, bool]:
     """Indexes (into ``placed``) of footnote lines, each mapped to whether it starts a
     note. A footnote run is the tail of a region: smaller than the body, in the lower
-    part of the page, its first line starting with a note number or sign."""
+    part of the page, its first line starting with a note number or sign. Lines of a
+    table of contents (``contents``) are never notes."""
     out: dict[int, bool] = {}
     by_region: dict[int, list[int]] = {}
     for i, p in enumerate(placed):
@@ -97,18 +101,31 @@ def mark_footnotes(placed: list[Placed], height: float, body: float) -> dict[int
         start = None
         for k in range(len(idxs) - 1, -1, -1):
             ln = placed[idxs[k]].line
-            if ln.size >= _FOOT_SIZE * body or placed[idxs[k]].cells:
+            if ln.size >= _FOOT_SIZE * body or placed[idxs[k]].cells or idxs[k] in contents:
                 break
             if ln.top < _FOOT_ZONE * height:
                 break
             if _starts_note(ln):
                 start = k
-        if start is None:
+        if start is None or _numbered_list([placed[i].line for i in idxs[start:]]):
             continue
         for k in range(start, len(idxs)):
             ln = placed[idxs[k]].line
             out[idxs[k]] = _starts_note(ln)
     return out
+
+
+def _numbered_list(lines: list[Line]) -> bool:
+    """Entries numbered "1.", "2." ... (or "[1]") in plain type, five or more in a row:
+    a list of references set small at the foot of a column, not the page's footnotes
+    (whose numbers are raised, or stand bare before the note)."""
+    numbers = [
+        int(m.group(1))
+        for ln in lines
+        if ln.lead_mark is None and (m := _LIST_NUMBER_RE.match(ln.text))
+    ]
+    run = sum(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    return run >= 4
 
 
 def _starts_note(line: Line) -> bool:
