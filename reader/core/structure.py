@@ -258,7 +258,9 @@ def _filter_in_context(text: str, blocks: list[Block], cands: list[Candidate]) -
     return keep
 
 
-def _mark_contents(text: str, blocks: list[Block], cands: list[Candidate]) -> list[Candidate]:
+def _mark_contents(
+    shown: ShownText, blocks: list[Block], cands: list[Candidate]
+) -> list[Candidate]:
     """A table of contents: the run of heading candidates right after a 'Contents' line.
 
     The run ends at body text, or at a heading whose title the run already listed
@@ -271,8 +273,7 @@ def _mark_contents(text: str, blocks: list[Block], cands: list[Candidate]) -> li
     starts = [
         i
         for i, b in enumerate(blocks)
-        if b.role == "contents"
-        and getattr(match_heading(_text(text, b).strip()), "key", None) == "contents"
+        if b.role == "contents" and getattr(match_heading(shown.line(b)), "key", None) == "contents"
     ]
     for i in starts:
         seen: set[str] = set()
@@ -465,7 +466,7 @@ def analyse(
     shown = shown or ShownText(text)
     cands = find_candidates(text, blocks, conventions, shown)
     cands = _filter_in_context(text, blocks, cands)
-    cands = _mark_contents(text, blocks, cands)
+    cands = _mark_contents(shown, blocks, cands)
     cands = judge_candidates(text, blocks, cands, shown)
     title_at = find_title(shown, blocks, cands)
     if title_at is not None:
