@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QResizeEvent,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -34,6 +33,7 @@ from reader.core.model import Document
 from reader.core.reading import ReadingView
 from reader.ui.highlighter import Highlighter
 from reader.ui.offsets import OffsetMap
+from reader.ui.reading_layout import BlockStyle, ReadingLayout
 
 SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "serif"]
 BASE_POINT_SIZE = 12.5
@@ -79,6 +79,8 @@ class DocumentView(QTextEdit):
         self._clause_starts: list[int] = []
         self._waiting_for_paint = False
         self._margin = -1
+        self._layout: ReadingLayout | None = None
+        self._top_block: tuple[int, float] | None = None  # (block, pixels into it) at the top
         self._scroll_timer = QTimer(self, singleShot=True, interval=60)
         self._scroll_timer.timeout.connect(self._scroll_settled)
         self._anchor = 0  # text offset kept at the top when the width changes
@@ -107,89 +109,113 @@ class DocumentView(QTextEdit):
         return body, heading
 
     def _render(self) -> None:
-        """Rebuild the QTextDocument (load, zoom, theme or furniture toggle)."""
+        """Rebuild the QTextDocument (load, zoom, theme or furniture toggle).
+
+        The text goes in whole (``setPlainText``: one block per display block), only
+        blocks set apart from body text get character formats, and a
+        :class:`ReadingLayout` lays out what is shown, so opening costs the same for
+        a 10 MB document as for a short one."""
         top = self.top_offset() if self.view and self.document().characterCount() > 1 else None
         body, heading = self._fonts()
+        view = self.view
         qdoc = QTextDocument(self)
         qdoc.setUndoRedoEnabled(False)
         qdoc.setDefaultFont(body)
+        text = view.text if view else ""
+        qdoc.setPlainText(text)
+        self.offsets = OffsetMap(text)
+        styles, style_of = self._apply_formats(qdoc, body, heading)
+        layout = ReadingLayout(qdoc)
+        qdoc.setDocumentLayout(layout)
+        layout.set_blocks(styles, style_of, [len(rb.text) for rb in view.blocks] if view else [])
+        if view and not self.show_furniture:
+            self._hide_furniture(qdoc, layout)
         old = self.document()
         ours = old.parent() is self  # Qt deletes the editor's own first document itself
         self.setDocument(qdoc)
         if ours:
             old.deleteLater()
+        self._layout, self._top_block = layout, None
+        layout.heightsChanged.connect(self._keep_top_block)
         self._margin = -1
         self._update_margins()
-        view = self.view
-        text = view.text if view else ""
-        self.offsets = OffsetMap(text)
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        cursor = QTextCursor(qdoc)
-        cursor.beginEditBlock()
-        for i, rb in enumerate(view.blocks if view else []):
-            bf, cf = self._formats(rb.kind, rb.level, body, heading, muted)
-            if i:
-                cursor.insertBlock(bf, cf)
-            else:
-                cursor.setBlockFormat(bf)
-                cursor.setBlockCharFormat(cf)
-            cursor.insertText(rb.text, cf)
-        cursor.endEditBlock()
-        if view and not self.show_furniture:
-            self._hide_furniture(qdoc)
         self.highlighter = Highlighter(qdoc, view, self.offsets) if view else None
         self._refresh_selections()
         if top is not None:
             self.scroll_to_offset(top, margin=0)
 
+    def _apply_formats(
+        self, qdoc: QTextDocument, body: QFont, heading: QFont
+    ) -> tuple[list[BlockStyle], list[int]]:
+        """Character formats on the blocks that are not body text; the layout style of
+        every block (an index into the styles returned)."""
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        styles: list[BlockStyle] = []
+        char_formats: list[QTextCharFormat] = []
+        index: dict[tuple[str, int], int] = {}
+        style_of: list[int] = []
+        cursor = QTextCursor(qdoc)
+        for rb in self.view.blocks if self.view else []:
+            key = (rb.kind, rb.level if rb.kind == "heading" else 0)
+            k = index.get(key)
+            if k is None:
+                style, cf = self._formats(rb.kind, rb.level, body, heading, muted)
+                k = index[key] = len(styles)
+                styles.append(style)
+                char_formats.append(cf)
+            style_of.append(k)
+            if not char_formats[k].isEmpty():
+                cursor.setPosition(self.offsets.to_qt(rb.start))
+                cursor.setPosition(self.offsets.to_qt(rb.end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(char_formats[k])
+        return styles, style_of
+
     def _formats(
         self, kind: str, level: int, body: QFont, heading: QFont, muted: object
-    ) -> tuple[QTextBlockFormat, QTextCharFormat]:
-        size = body.pointSizeF()
-        bf = QTextBlockFormat()
-        bf.setLineHeight(_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        bf.setBottomMargin(size * 0.7)
+    ) -> tuple[BlockStyle, QTextCharFormat]:
+        size = body.pointSizeF()  # margins are in pixels, proportional to the text size
+        top, bottom, left, indent, line_height = 0.0, size * 0.7, 0.0, 0.0, _LINE_HEIGHT
         cf = QTextCharFormat()
         if kind == "title":
             cf.setFont(heading)
             cf.setFontPointSize(size * 1.55)
             cf.setFontWeight(QFont.Weight.Bold)
-            bf.setBottomMargin(size * 1.2)
-            bf.setLineHeight(115, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            bottom, line_height = size * 1.2, 115
         elif kind == "heading":
             factor, bold, above, below = _HEADING_STYLE.get(level, _HEADING_STYLE[3])
             cf.setFont(heading)
             cf.setFontPointSize(size * factor)
             cf.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.DemiBold)
-            bf.setTopMargin(size * above)
-            bf.setBottomMargin(size * below)
-            bf.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            top, bottom, line_height = size * above, size * below, 120
         elif kind == "furniture":
             cf.setFont(heading)
             cf.setFontPointSize(size * 0.8)
             cf.setForeground(muted)
-            bf.setBottomMargin(size * 0.35)
-            bf.setLineHeight(115, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            bottom, line_height = size * 0.35, 115
         elif kind == "list_item":
-            bf.setLeftMargin(size * 1.4)
-            bf.setTextIndent(-size * 0.9)  # hanging bullet
-            bf.setBottomMargin(size * 0.35)
+            left, indent, bottom = size * 1.4, -size * 0.9, size * 0.35  # hanging bullet
         elif kind == "quote":
             cf.setFontItalic(True)
-            bf.setLeftMargin(size * 2)
+            left = size * 2
         elif kind == "code":
             cf.setFontFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
             cf.setFontPointSize(size * 0.9)
-        return bf, cf
+        metrics = QFontMetricsF(cf.font().resolve(body))
+        style = BlockStyle(
+            top, bottom, left, indent, line_height, metrics.height(), metrics.averageCharWidth()
+        )
+        return style, cf
 
-    def _hide_furniture(self, qdoc: QTextDocument) -> None:
+    def _hide_furniture(self, qdoc: QTextDocument, layout: ReadingLayout) -> None:
         # Hidden blocks keep their text, so positions (and highlights) stay valid.
+        hidden = set()
         block = qdoc.begin()
-        for rb in self.view.blocks if self.view else []:
+        for i, rb in enumerate(self.view.blocks if self.view else []):
             if rb.kind == "furniture":
                 block.setVisible(False)
+                hidden.add(i)
             block = block.next()
-        qdoc.markContentsDirty(0, qdoc.characterCount())
+        layout.set_hidden(hidden)
 
     def set_furniture_visible(self, visible: bool) -> None:
         """Show page furniture muted (True) or hide it (False)."""
@@ -350,9 +376,27 @@ class DocumentView(QTextEdit):
         self._scroll_to_qt(self.offset_to_qt(offset), margin)
         self._anchor = offset
 
-    def _on_scroll(self, _value: int) -> None:
+    def _on_scroll(self, value: int) -> None:
+        if self._layout is not None:
+            # The first block that starts on screen: those above it may be laid out
+            # (and change height) as they are painted; it must not move.
+            i = self._layout.block_at_y(value)
+            if self._layout.block_top(i) < value and i + 1 < self.document().blockCount():
+                i += 1
+            self._top_block = (i, value - self._layout.block_top(i))
         self._refresh_selections()  # highlights coming into view
         self._scroll_timer.start()
+
+    def _keep_top_block(self) -> None:
+        """Blocks laid out for the first time change height (their estimate was
+        close, not exact): keep the block read at the top where it was."""
+        if self._layout is None or self._top_block is None:
+            return
+        i, into = self._top_block
+        bar = self.verticalScrollBar()
+        wanted = round(self._layout.block_top(i) + into)
+        if wanted != bar.value():
+            bar.setValue(wanted)
 
     def _scroll_settled(self) -> None:
         self._anchor = self.top_offset()
@@ -361,9 +405,14 @@ class DocumentView(QTextEdit):
     def _scroll_to_qt(self, position: int, margin: int) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(position, self.document().characterCount() - 1))
-        rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.top() - margin)
+        for _ in range(3):  # laying out what comes into view may move the target: again
+            rect = self.cursorRect(cursor)
+            if rect.top() == margin:
+                break
+            bar.setValue(bar.value() + rect.top() - margin)
+            if self._layout is not None:
+                self._layout.lay_out_between(bar.value(), bar.value() + self.viewport().height())
 
     def top_offset(self) -> int:
         """The text offset shown at the top of the viewport."""
