@@ -8,7 +8,7 @@ centred column of comfortable width.
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -72,6 +72,7 @@ class DocumentView(QTextEdit):
         # Highlights as (Qt start, Qt end, annotation), sorted, for drawing what is near.
         self._spans: list[tuple[int, int, Annotation]] = []
         self._span_starts: list[int] = []
+        self._span_by_id: dict[str, tuple[int, int, Annotation]] = {}
         self._longest_span = 0
         self._current_annotation: str | None = None
         self._matches: list[tuple[int, int]] = []
@@ -95,6 +96,7 @@ class DocumentView(QTextEdit):
         self.doc, self.view = doc, view
         self._clause_starts = [c.start for c in doc.clauses] if doc else []
         self._spans, self._span_starts, self._longest_span = [], [], 0
+        self._span_by_id = {}
         self._matches, self._current_match = [], -1
         self._waiting_for_paint = True
         self._render()
@@ -257,8 +259,10 @@ class DocumentView(QTextEdit):
         if self.highlighter is not None:
             for ann in annotations:
                 self._spans.append((*self.highlighter.qt_span(ann.start, ann.end), ann))
-        self._spans.sort(key=lambda s: (s[0], s[1]))
-        self._index_spans()
+        self._spans.sort(key=_span_key)
+        self._span_by_id = {span[2].id: span for span in self._spans}
+        self._span_starts = [s[0] for s in self._spans]
+        self._longest_span = max((s[1] - s[0] for s in self._spans), default=0)
         self._refresh_selections()
 
     def upsert_annotation(self, ann: Annotation) -> None:
@@ -266,26 +270,29 @@ class DocumentView(QTextEdit):
         self._drop(ann.id)
         if self.highlighter is not None:
             span = (*self.highlighter.qt_span(ann.start, ann.end), ann)
-            insort(self._spans, span, key=lambda s: (s[0], s[1]))
-        self._index_spans()
+            i = bisect_right(self._spans, _span_key(span), key=_span_key)
+            self._spans.insert(i, span)
+            self._span_starts.insert(i, span[0])
+            self._span_by_id[ann.id] = span
+            self._longest_span = max(self._longest_span, span[1] - span[0])
         self._refresh_selections()
 
     def remove_annotation(self, annotation_id: str) -> None:
         """Stop drawing one annotation."""
         if self._drop(annotation_id):
-            self._index_spans()
             self._refresh_selections()
 
     def _drop(self, annotation_id: str) -> bool:
-        for i, span in enumerate(self._spans):
-            if span[2].id == annotation_id:
-                del self._spans[i]
-                return True
-        return False
-
-    def _index_spans(self) -> None:
-        self._span_starts = [s[0] for s in self._spans]
-        self._longest_span = max((s[1] - s[0] for s in self._spans), default=0)
+        # Found by bisection: a document may carry many thousands of highlights. The
+        # longest span stays an upper bound, which is all the lookup needs.
+        span = self._span_by_id.pop(annotation_id, None)
+        if span is None:
+            return False
+        i = bisect_left(self._spans, _span_key(span), key=_span_key)
+        while self._spans[i][2].id != annotation_id:
+            i += 1
+        del self._spans[i], self._span_starts[i]
+        return True
 
     def set_current_annotation(self, annotation_id: str | None) -> None:
         """Mark the annotation that tag/note/delete act on."""
@@ -472,3 +479,7 @@ class DocumentView(QTextEdit):
         menu.insertSeparator(first)
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+
+def _span_key(span: tuple[int, int, Annotation]) -> tuple[int, int]:
+    return span[0], span[1]

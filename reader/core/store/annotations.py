@@ -47,25 +47,36 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
         color: str = DEFAULT_COLOR,
         author: str | None = None,
         tags: Iterable[str] = (),
+        text: str | None = None,
     ) -> Annotation:
-        """Annotate ``text[start:end]`` of a document, keeping the quote and its context."""
+        """Annotate ``text[start:end]`` of a document, keeping the quote and its context.
+
+        ``text`` is the document's text when the caller holds it (an open document): a
+        long text is then not read back (SQLite reads all of a value to take a slice).
+        """
         color = normalize_color(color)
         tag_paths = [normalize_tag(t) for t in tags]
         lo = max(0, start - CONTEXT_CHARS)
         with self.transaction():
-            # substr() counts characters, as Python indexes str: no need to load the text.
-            row = self._one(
-                "SELECT length, substr(text, ?, ?), substr(text, ?, ?), substr(text, ?, ?) "
-                "FROM documents WHERE id = ?",
-                (lo + 1, start - lo, start + 1, end - start, end + 1, CONTEXT_CHARS, document_id),
-            )
+            row = self._one("SELECT length FROM documents WHERE id = ?", (document_id,))
             if row is None:
                 raise LibraryError(f"unknown document: {document_id}")
-            length, prefix, quote, suffix = row
+            length = row[0]
             if not 0 <= start < end <= length:
                 raise LibraryError(
                     f"span {start}-{end} is not inside the document (0-{length}, non-empty)"
                 )
+            if text is None or len(text) != length:
+                # substr() counts characters, as Python indexes str; one slice, as each
+                # substr() reads the whole value again.
+                window = self._one(
+                    "SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                    (lo + 1, end + CONTEXT_CHARS - lo, document_id),
+                )[0]
+            else:
+                window = text[lo : end + CONTEXT_CHARS]
+            prefix, quote = window[: start - lo], window[start - lo : end - lo]
+            suffix = window[end - lo :]
             now = utc_now()
             ann_id = str(uuid.uuid4())
             self.db.table("annotations").insert(
