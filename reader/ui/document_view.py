@@ -235,7 +235,8 @@ class DocumentView(QTextEdit):
     def set_dark(self, dark: bool) -> None:
         """Re-render for a light or dark palette (muted and highlight colours)."""
         self.dark = dark
-        self._render()
+        if self.view is not None:  # nothing shown yet: the first load renders
+            self._render()
 
     def _update_margins(self) -> None:
         """Centre a column of about :data:`COLUMN_CHARS` characters."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import ReaderError
-from reader.core.refiqda import export_codebook, export_project, import_codebook
 from reader.ui.context import AppContext
 from reader.ui.share_dialog import ShareDialog
 from reader.ui.sharing import with_suffix
@@ -65,6 +64,8 @@ class RefiQdaMenu:
         if not path:
             return
         try:
+            from reader.core.refiqda import export_codebook  # loaded when first used
+
             count = export_codebook(self.context.library, path)
         except ReaderError as exc:
             self.context.report_error(str(exc), title="Codebook not exported")
@@ -96,6 +97,8 @@ class RefiQdaMenu:
 
         authors = [choice.author] if choice.author else []
         try:
+            from reader.core.refiqda import export_project
+
             summary = export_project(self.context.library, path, choice.documents, authors, step)
         except ReaderError as exc:
             self.context.report_error(str(exc), title="Project not exported")
@@ -120,6 +123,8 @@ class RefiQdaMenu:
             return
         self.context.settings.set(FOLDER, str(Path(path).parent))
         try:
+            from reader.core.refiqda import import_codebook
+
             counts = import_codebook(self.context.library, path)
         except ReaderError as exc:
             self.context.report_error(str(exc), title="Codebook not imported")

@@ -11,17 +11,19 @@ import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 
 from reader.core.atomic import write_atomic
 from reader.core.errors import ReaderError
-from reader.core.exchange import ImportReport, export_collection, import_files
-from reader.core.export import select, to_csv, to_json, to_markdown
 from reader.ui import export_dialog, import_report, share_dialog
 from reader.ui.context import AppContext
 from reader.ui.export_dialog import ExportChoice
+
+if TYPE_CHECKING:
+    from reader.core.exchange import ImportReport
 
 FILTERS = {
     "md": "Markdown (*.md)",
@@ -34,6 +36,8 @@ EXPORT_FOLDER, SHARE_FOLDER = "export/folder", "share/folder"
 
 def export_text(library, choice: ExportChoice) -> tuple[str, int]:  # noqa: ANN001
     """The exported file's text and how many excerpts it holds."""
+    from reader.core.export import select, to_csv, to_json, to_markdown  # when first used
+
     sel = select(library, choice.tags, choice.documents, choice.authors)
     if choice.format == "csv":
         return to_csv(sel), len(sel.excerpts)
@@ -110,6 +114,8 @@ class Sharing:
         path = self._save_path(SHARE_FOLDER, "Share Annotations", name, EXCHANGE_FILTER)
         if not path:
             return
+        from reader.core.exchange import export_collection  # loaded when first used
+
         try:
             collection = export_collection(self.context.library, choice.author, choice.documents)
         except ReaderError as exc:
@@ -140,6 +146,8 @@ class Sharing:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         w.statusBar().showMessage(f"Importing shared annotations from {len(paths)} file(s)…")
         w.statusBar().repaint()  # show it now, without running user input mid-import
+        from reader.core.exchange import import_files  # loaded when first used
+
         try:
             report = import_files(self.context.library, paths)
         except ReaderError as exc:

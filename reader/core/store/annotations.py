@@ -79,25 +79,17 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
             suffix = window[end - lo :]
             now = utc_now()
             ann_id = str(uuid.uuid4())
-            self.db.table("annotations").insert(
-                {
-                    "id": ann_id,
-                    "document_id": document_id,
-                    "start_offset": start,
-                    "end_offset": end,
-                    "quote": quote,
-                    "prefix": prefix,
-                    "suffix": suffix,
-                    "color": color,
-                    "note": note,
-                    "author": author,
-                    "created": now,
-                    "modified": now,
-                }
+            # Plain INSERTs: no sqlite-utils on the path of a highlight (see StoreBase).
+            self.conn.execute(
+                "INSERT INTO annotations (id, document_id, start_offset, end_offset, quote, "
+                "prefix, suffix, color, note, author, created, modified) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ann_id, document_id, start, end, quote, prefix, suffix, color, note, author)
+                + (now, now),
             )
-            self.db.table("annotation_tags").insert_all(
-                ({"annotation_id": ann_id, "tag_id": self._ensure_tag(p)} for p in tag_paths),
-                ignore=True,  # the same tag given twice links once
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+                [(ann_id, self._ensure_tag(p)) for p in tag_paths],  # a tag given twice: once
             )
         return Annotation(
             id=ann_id,

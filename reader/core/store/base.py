@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reader.core.errors import LibraryError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def utc_now() -> str:
@@ -25,16 +27,31 @@ class StoreBase:
     ``insert_all``, ``ignore=True`` / ``replace=True`` for the OR IGNORE / OR REPLACE
     upserts) inside :meth:`transaction`, where it nests as a savepoint. Queries stay SQL:
     joins, sub-selects, FTS5 ``MATCH`` and conditional updates read more clearly so.
+
+    sqlite-utils is imported when first written with (it costs about 130 ms to import,
+    more than a whole CLI call may take), so reading a library never loads it; the
+    one write a researcher repeats all day, a highlight with its tags, is plain
+    ``INSERT`` statements for the same reason, as are the bulk inserts of a merge.
     """
 
-    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self._db: sqlite_utils.Database | None = None
         self.path = path
 
     @property
     def conn(self) -> sqlite3.Connection:
         """The underlying connection (autocommit mode: transactions are explicit)."""
-        return self.db.conn
+        return self._conn
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for writing rows."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self._conn)
+        return self._db
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
