@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in paths:
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
+        sys.modules[path.stem] = module  # dataclasses look their module up while defined
         spec.loader.exec_module(module)
         started = time.perf_counter()
         print(f"== {path.stem}")

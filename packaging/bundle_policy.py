@@ -51,16 +51,19 @@ EXCLUDED_PYTHON_MODULES = (
     "hypothesis",
     "ruff",
     "IPython",
-    # pypdf's optional extras: we refuse encrypted PDFs we cannot open with its pure
-    # Python RC4/empty-password path and never decode images (cryptography ~16 MB, PIL).
+    # Optional extras of PDF libraries: PDFium decrypts by itself and we never decode
+    # images (cryptography ~16 MB, PIL).
     "cryptography",
     "Crypto",
     "PIL",
-    # Other PDF libraries in the development environment (measured, not used).
+    "numpy",
+    # Other PDF libraries in the development environment (measured, not used): PDFium
+    # (pypdfium2) reads the PDFs, reportlab only builds test fixtures.
     "reportlab",
     "pdfminer",
-    "pypdfium2",
-    "pypdfium2_raw",
+    "pdfplumber",
+    "pypdf",
+    "pypdfium2_cli",
 )
 
 # Qt for Python modules the app does not import (reader/ui uses QtCore, QtGui, QtWidgets).

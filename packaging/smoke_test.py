@@ -176,6 +176,7 @@ def smoke(binary: Path, tmp: Path) -> None:
         raise SmokeFailure(f"share-export: {shared} lacks the quote {quote!r}")
 
     paged_and_analysis(run, tmp, doc, text)
+    multi_column(run, tmp)
 
     shot = tmp / "shot.png"
     run(
@@ -208,6 +209,27 @@ def write_pdf(tmp: Path, text: str) -> Path | None:
     path = tmp / "paper.pdf"
     path.write_bytes(text_pdf(text))
     return path
+
+
+def multi_column(run: Callable[..., str], tmp: Path) -> None:
+    """A two-column PDF with footnotes and running lines read in order through ``text``:
+    every sentence whole, in its order, no running header or footnote in the text."""
+    sys.path.insert(0, str(ROOT))
+    try:
+        from tests.core.pdf_layout_fixtures import columns_pdf
+    except ImportError:
+        print("skip the multi-column PDF (reportlab is not installed)")
+        return
+    built = columns_pdf(2, sections=3)
+    path = tmp / "columns.pdf"
+    path.write_bytes(built.data)
+    shown = run("text columns.pdf", "text", str(path), library=False)
+    flat = " ".join(shown.split())
+    at = [flat.find(" ".join(s.split())) for s in built.sentences]
+    if -1 in at or at != sorted(at):
+        raise SmokeFailure(f"text of {path.name}: sentences broken or out of order")
+    if "L 231/" in flat or any(note[2:30] in flat for note in built.notes):
+        raise SmokeFailure(f"text of {path.name}: running lines or footnotes in the text")
 
 
 def paged_and_analysis(run: Callable[..., str], tmp: Path, doc: Path, text: str) -> None:

@@ -75,3 +75,31 @@ def test_a_library_listing_loads_no_importer_analysis_or_export(tmp_path):
         "reader.cli.exchange",
     }
     assert not unwanted & loaded
+
+
+def test_a_mistyped_command_is_refused_with_the_list_of_commands(tmp_path):
+    # Before: the word was taken for a file to open, Qt started and aborted (134).
+    out = subprocess.run(
+        [sys.executable, str(REPO / "main.py"), "--db", str(tmp_path / "x.db"), "qdpx-imprt"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 2
+    lines = out.stderr.splitlines()
+    assert "unknown command 'qdpx-imprt'" in lines[0]
+    assert "qdc-import" in lines[1] and "export-csv" in lines[1]
+    assert not (tmp_path / "x.db").exists()  # nothing opened
+
+
+def test_mistyped_command_is_told_from_files_and_gui_options(tmp_path):
+    from reader.commands import mistyped_command
+
+    (tmp_path / "notes").write_text("a file without a suffix")
+    assert mistyped_command(["qdpx-imprt"]) == "qdpx-imprt"
+    assert mistyped_command(["--db", "lib", "tagz"]) == "tagz"
+    assert mistyped_command(["paper.txt"]) is None
+    assert mistyped_command([str(tmp_path / "notes")]) is None
+    assert mistyped_command(["--settings", "mine", "--screenshot", "out", "x.pdf"]) is None
+    assert mistyped_command(["docs"]) is None and mistyped_command([]) is None

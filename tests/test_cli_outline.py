@@ -40,7 +40,11 @@ def test_outline_json_of_a_policy_paper(policy_paper):
 
 def test_outline_human_tree(tmp_path, capsys):
     p = tmp_path / "a.txt"
-    p.write_text("Preface\n\nText.\n\nPart I Aims\n\nText.\n\n(1) Trade\n\nText here.\n")
+    # A heading is judged by its context too: (1) has a paragraph of its own under it.
+    p.write_text(
+        "Preface\n\nText.\n\nPart I Aims\n\nText.\n\n(1) Trade\n\n"
+        "Tariffs will fall for both sides over five years.\n"
+    )
     assert cli.main(["outline", str(p)]) == 0
     out = capsys.readouterr().out
     assert "Preface\nPart I Aims\n  (1) Trade\n" in out

@@ -99,8 +99,8 @@ def test_refused_files_store_nothing(run, tmp_path, name, data, message):
 
 
 def test_a_truncated_pdf_gives_only_the_one_line_error(tmp_path):
-    # A fresh interpreter: pypdf's loggers start as a user's would, not as earlier tests
-    # left them. pypdf logs "EOF marker not found" while opening such a file.
+    # A fresh interpreter: the PDF library starts as a user's would, not as earlier tests
+    # left it (a library may log or print while opening a damaged file).
     good = make_pdf(PAPER)
     path = tmp_path / "trunc.pdf"
     path.write_bytes(good[: len(good) // 2])
@@ -121,3 +121,25 @@ def test_a_truncated_pdf_gives_only_the_one_line_error(tmp_path):
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [result.stderr.strip()]
     assert result.stderr.startswith("error: trunc.pdf: not a valid PDF")
+
+
+def test_text_prints_the_reading_view_without_furniture(run, tmp_path):
+    from tests.core.pdf_layout_fixtures import columns_pdf
+
+    built = columns_pdf(2, sections=3)
+    path = tmp_path / "columns.pdf"
+    path.write_bytes(built.data)
+    code, out, _ = run("text", str(path))
+    assert code == 0
+    flat = " ".join(out.split())
+    assert all(" ".join(s.split()) in flat for s in built.sentences)
+    assert "L 231/" not in out and not any(n[2:30] in out for n in built.notes)
+    code, out, _ = run("text", str(path), "--json")
+    blocks = json.loads(out)["blocks"]
+    notes = [b for b in blocks if b.get("role") == "footnote"]
+    assert len(notes) == len(built.notes) and all(b["kind"] == "furniture" for b in notes)
+    assert {b["page"] for b in blocks} == set(range(1, max(b["page"] for b in blocks) + 1))
+    heading = next(b for b in blocks if b["kind"] == "heading")
+    assert heading["text"] == built.headings[0][0] and heading["level"] == 1
+    code, _, err = run("text", str(tmp_path / "missing.pdf"))
+    assert code == 2 and err.startswith("error: ")

@@ -25,6 +25,7 @@ def test_codebook_and_project_between_two_libraries(tmp_path):
         "added": ["economy", "economy/finance"],
         "described": [],
         "unchanged": 0,
+        "paths_from_names": [],
     }
     assert run(b, "describe-tag", "economy/finance").stdout.strip() == "Loans and banks"
     assert (
@@ -37,12 +38,22 @@ def test_codebook_and_project_between_two_libraries(tmp_path):
     assert "1 document(s), 1 annotation(s)" in out.stderr
     with zipfile.ZipFile(qdpx) as zf:
         assert "project.qde" in zf.namelist()
-        [source] = [n for n in zf.namelist() if n.startswith("Sources/")]
+        [source] = [n for n in zf.namelist() if n.startswith("sources/")]
         text = zf.read(source).decode("utf-8")
         qde = ET.fromstring(zf.read("project.qde"))
     [sel] = qde.iter("{urn:QDA-XML:project:1.0}PlainTextSelection")
     start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
     assert text[start:end] == "Banks will cooperate."
+    # The project comes in whole into a third library: document, tag, annotation, author.
+    c = tmp_path / "c.db"
+    out = run(c, "qdpx-import", str(qdpx))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("1 document(s) (1 new), 1 annotation(s): 1 added")
+    assert "  added      Trade Policy" in out.stdout
+    report = json.loads(run(c, "qdpx-import", str(qdpx), "--json").stdout)
+    assert (report["added"], report["unchanged"], report["authors"]) == (0, 1, ["ana"])
+    assert report["left_out"] == []
+    assert run(c, "tags").stdout == "economy  1\n  finance  1\n"
     # An author with nothing to export is refused in one line; no file is written.
     empty = tmp_path / "empty.qdpx"
     out = run(a, "qdpx-export", "-o", str(empty), "--author", "ana", "--author", "nobody")

@@ -8,6 +8,7 @@ once. Errors are one clear line on stderr and exit code 2.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import sys
 from collections.abc import Callable, Iterable
@@ -16,7 +17,7 @@ from reader import __version__
 from reader.cli.common import EXIT_ERROR, Parser
 from reader.commands import COMMANDS, command_names, first_word, module_of, wants_cli
 
-__all__ = ["build_parser", "command_names", "main", "wants_cli"]
+__all__ = ["build_parser", "command_names", "main", "unknown_command", "wants_cli"]
 
 
 def build_parser(groups: Iterable[str] | None = None) -> argparse.ArgumentParser:
@@ -56,3 +57,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def unknown_command(word: str) -> int:
+    """Say that ``word`` is no subcommand, suggest the nearest, list them all; exit code 2."""
+    names = [name for group in COMMANDS.values() for name in group]
+    near = difflib.get_close_matches(word, names, n=1)
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    print(f"policy-reader: error: unknown command {word!r}{hint}", file=sys.stderr)
+    print(f"commands: {', '.join(names)}", file=sys.stderr)
+    print("(FILE... opens files in the app; -h says more)", file=sys.stderr)
+    return EXIT_ERROR

@@ -70,3 +70,15 @@ def add_doc_filter(p: argparse.ArgumentParser) -> None:
         metavar="DOC",
         help="only these documents (repeatable)",
     )
+
+
+EXCEL_HELP = "CSV that Excel opens as is: UTF-8 with a byte-order mark, CRLF line ends"
+
+
+def spreadsheet_text(text: str, args: argparse.Namespace) -> str:
+    """CSV ``text`` as written, or for spreadsheets when ``--excel`` was given."""
+    if not getattr(args, "excel", False):
+        return text
+    from reader.core.export.spreadsheet import for_spreadsheets
+
+    return for_spreadsheets(text)

@@ -1,7 +1,8 @@
 """Subcommands that take annotations out of the library: exports and team exchange.
 
 ``export-md``, ``export-csv``, ``export-json`` write tagged excerpts; ``share-export``
-and ``share-import`` move annotations between teammates; ``set-aside`` lists shared
+and ``share-import`` move annotations between teammates; ``hypothesis-export`` writes
+them as Hypothesis's API takes them; ``set-aside`` lists shared
 annotations that could not be placed yet. Files are written atomically.
 """
 
@@ -12,7 +13,14 @@ import json
 import sys
 from collections import Counter
 
-from reader.cli.common import add_doc_filter, emit, open_library, print_json
+from reader.cli.common import (
+    EXCEL_HELP,
+    add_doc_filter,
+    emit,
+    open_library,
+    print_json,
+    spreadsheet_text,
+)
 from reader.core.ids import BRIEF_ID, short_id
 
 
@@ -35,7 +43,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     """Tagged excerpts as CSV."""
     from reader.core.export import to_csv
 
-    emit(to_csv(_selection(args)), args.output)
+    emit(spreadsheet_text(to_csv(_selection(args)), args), args.output)
     return 0
 
 
@@ -57,6 +65,19 @@ def cmd_share_export(args: argparse.Namespace) -> int:
     emit(json.dumps(collection, ensure_ascii=False, indent=1) + "\n", args.output)
     if args.output:
         print(f"{collection['total']} annotations", file=sys.stderr)
+    return 0
+
+
+def cmd_hypothesis_export(args: argparse.Namespace) -> int:
+    """Annotations as request bodies for Hypothesis's create-annotation API."""
+    from reader.core.exchange.hypothesis import hypothesis_annotations
+
+    with open_library(args) as lib:
+        doc_ids = [lib.resolve_document(ref).id for ref in args.doc]
+        bodies = hypothesis_annotations(lib, args.author, doc_ids, args.group)
+    emit(json.dumps(bodies, ensure_ascii=False, indent=1) + "\n", args.output)
+    if args.output:
+        print(f"{len(bodies)} annotations", file=sys.stderr)
     return 0
 
 
@@ -157,6 +178,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export_md)
     p = sub.add_parser("export-csv", help="tagged excerpts as CSV")
     _filters(p)
+    p.add_argument("--excel", action="store_true", help=EXCEL_HELP)
     p.set_defaults(func=cmd_export_csv)
     p = sub.add_parser("export-json", help="tagged excerpts as JSON")
     _filters(p)
@@ -166,6 +188,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     add_doc_filter(p)
     p.add_argument("-o", "--output", metavar="FILE.json", help="write here (default: stdout)")
     p.set_defaults(func=cmd_share_export)
+    p = sub.add_parser("hypothesis-export", help="annotations as Hypothesis API requests")
+    p.add_argument("--author", metavar="A", help="only this author's annotations")
+    p.add_argument("--group", metavar="ID", help="the Hypothesis group to publish in")
+    add_doc_filter(p)
+    p.add_argument("-o", "--output", metavar="FILE.json", help="write here (default: stdout)")
+    p.set_defaults(func=cmd_hypothesis_export)
     p = sub.add_parser("share-import", help="merge teammates' Web Annotation files")
     p.add_argument("files", nargs="+", metavar="FILE.json")
     p.add_argument("--json", action="store_true", help="machine-readable report")

@@ -1,9 +1,10 @@
-"""The ``outline`` subcommand: a file's title, date, source and outline, without any
-library (nothing is stored)."""
+"""The subcommands that read one file without any library (nothing is stored):
+``outline`` (title, date, source and outline) and ``text`` (the reading view's text)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 from reader.cli.common import print_json
@@ -57,9 +58,31 @@ def cmd_outline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_text(args: argparse.Namespace) -> int:
+    """Print the text the reading view shows: page furniture and footnotes left out, or
+    with ``--json`` every block marked by kind."""
+    from reader.core.importers import load_document
+    from reader.core.plain_text import reading_blocks, reading_text
+
+    doc = load_document(args.path)
+    if args.json:
+        print_json({"title": doc.title, "blocks": reading_blocks(doc)})
+        return 0
+    sys.stdout.write(reading_text(doc))
+    return 0
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
-    """Register ``outline``."""
+    """Register ``outline`` and ``text``."""
     p = sub.add_parser("outline", help="print a file's title, date, source and outline")
     p.add_argument("path", help="a .txt, .md, .html, .pdf or .docx file")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_outline)
+    p = sub.add_parser(
+        "text", help="print a file's text as the reading view shows it (furniture left out)"
+    )
+    p.add_argument("path", help="a .txt, .md, .html, .pdf or .docx file")
+    p.add_argument(
+        "--json", action="store_true", help="every block, marked by kind (footnotes too)"
+    )
+    p.set_defaults(func=cmd_text)

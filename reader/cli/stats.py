@@ -12,7 +12,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from reader.cli.common import add_doc_filter, emit, open_library
+from reader.cli.common import EXCEL_HELP, add_doc_filter, emit, open_library, spreadsheet_text
 
 if TYPE_CHECKING:
     from reader.core.analysis.cooccurrence import CooccurrenceMatrix
@@ -117,14 +117,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
     report = tag_statistics(data)
     if args.json:
         text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    elif args.csv:
+    elif args.csv or args.excel:
         from reader.core.export.statistics_tables import section_tags_csv, tag_statistics_csv
 
         titles = {d.id: d.title for d in report.documents}
-        text = (
+        text = spreadsheet_text(
             section_tags_csv(report.sections)
             if args.sections
-            else tag_statistics_csv(report.tags, titles)
+            else tag_statistics_csv(report.tags, titles),
+            args,
         )
     else:
         text = "\n".join(stats_lines(report, args.sections, labels)) + "\n"
@@ -139,10 +140,10 @@ def cmd_cooccurrence(args: argparse.Namespace) -> int:
     matrix = cooccurrence(_coding_data(args)[0], depth=args.depth)
     if args.json:
         text = json.dumps(matrix.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    elif args.csv:
+    elif args.csv or args.excel:
         from reader.core.export.statistics_tables import cooccurrence_csv
 
-        text = cooccurrence_csv(matrix)
+        text = spreadsheet_text(cooccurrence_csv(matrix), args)
     else:
         text = "\n".join(cooccurrence_lines(matrix, args.pairs)) + "\n"
     emit(text, args.output)
@@ -161,6 +162,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     form = p.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="machine-readable output")
     form.add_argument("--csv", action="store_true", help="CSV for spreadsheets")
+    form.add_argument("--excel", action="store_true", help=EXCEL_HELP)
     p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
 
 

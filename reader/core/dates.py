@@ -25,6 +25,29 @@ MONTHS = {
     )
     for name in names
 }
+# Spanish, French and German month names (laws and colophons in those languages).
+MONTHS.update(
+    {
+        name: i + 1
+        for i, names in enumerate(
+            [
+                ("enero", "janvier", "januar", "jänner"),
+                ("febrero", "février", "fevrier", "februar"),
+                ("marzo", "mars", "märz", "maerz"),
+                ("abril", "avril"),
+                ("mayo", "mai"),
+                ("junio", "juin", "juni"),
+                ("julio", "juillet", "juli"),
+                ("agosto", "août", "aout"),
+                ("septiembre", "setiembre", "septembre"),
+                ("octubre", "octobre", "oktober"),
+                ("noviembre", "novembre"),
+                ("diciembre", "décembre", "decembre", "dezember"),
+            ]
+        )
+        for name in names
+    }
+)
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _PATTERNS = [
@@ -34,20 +57,24 @@ _PATTERNS = [
         "ymd",
     ),
     # 2016年11月24日
-    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"), "ymd"),
+    (
+        re.compile(r"(?P<y>(?:1[5-9]|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+        "ymd",
+    ),
     # November 5, 2008 / Nov. 5 2008
     (
         re.compile(
             rf"(?i:\b(?P<mon>{_MONTH_RE})\.?)\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
-            r"(?P<y>(?:19|20)\d{2})(?!\d)"
+            r"(?P<y>(?:1[5-9]|20)\d{2})(?!\d)"
         ),
         "mdy",
     ),
     # 5 November 2008
     (
         re.compile(
-            rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?i:(?P<mon>{_MONTH_RE})\.?),?\s+"
-            r"(?P<y>(?:19|20)\d{2})(?!\d)"
+            rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?"
+            rf"(?i:(?P<mon>{_MONTH_RE})\b\.?),?\s+(?:de\s+)?"
+            r"(?P<y>(?:1[5-9]|20)\d{2})(?!\d)"
         ),
         "dmy",
     ),

@@ -63,6 +63,24 @@ def is_breadcrumb(line: str) -> bool:
     return seps >= 2 or (seps >= 1 and bool(_BREADCRUMB_START_RE.match(line)))
 
 
+_NAME_SMALL_WORDS = frozenset(
+    re.findall(r"\S+", "of the and for on in at de del la le du des der die und für & - – y et")
+)
+
+
+def looks_like_name(text: str) -> bool:
+    """An organisation's or a person's name ("Xinhua News Agency", "Ministry of
+    Foreign Affairs, the People's Republic of China"), not a piece of a sentence."""
+    words = text.replace(",", " ").split()
+    if not words or len(words) > 10 or text.rstrip()[-1:] in ":;":
+        return False
+    content = [w for w in words if w.lower() not in _NAME_SMALL_WORDS]
+    if not content:
+        return False
+    named = sum(1 for w in content if w[0].isupper() or w[0].isdigit() or w[0] >= "\u4e00")
+    return named * 3 >= len(content) * 2
+
+
 def source_line(line: str) -> tuple[str | None, str | None] | None:
     """``(Xinhua News Agency November 5, 2008)``: returns ``(source, date)`` or None."""
     m = _SOURCE_LINE_RE.match(line) or _SOURCE_PREFIX_RE.match(line)
@@ -78,8 +96,8 @@ def source_line(line: str) -> tuple[str | None, str | None] | None:
         return None  # a parenthesised line without a date is not a source line
     source = re.sub(r"(?i)^\s*source\s*:\s*", "", body).strip(" \t,;:-\u2013\u2014")
     source = " ".join(source.split())
-    if len(source.split()) > 10:
-        return None
+    if source and not looks_like_name(source):
+        return None  # "(The order was signed on May 5, 2021 by ...)" is a sentence
     return (source or None, date)
 
 
@@ -89,7 +107,9 @@ def copyright_owner(line: str) -> str | None:
     if not m:
         return None
     owner = m.group("owner").strip(" ,;:-")
-    return owner if len(owner) >= 3 and any(c.isalpha() for c in owner) else None
+    if len(owner) < 3 or not any(c.isalpha() for c in owner) or not looks_like_name(owner):
+        return None
+    return owner
 
 
 def mark_furniture(text: str, blocks: list[Block]) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.core.clauses import sentence_spans
+from reader.core.colophon import read_colophon
 from reader.core.dates import parse_date_line
 from reader.core.furniture import copyright_owner, source_line
 from reader.core.model import CONTENT_KINDS, FURNITURE, HEADING, TITLE, Block
+
+_COLOPHON_ZONE = 6  # content blocks before the first heading where a colophon stands
 
 _MAX_DERIVED_TITLE = 90
 
@@ -73,6 +76,13 @@ def derive(text: str, blocks: list[Block], hints: Metadata, filename: str | None
                 out.date = out.date or found[1]
         elif b.role == "footer" and not out.source:
             out.source = copyright_owner(_raw(text, b))
+    _colophon(text, blocks, out)
+    if not out.title:
+        # A document that opens with a heading and states no title: its first heading
+        # names it better than its first sentence (often a dateline or a salutation).
+        lead = next((b for b in blocks if b.kind in (*CONTENT_KINDS, HEADING)), None)
+        if lead is not None and lead.kind == HEADING:
+            out.title = " ".join(x for x in (lead.label, lead.title) if x) or _line(text, lead)
     if not out.title:
         first = next((b for b in blocks if b.kind in CONTENT_KINDS), None)
         if first is not None:
@@ -85,3 +95,23 @@ def derive(text: str, blocks: list[Block], hints: Metadata, filename: str | None
     if not out.title:
         out.title = filename.rsplit(".", 1)[0] if filename else "Untitled"
     return out
+
+
+def _colophon(text: str, blocks: list[Block], out: Metadata) -> None:
+    """Date and issuer from colophon lines at the top, when nothing stated them."""
+    seen = 0
+    found = []
+    for b in blocks:
+        if b.kind == HEADING or seen >= _COLOPHON_ZONE:
+            break
+        if b.kind not in (*CONTENT_KINDS, FURNITURE):
+            continue
+        seen += 1
+        c = read_colophon(text[b.content_start : b.content_end])
+        if c is not None:
+            found.append(c)
+    if not found:
+        return
+    best = next((c for c in found if c.issued and c.date), None) or found[0]
+    out.date = out.date or best.date
+    out.source = out.source or next((c.source for c in found if c.source), None)

@@ -21,14 +21,27 @@ QUOTE = "quote"
 CODE = "code"
 FURNITURE = "furniture"  # page debris: kept in the text, shown apart, never in the outline
 
-# Furniture roles of a paged source (PDF): repeated on every page, never worth reading, so
-# the reading view hides them and rejoins a paragraph that runs across them.
-PAGE_ROLES = frozenset({"page-header", "page-footer", "page-number"})
+# Furniture roles of a paged source (PDF): repeated on every page (running lines, page
+# numbers, rotated margin text, a table's header row printed again on the next page),
+# never worth reading, so the reading view hides them and rejoins a paragraph across them.
+PAGE_ROLES = frozenset(
+    {"page-header", "page-footer", "page-number", "page-margin", "repeated-header"}
+)
+# Notes at the foot of a page: shown apart (after the paragraph they interrupt), never in
+# the text flow; a paragraph runs across them as across a page break.
+NOTE_ROLES = frozenset({"footnote"})
 
 
 def is_gap(block: Block) -> bool:
-    """A blank run or page furniture: what a paragraph may run across unbroken."""
-    return block.kind == BLANK or (block.kind == FURNITURE and block.role in PAGE_ROLES)
+    """A blank run, page furniture or a footnote: what a paragraph may run across."""
+    return block.kind == BLANK or (
+        block.kind == FURNITURE and (block.role in PAGE_ROLES or block.role in NOTE_ROLES)
+    )
+
+
+def is_note(block: Block) -> bool:
+    """A footnote block (see :data:`NOTE_ROLES`)."""
+    return block.kind == FURNITURE and block.role in NOTE_ROLES
 
 
 CONTENT_KINDS = frozenset({PARAGRAPH, LIST_ITEM, QUOTE})
@@ -105,7 +118,11 @@ class OutlineNode:
     def display(self) -> str:
         """``Part IV Further Strengthening ...``: label and title as one line."""
         if self.label and self.title:
-            return f"{self.label} {self.title}"
+            # Chinese numbering runs into its title: "一、总体要求", "（一）指导思想".
+            tight = self.label[-1] in "、）．" or (
+                self.label[-1] == ")" and "\u4e00" <= self.title[0] <= "\u9fff"
+            )
+            return f"{self.label}{'' if tight else ' '}{self.title}"
         return self.label or self.title
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,11 +1,12 @@
 """The clean reading view of a document, with an exact map back to the stored text.
 
 The reading view shows one display block per heading, paragraph, list item or piece
-of furniture: white space runs (hard wraps, CRLF, tabs) become one space, Markdown
-``#`` marks and list bullets are left out (bullets are drawn as ``•``), and a paragraph
-broken mid-sentence is rejoined with its continuation. Display blocks are joined by
-``\\n``, so a display offset is also a position in a ``QTextDocument`` holding the
-same blocks (up to UTF-16 surrogates, which the UI adapter converts).
+of furniture (running headers, footers and page numbers are left out; a footnote is
+shown after the paragraph it interrupts): white space runs (hard wraps, CRLF, tabs)
+become one space, Markdown ``#`` marks and list bullets are left out (bullets are
+drawn as ``•``), and a paragraph broken mid-sentence is rejoined with its continuation.
+Display blocks are joined by ``\\n``, so a display offset is also a position in a
+``QTextDocument`` holding the same blocks (up to UTF-16 surrogates, which the UI adapter converts).
 
 Offsets into the stored text stay the currency: :meth:`ReadingView.to_source` and
 :meth:`ReadingView.to_display` convert in both directions.
@@ -17,7 +18,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from reader.core.model import LIST_ITEM, Document, is_gap
+from reader.core.model import LIST_ITEM, Block, Document, is_gap, is_note
 
 # White space that is not a single plain space: shown as one space.
 _COLLAPSE_RE = re.compile(r"\s{2,}|[^\S ]")
@@ -50,11 +51,15 @@ class ReadingView:
 
     text: str
     blocks: list[ReadingBlock]
-    # Segments sorted by both display and source offset: (display, source, d_len, s_len).
+    # Segments in display order: (display, source, d_len, s_len). Source offsets rise too,
+    # except around a footnote shown after the paragraph it interrupts: ``_ss``/``_so``
+    # are the source starts sorted and the segment index of each.
     _d: list[int] = field(default_factory=list, repr=False)
     _s: list[int] = field(default_factory=list, repr=False)
     _dl: list[int] = field(default_factory=list, repr=False)
     _sl: list[int] = field(default_factory=list, repr=False)
+    _ss: list[int] = field(default_factory=list, repr=False)
+    _so: list[int] = field(default_factory=list, repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
 
     def _seg(self, i: int) -> tuple[int, int, int, int]:
@@ -89,6 +94,10 @@ class ReadingView:
         e0 = s + off + 1 if off < dl and dl == sl else s + sl
         return s0, max(s0, e0)
 
+    def _by_source(self, offset: int) -> int:
+        """Position in source order of the segment holding (or before) ``offset``."""
+        return bisect_right(self._ss, offset) - 1
+
     def to_display(self, offset: int) -> int:
         """The display offset where stored-text ``offset`` is shown (a start position).
 
@@ -96,23 +105,23 @@ class ReadingView:
         """
         if not self._s:
             return 0
-        i = bisect_right(self._s, offset) - 1
-        if i < 0:
-            return self._d[0]
-        d, s, dl, sl = self._seg(i)
+        k = self._by_source(offset)
+        if k < 0:
+            return self._d[self._so[0]]
+        d, s, dl, sl = self._seg(self._so[k])
         if offset - s < sl:
             return d + (offset - s if dl == sl else 0)
-        return self._d[i + 1] if i + 1 < len(self._d) else d + dl
+        return self._d[self._so[k + 1]] if k + 1 < len(self._so) else d + dl
 
     def display_span(self, start: int, end: int) -> tuple[int, int]:
         """Display span of a stored-text span (e.g. an annotation or a clause)."""
         d0 = self.to_display(start)
         if end <= start or not self._s:
             return d0, d0
-        i = bisect_right(self._s, end - 1) - 1
-        if i < 0:
+        k = self._by_source(end - 1)
+        if k < 0:
             return d0, d0
-        d, s, dl, sl = self._seg(i)
+        d, s, dl, sl = self._seg(self._so[k])
         off = end - 1 - s
         e0 = d + off + 1 if off < sl and dl == sl else d + dl
         return d0, max(d0, e0)
@@ -167,11 +176,11 @@ def build_reading_view(doc: Document) -> ReadingView:
     blocks = doc.blocks
     n = len(blocks)
     i = 0
-    while i < n:
-        b = blocks[i]
-        if is_gap(b) or b.content_end <= b.content_start:
-            i += 1  # running headers, footers and page numbers are never shown
-            continue
+
+    def show(i: int, b: Block) -> int:
+        """Display block ``b`` (and the paragraphs that continue it); returns the index
+        of the next block to show."""
+        nonlocal pos
         if view.blocks:
             parts.append("\n")
             pos += 1
@@ -186,8 +195,10 @@ def build_reading_view(doc: Document) -> ReadingView:
                 pos += len(BULLET)
         pos = _append_span(view, parts, text, content_start, b.content_end, pos)
         source_end = b.content_end
-        j = i + 1
-        while j < n and (is_gap(blocks[j]) or blocks[j].continues):
+        j = nxt = i + 1
+        notes: list[int] = []  # footnotes the joined paragraph runs across: shown after it
+        passed: list[int] = []
+        while not is_note(b) and j < n and (is_gap(blocks[j]) or blocks[j].continues):
             if blocks[j].continues:
                 parts.append(" ")  # the rejoined break stands for the gap in the source
                 view._add(pos, source_end, 1, blocks[j].content_start - source_end)
@@ -195,6 +206,11 @@ def build_reading_view(doc: Document) -> ReadingView:
                     view, parts, text, blocks[j].content_start, blocks[j].content_end, pos + 1
                 )
                 source_end = blocks[j].content_end
+                notes += passed
+                passed = []
+                nxt = j + 1
+            elif is_note(blocks[j]):
+                passed.append(j)
             j += 1
         view.blocks.append(
             ReadingBlock(
@@ -202,8 +218,19 @@ def build_reading_view(doc: Document) -> ReadingView:
             )
         )
         ends.append(pos)
-        i = j
+        for k in notes:
+            show(k, blocks[k])
+        return nxt
+
+    while i < n:
+        b = blocks[i]
+        if (is_gap(b) and not is_note(b)) or b.content_end <= b.content_start:
+            i += 1  # running headers, footers and page numbers are never shown
+            continue
+        i = show(i, b)
     view.text = "".join(parts)
+    view._so = sorted(range(len(view._s)), key=view._s.__getitem__)
+    view._ss = [view._s[k] for k in view._so]
     for rb, end in zip(view.blocks, ends, strict=True):
         rb.text = view.text[rb.start : end]
     view._block_starts = [rb.start for rb in view.blocks]

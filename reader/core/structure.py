@@ -10,9 +10,15 @@ level, and conventions found in paragraphs nest below them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from reader.core.headings import HeadingMatch, looks_like_title, match_heading
+from reader.core.heading_context import Candidate, judge_candidates
+from reader.core.heading_run_in import split_run_in
+from reader.core.headings import (
+    looks_like_title,
+    match_heading,
+    numbering,
+    reads_as_sentence,
+)
 from reader.core.model import (
     BLANK,
     CONTENT_KINDS,
@@ -29,14 +35,29 @@ from reader.core.model import (
 _ENDS_OPEN_RE = re.compile(r"[\w,\-\u2013\u2014(]")  # a paragraph ending mid-sentence
 
 
-@dataclass(slots=True)
-class _Candidate:
-    index: int
-    key: str
-    label: str | None
-    title: str
-    explicit_level: int = 0  # Markdown/HTML heading level; 0 for text conventions
-    match: HeadingMatch | None = None
+# Keywords that contain others: a Part that first appears after some Sections still
+# goes above them. Conventions without a rank nest by order of appearance only.
+KEYWORD_RANK = {
+    "book": 8,
+    "编": 8,
+    "part": 7,
+    "部分": 7,
+    "title": 7,
+    "subtitle": 6,
+    "chapter": 5,
+    "章": 5,
+    "subchapter": 4,
+    "节": 3,
+    "amendment": 7,
+    "schedule": 7,
+    "annex": 7,
+    "appendix": 7,
+    "protocol": 7,
+    "section": 2,
+    "article": 1,
+    "§": 1,
+    "条": 1,
+}
 
 
 def _text(text: str, b: Block) -> str:
@@ -48,7 +69,7 @@ def _same_group(i: int, j: int) -> bool:
     return j == i + 1
 
 
-def _resolve_letter_keys(cands: list[_Candidate]) -> None:
+def _resolve_letter_keys(cands: list[Candidate]) -> None:
     """Decide whether (i), (v), (x), I., V., X. continue a letter or a roman sequence."""
     last_value: dict[str, int] = {}
     for c in cands:
@@ -66,45 +87,110 @@ def _resolve_letter_keys(cands: list[_Candidate]) -> None:
             last_value[c.key] = m.value
 
 
-def find_candidates(text: str, blocks: list[Block], conventions: bool = True) -> list[_Candidate]:
-    """Explicit headings, and paragraphs that match a heading convention."""
-    cands: list[_Candidate] = []
+_RUN_IN_SPAN = 300
+
+
+def _title_block(text: str, blocks: list[Block], i: int) -> int | None:
+    """The block after ``i`` that holds the title of a number-only heading
+    (``FEDERALIST No. 1`` / ``General Introduction``, ``Article 4.`` / ``Scope.``)."""
+    for k in range(i + 1, min(i + 3, len(blocks))):
+        b = blocks[k]
+        if b.kind == BLANK:
+            continue
+        if b.kind != PARAGRAPH or not any(x.kind != BLANK for x in blocks[k + 1 :]):
+            return None
+        line = _text(text, b)
+        m = match_heading(line)
+        if "\n" in text[b.content_start : b.content_end].strip() and (m is None or m.key != "caps"):
+            return None
+        if (
+            (m is None or m.key == "caps")
+            and looks_like_title(line.rstrip("."), strong=False)
+            and not reads_as_sentence(line)
+        ):
+            return k
+        return None
+    return None
+
+
+def _paragraph_candidate(text: str, blocks: list[Block], i: int) -> Candidate | None:
+    b = blocks[i]
+    content = text[b.content_start : b.content_end]
+    short = len(content) < 600  # longer paragraphs can only start with a run-in heading
+    lines = [x.strip() for x in content.splitlines() if x.strip()] if short else []
+    m = match_heading(lines[0]) if lines and len(lines) <= 2 else None
+    if m is not None and len(lines) == 2:
+        second = match_heading(lines[1])
+        if m.strong and not m.title and looks_like_title(lines[1]):
+            m.title = lines[1]  # "Article 1" with its title on the next line
+        elif m.key == "caps" and second is not None and second.key == "caps":
+            m.title = f"{lines[0]} {lines[1]}"  # a heading in capitals wrapped over two lines
+        else:
+            m = None
+    if m is not None:
+        c = Candidate(i, m.key, m.label, m.title, match=m)
+        if (m.strong or m.key == "piece") and not m.title and len(lines) == 1:
+            k = _title_block(text, blocks, i)
+            if k is not None:
+                c.title = m.title = _text(text, blocks[k]).rstrip(".")
+                c.merge_to = k
+        return c
+    # A heading that runs into its paragraph: "Sec. 3.  Definitions.  For the ...".
+    # The label and title stand in the first few hundred characters; the copy with
+    # line breaks as spaces keeps offsets.
+    flat = content[:_RUN_IN_SPAN].replace("\n", " ").replace("\r", " ")
+    r = split_run_in(flat)
+    if r is None:
+        return None
+    return Candidate(
+        i,
+        r.match.key,
+        r.match.label,
+        r.match.title,
+        match=r.match,
+        run_in_end=b.content_start + r.end,
+    )
+
+
+def find_candidates(text: str, blocks: list[Block], conventions: bool = True) -> list[Candidate]:
+    """Explicit headings, paragraphs that match a heading convention, and (marked
+    ``body``) the other numbered paragraphs and items, which numbering sequences count."""
+    cands: list[Candidate] = []
+    absorbed = -1
     for i, b in enumerate(blocks):
+        if i <= absorbed:
+            continue
         if b.kind == HEADING:
             title = b.title or _text(text, b)
             label = b.label
             m = match_heading(title)
             if m is not None and m.label and label is None:
                 label, title = m.label, m.title  # "Part I Land" -> label "Part I"
-            cands.append(_Candidate(i, f"h{b.level}", label, title, explicit_level=b.level))
-        elif conventions and b.kind == PARAGRAPH and b.content_end - b.content_start < 600:
-            content = text[b.content_start : b.content_end]
-            lines = [x.strip() for x in content.splitlines() if x.strip()]
-            if not lines or len(lines) > 2:
-                continue
-            m = match_heading(lines[0])
-            if m is None:
-                continue
-            if len(lines) == 2:
-                # Only "Article 1" + its title on the next line makes a two-line heading.
-                if not (m.strong and not m.title and looks_like_title(lines[1])):
-                    continue
-                m.title = lines[1]
-            cands.append(_Candidate(i, m.key, m.label, m.title, match=m))
+            cands.append(Candidate(i, f"h{b.level}", label, title, explicit_level=b.level))
+            continue
+        c = _paragraph_candidate(text, blocks, i) if conventions and b.kind == PARAGRAPH else None
+        if c is not None:
+            cands.append(c)
+            absorbed = c.merge_to if c.merge_to is not None else -1
+        elif conventions and b.kind in (PARAGRAPH, LIST_ITEM):
+            first = text[b.content_start : min(b.content_end, b.content_start + 200)]
+            m = numbering(first.split("\n", 1)[0])
+            if m is not None:
+                cands.append(Candidate(i, m.key, m.label, m.title, match=m, body=True))
     _resolve_letter_keys(cands)
     return cands
 
 
-def _filter_in_context(text: str, blocks: list[Block], cands: list[_Candidate]) -> list[_Candidate]:
+def _filter_in_context(text: str, blocks: list[Block], cands: list[Candidate]) -> list[Candidate]:
     """Drop candidates that their surroundings show to be list items or stray lines."""
     by_index = {c.index: c for c in cands}
-    keep: list[_Candidate] = []
+    keep: list[Candidate] = []
     last_body = max(
         (i for i, b in enumerate(blocks) if b.kind in CONTENT_KINDS or b.kind == HEADING),
         default=-1,
     )
     for c in cands:
-        if c.explicit_level:
+        if c.explicit_level or c.body:
             keep.append(c)
             continue
         prev = by_index.get(c.index - 1)
@@ -117,7 +203,7 @@ def _filter_in_context(text: str, blocks: list[Block], cands: list[_Candidate]) 
             b.kind = LIST_ITEM
             b.label = c.label
             continue
-        if c.index >= last_body:
+        if c.index >= last_body and c.run_in_end is None:
             continue  # a heading with nothing after it is a closing line, not a heading
         if c.key == "contents":
             b.kind, b.role = FURNITURE, "contents"
@@ -126,13 +212,13 @@ def _filter_in_context(text: str, blocks: list[Block], cands: list[_Candidate]) 
     return keep
 
 
-def _mark_contents(text: str, blocks: list[Block], cands: list[_Candidate]) -> list[_Candidate]:
+def _mark_contents(text: str, blocks: list[Block], cands: list[Candidate]) -> list[Candidate]:
     """A table of contents: the run of heading candidates right after a 'Contents' line.
 
     The run ends at body text, or at a heading whose title the run already listed
     (the real section starting).
     """
-    cand_at = {c.index: c for c in cands}
+    cand_at = {c.index: c for c in cands if not c.body}
     in_toc: set[int] = set()
     starts = [i for i, b in enumerate(blocks) if b.role == "contents"]
     for i in starts:
@@ -150,18 +236,23 @@ def _mark_contents(text: str, blocks: list[Block], cands: list[_Candidate]) -> l
     return [c for c in cands if c.index not in in_toc]
 
 
-def find_title(text: str, blocks: list[Block], cands: list[_Candidate]) -> int | None:
-    """Index of the document's own title line at the top, if it has one."""
+def find_title(text: str, blocks: list[Block], cands: list[Candidate]) -> int | None:
+    """Index of the document's own title line at the top, if it has one.
+
+    A document's one ``h1`` (``#`` in Markdown) is its title even when a header
+    (a table of report numbers, a colophon) comes before it.
+    """
+    h1 = [c for c in cands if c.explicit_level == 1]
+    explicit = [c for c in cands if c.explicit_level]
+    if len(h1) == 1 and explicit[0] is h1[0]:
+        return h1[0].index
     cand_at = {c.index: c for c in cands}
     for i, b in enumerate(blocks):
         if b.kind in (BLANK, FURNITURE):
             continue
         c = cand_at.get(i)
-        if c is not None:
-            if c.explicit_level == 1 and sum(1 for x in cands if x.explicit_level == 1) == 1:
-                return i
-            if c.key != "caps":
-                return None
+        if c is not None and c.key != "caps":
+            return None
         if b.kind not in (PARAGRAPH, HEADING):
             return None
         line = _text(text, b)
@@ -172,10 +263,22 @@ def find_title(text: str, blocks: list[Block], cands: list[_Candidate]) -> int |
     return None
 
 
-def assign_levels(cands: list[_Candidate]) -> list[int]:
+def _outranked(stack: list[Candidate], c: Candidate) -> int | None:
+    """Where a container keyword seen for the first time closes the lesser keywords
+    opened before it (``PART 3`` after ``Sec. 2`` goes above it, not inside)."""
+    rank = KEYWORD_RANK.get(c.key, 0)
+    if not rank:
+        return None
+    for k, other in enumerate(stack):
+        if not other.explicit_level and 0 < KEYWORD_RANK.get(other.key, 0) < rank:
+            return k
+    return None
+
+
+def assign_levels(cands: list[Candidate]) -> list[int]:
     """Outline level (1 = top) of each candidate, by order of appearance."""
     levels: list[int] = []
-    stack: list[_Candidate] = []
+    stack: list[Candidate] = []
     for c in cands:
         if c.key == "named":
             stack.clear()  # front and back matter sit at the top and take no children
@@ -196,6 +299,8 @@ def assign_levels(cands: list[_Candidate]) -> list[int]:
             if stack[k].key == c.key:
                 pos = k
                 break
+        if pos is None:
+            pos = _outranked(stack, c)
         if pos is None:
             stack.append(c)
         else:
@@ -261,16 +366,53 @@ def repair_broken_paragraphs(text: str, blocks: list[Block]) -> None:
         page_break = False
 
 
+def _reshape(text: str, blocks: list[Block], cands: list[Candidate]) -> None:
+    """Cut run-in headings off their paragraphs and join a number-only heading with
+    its title block, in place; candidates' indexes follow."""
+    by_index = {c.index: c for c in cands}
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        c = by_index.get(i)
+        if c is not None:
+            c.index = len(out)
+        if c is not None and c.merge_to is not None:
+            last = blocks[c.merge_to]
+            out.append(Block(HEADING, b.start, last.end, b.content_start, last.content_end))
+            i = c.merge_to + 1
+            continue
+        if c is not None and c.run_in_end is not None:
+            cut = c.run_in_end
+            body = cut
+            while body < b.content_end and text[body].isspace():
+                body += 1
+            out.append(Block(HEADING, b.start, cut, b.content_start, cut))
+            out.append(Block(PARAGRAPH, cut, b.end, body, b.content_end))
+            i += 1
+            continue
+        out.append(b)
+        i += 1
+    blocks[:] = out
+
+
 def analyse(text: str, blocks: list[Block], conventions: bool = True) -> list[OutlineNode]:
-    """Classify headings and the title in place, repair breaks, and return the outline."""
+    """Classify headings and the title in place, repair breaks, and return the outline.
+
+    Run-in headings are cut from their paragraphs, and a heading whose title stands on
+    the next line is joined with it, so ``blocks`` may change length (it still tiles
+    ``text``).
+    """
     cands = find_candidates(text, blocks, conventions)
     cands = _filter_in_context(text, blocks, cands)
     cands = _mark_contents(text, blocks, cands)
+    cands = judge_candidates(text, blocks, cands)
     title_at = find_title(text, blocks, cands)
     if title_at is not None:
         blocks[title_at].kind = TITLE
         blocks[title_at].level = 0
         cands = [c for c in cands if c.index != title_at]
+    _reshape(text, blocks, cands)
     for c, level in zip(cands, assign_levels(cands), strict=True):
         b = blocks[c.index]
         b.kind, b.level, b.label, b.title = HEADING, level, c.label, c.title

@@ -98,6 +98,12 @@ class Actions:
         self.qdc_export = make(
             "Export &Codebook…", refi.export_codebook, None, "Tags as a REFI-QDA codebook (.qdc)"
         )
+        self.codebook_csv_export = make(
+            "Export Codebook as CS&V (Taguette)…",
+            refi.export_codebook_csv,
+            None,
+            "Tags and descriptions as the codebook CSV Taguette imports",
+        )
         self.qdpx_export = make(
             "Export &Project…",
             refi.export_project,
@@ -106,6 +112,12 @@ class Actions:
         )
         self.qdc_import = make(
             "&Import Codebook…", refi.import_codebook, None, "Tags from a REFI-QDA codebook"
+        )
+        self.qdpx_import = make(
+            "Import P&roject…",
+            refi.import_project,
+            None,
+            "Documents, tags and annotations from a REFI-QDA project (.qdpx)",
         )
         self.guide = make("Policy Reader &Guide", w.open_guide, None, "Open the built-in guide")
         self.quit = make("&Quit", w.close, StdKey.Quit)
@@ -222,7 +234,15 @@ class Actions:
         file.addSeparator()
         file.addActions([self.share, self.import_shared])
         refi = file.addMenu("REFI-&QDA")
-        refi.addActions([self.qdc_export, self.qdpx_export, self.qdc_import])
+        refi.addActions(
+            [
+                self.qdc_export,
+                self.codebook_csv_export,
+                self.qdpx_export,
+                self.qdc_import,
+                self.qdpx_import,
+            ]
+        )
         file.addSeparator()
         file.addAction(self.quit)
         edit = bar.addMenu("&Edit")

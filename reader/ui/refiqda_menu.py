@@ -1,5 +1,6 @@
-"""File > REFI-QDA: the tag system as a codebook and the library as a project for
-MAXQDA, NVivo, ATLAS.ti or QualCoder, and codebooks from them as tags.
+"""File > REFI-QDA: the tag system as a codebook (``.qdc``, or CSV for Taguette) and the
+library as a project for MAXQDA, NVivo, ATLAS.ti or QualCoder, and codebooks from them
+as tags.
 
 The core builds, checks and writes the files (atomically); here the user chooses
 files and what to include, sees progress on long exports and a one-line result.
@@ -7,8 +8,10 @@ files and what to include, sees progress on long exports and a one-line result.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,9 +28,14 @@ from reader.ui.context import AppContext
 from reader.ui.share_dialog import ShareDialog
 from reader.ui.sharing import with_suffix
 
+if TYPE_CHECKING:
+    from reader.core.store import Library
+
 CODEBOOK_FILTER = "REFI-QDA codebook (*.qdc)"
+CSV_FILTER = "Codebook CSV for Taguette (*.csv)"
 PROJECT_FILTER = "REFI-QDA project (*.qdpx)"
 IMPORT_FILTER = "REFI-QDA codebook (*.qdc *.qdpx);;All files (*)"
+PROJECT_IMPORT_FILTER = "REFI-QDA project (*.qdpx);;All files (*)"
 FOLDER = "refiqda/folder"
 PROGRESS_AFTER_MS = 400  # a dialog only for exports long enough to notice
 
@@ -57,20 +65,34 @@ class RefiQdaMenu:
         self.last_message = message
         self.window.statusBar().showMessage(message, 8000)
 
-    def export_codebook(self) -> None:
-        """Save the tags, with descriptions and colours, as a ``.qdc`` codebook."""
-        name = f"tags-{date.today().isoformat()}.qdc"
-        path = self._save_path("Export REFI-QDA Codebook", name, CODEBOOK_FILTER, "qdc")
+    def _export_tags(self, export: Callable[[Library, str], int], kind: str) -> None:
+        """Save the tags as a ``.qdc`` codebook or as the CSV Taguette imports."""
+        title, suffix, file_filter, what = {
+            "qdc": ("Export REFI-QDA Codebook", "qdc", CODEBOOK_FILTER, "code(s)"),
+            "csv": ("Export Codebook as CSV", "csv", CSV_FILTER, "tag(s)"),
+        }[kind]
+        name = f"tags-{date.today().isoformat()}.{suffix}"
+        path = self._save_path(title, name, file_filter, suffix)
         if not path:
             return
         try:
-            from reader.core.refiqda import export_codebook  # loaded when first used
-
-            count = export_codebook(self.context.library, path)
+            count = export(self.context.library, path)
         except ReaderError as exc:
             self.context.report_error(str(exc), title="Codebook not exported")
             return
-        self._done(f"Saved {count} code(s) to {path}")
+        self._done(f"Saved {count} {what} to {path}")
+
+    def export_codebook(self) -> None:
+        """Save the tags, with descriptions and colours, as a ``.qdc`` codebook."""
+        from reader.core.refiqda import export_codebook  # the format's code: when first used
+
+        self._export_tags(export_codebook, "qdc")
+
+    def export_codebook_csv(self) -> None:
+        """Save the tags and descriptions as the codebook CSV Taguette imports."""
+        from reader.core.export.codebook_csv import export_codebook_csv
+
+        self._export_tags(export_codebook_csv, "csv")
 
     def export_project(self) -> None:
         """Choose documents and author, then save a ``.qdpx`` project with progress."""
@@ -113,15 +135,30 @@ class RefiQdaMenu:
             f"and {summary.codes} code(s) to {path}"
         )
 
+    def _open_path(self, title: str, file_filter: str) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.window, title, str(self._folder()), file_filter)
+        if path:
+            self.context.settings.set(FOLDER, str(Path(path).parent))
+        return path
+
+    def _report(self, title: str, details: str = "") -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            title,
+            self.last_message,
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        if details:
+            box.setDetailedText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
     def import_codebook(self) -> None:
         """Pick a ``.qdc`` (or ``.qdpx``), add its tags and descriptions, report."""
-        w = self.window
-        path, _ = QFileDialog.getOpenFileName(
-            w, "Import REFI-QDA Codebook", str(self._folder()), IMPORT_FILTER
-        )
+        path = self._open_path("Import REFI-QDA Codebook", IMPORT_FILTER)
         if not path:
             return
-        self.context.settings.set(FOLDER, str(Path(path).parent))
         try:
             from reader.core.refiqda import import_codebook
 
@@ -131,12 +168,25 @@ class RefiQdaMenu:
             return
         self.context.reload_all()
         self._done(f"{Path(path).name}: {counts.summary()}")
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Codebook imported",
-            self.last_message,
-            QMessageBox.StandardButton.Ok,
-            w,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        self._report("Codebook imported")
+
+    def import_project(self) -> None:
+        """Pick a ``.qdpx``, add its documents, tags and annotations, report what was
+        imported and what was left out."""
+        path = self._open_path("Import REFI-QDA Project", PROJECT_IMPORT_FILTER)
+        if not path:
+            return
+        try:
+            from reader.core.refiqda import import_project
+
+            report = import_project(self.context.library, path)
+        except ReaderError as exc:
+            self.context.report_error(str(exc), title="Project not imported")
+            return
+        self.context.reload_all()
+        self._done(f"{Path(path).name}: {report.summary()}")
+        details = [f"Added: {t}" for t in report.documents_added]
+        details += [f"Already in the library: {t}" for t in report.documents_known]
+        details += [f"Code name read as a tag path: {p}" for p in report.paths_from_names]
+        details += [f"Left out: {line}" for line in report.left_out()]
+        self._report("Project imported", "\n".join(details))

@@ -20,7 +20,7 @@ def check_offsets(doc: Document) -> None:
         for n in nodes:
             assert lo <= n.start <= n.end <= hi, (n.display, lo, n.start, n.end, hi)
             assert n.level == level
-            heading = doc.text[n.start : n.end].lstrip("# \t")
+            heading = " ".join(doc.text[n.start : n.end].split()).lstrip("# \t")
             assert heading.startswith(n.label or n.title), (n.display, heading[:40])
             walk(n.children, n.start, n.end, level + 1)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.importers import parse_bytes
+from reader.core.reading import build_reading_view
 from tests.core.outline_helpers import check_offsets, tree
 
 PAGE = """<!DOCTYPE html>
@@ -88,3 +89,57 @@ def test_hostile_or_broken_html_never_raises(hostile):
     assert "".join(doc.text[b.start : b.end] for b in doc.blocks) == doc.text
     assert "alert" not in doc.text
     assert "not text" not in doc.text
+
+
+RIVERS = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Rules on Rivers | Ministry of Water</title></head><body>
+<a href="#content">Skip to main content</a>
+<ul class="picker"><li><a href="/en">English</a></li><li><a href="/fr">Français</a></li>
+<li><a href="/zh">中文</a></li></ul>
+<ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/about">About us</a></li></ul>
+<main id="content">
+<p>Sec. 1. Duties of the board. The board shall:</p>
+<ol type="a"><li>keep a register of rivers;</li><li>publish the register each year.</li></ol>
+<ol type="i" start="3"><li>third item</li><li value="7">seventh item</li><li>eighth item</li></ol>
+<ol style="list-style-type: upper-alpha"><li>First choice</li><li>Second choice</li></ol>
+<p>The register lists every river longer than ten kilometres and its owners.</p>
+</main></body></html>"""
+
+
+def test_html_title_from_title_element_not_a_skip_link():
+    doc = parse_bytes(RIVERS.encode("utf-8"), "html", "rivers.html")
+    assert doc.title == "Rules on Rivers"
+    skip = next(b for b in doc.blocks if doc.text[b.content_start :].startswith("Skip to"))
+    assert (skip.kind, skip.role) == ("furniture", "navigation")
+
+
+def test_html_ordered_list_labels_as_the_reader_sees_them():
+    doc = parse_bytes(RIVERS.encode("utf-8"), "html", "rivers.html")
+    items = [b.label for b in doc.blocks if b.kind == "list_item"]
+    assert items == ["a.", "b.", "iii.", "vii.", "viii.", "A.", "B."]
+    view = build_reading_view(doc)
+    for label, words in [("a.", "keep a register"), ("vii.", "seventh item"), ("B.", "Second")]:
+        assert f"{label} {words}" in view.text
+    assert tree(doc.outline) == ["Sec. 1. Duties of the board"]
+
+
+def test_html_menus_and_language_pickers_are_furniture():
+    doc = parse_bytes(RIVERS.encode("utf-8"), "html", "rivers.html")
+    roles = {doc.text[b.content_start : b.content_end]: b.role for b in doc.blocks}
+    assert roles["English"] == roles["Français"] == roles["中文"] == "language"
+    assert roles["Home"] == roles["About us"] == "navigation"
+    # Furniture stays in the text, and the reading view keeps every visible word.
+    view = build_reading_view(doc)
+    for word in ("English", "Home", "register", "kilometres", "Skip to main content"):
+        assert word in view.text
+
+
+def test_html_copyright_section_of_a_document_is_text():
+    page = (
+        "<html><body><h1>A Standard</h1><section id='copyright-notice'>"
+        "<h2>Copyright Notice</h2><p>This text may be copied freely by anyone.</p></section>"
+        "<section><h2>1. Scope</h2><p>This standard covers rivers.</p></section></body></html>"
+    )
+    doc = parse_bytes(page.encode("utf-8"), "html", "std.html")
+    assert tree(doc.outline) == ["Copyright Notice", "1. Scope"]

@@ -30,7 +30,7 @@ def check_project(path: Path) -> ET.Element:
     with zipfile.ZipFile(path) as zf:
         qde = zf.read("project.qde")
         members = set(zf.namelist())
-        texts = {n: zf.read(n).decode("utf-8") for n in members if n.startswith("Sources/")}
+        texts = {n: zf.read(n).decode("utf-8") for n in members if n.startswith("sources/")}
     schema("Project-mrt2019.xsd").validate(qde.decode("utf-8"))
     root = ET.fromstring(qde)
     guids = [el.get("guid") for el in root.iter() if el.get("guid") is not None]
@@ -50,7 +50,7 @@ def check_project(path: Path) -> ET.Element:
     for source in root.iter(f"{P}TextSource"):
         path = source.get("plainTextPath")
         assert path.startswith("internal://")
-        text = texts[f"Sources/{path.removeprefix('internal://')}"]
+        text = texts[f"sources/{path.removeprefix('internal://')}"]
         for sel in source.iter(f"{P}PlainTextSelection"):
             start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
             assert 0 <= start <= end <= len(text)

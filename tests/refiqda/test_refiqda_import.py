@@ -131,7 +131,15 @@ BAD_FILES = {
         "used twice",
     ),
     "bad-guid.qdc": (qdc('<Code guid="42" name="a" isCodable="true"/>'), "invalid GUID"),
-    "slash.qdc": (qdc(f'<Code guid="{G[0]}" name="a/b" isCodable="true"/>'), "contains '/'"),
+    "same-tag.qdc": (
+        qdc(
+            f'<Code guid="{G[0]}" name="a/b" isCodable="true"/>'
+            f'<Code guid="{G[1]}" name="A" isCodable="true">'
+            f'<Code guid="{G[2]}" name="B" isCodable="true"/></Code>'
+        ),
+        "two codes stand for the same tag 'A/B'",
+    ),
+    "only-slashes.qdc": (qdc(f'<Code guid="{G[0]}" name=" / " isCodable="true"/>'), "no name"),
     "no-name.qdc": (qdc(f'<Code guid="{G[0]}" name="  " isCodable="true"/>'), "has no name"),
     "no-codes.qdc": (qdc(""), "has no codes"),
     # The first code is fine; the error comes later, and nothing may be imported.

@@ -87,11 +87,12 @@ def test_a_version_5_library_keeps_its_pages_and_cites_physical_numbers(tmp_path
         info, _ = lib.add_document(pdf_doc())
         lib.annotate_quote(info.id, "settle disputes by consultation", tags=["law"])
     # Take the library back to version 5's schema: document_pages without labels (and
-    # tags without what version 7 added).
+    # tags without what version 7 added, no CJK index of version 8).
     conn = sqlite3.connect(path)
     conn.execute("ALTER TABLE document_pages DROP COLUMN label")
     for column in ("guid", "color", "codable"):
         conn.execute(f"ALTER TABLE tags DROP COLUMN {column}")
+    conn.execute("DROP TABLE cjk_fts")
     conn.execute("PRAGMA user_version = 5")
     conn.commit()
     conn.close()

@@ -42,13 +42,15 @@ def _annotated(qtbot, window, library, trade_paper):
     return doc
 
 
-def test_the_menu_has_the_three_commands(window):
+def test_the_menu_has_the_refiqda_commands(window):
     [file_menu] = [a.menu() for a in window.menuBar().actions() if a.text() == "&File"]
     [refi] = [a.menu() for a in file_menu.actions() if a.text() == "REFI-&QDA"]
     assert [a.text() for a in refi.actions()] == [
         "Export &Codebook…",
+        "Export Codebook as CS&V (Taguette)…",
         "Export &Project…",
         "&Import Codebook…",
+        "Import P&roject…",
     ]
 
 
@@ -59,6 +61,12 @@ def test_export_codebook_then_project(qtbot, window, library, trade_paper, monke
     assert asked == [("Export REFI-QDA Codebook", "REFI-QDA codebook (*.qdc)")]
     assert (tmp_path / "tags.qdc").read_bytes().startswith(b"<?xml")
     assert window.refiqda.last_message.startswith("Saved 2 code(s)")
+
+    asked = _save_to(monkeypatch, tmp_path / "tags")
+    window.actions.codebook_csv_export.trigger()
+    assert asked == [("Export Codebook as CSV", "Codebook CSV for Taguette (*.csv)")]
+    assert (tmp_path / "tags.csv").read_bytes().startswith(b"\xef\xbb\xbftag,description\r\n")
+    assert window.refiqda.last_message.startswith("Saved 2 tag(s)")
 
     def choose(dlg):
         assert dlg.windowTitle() == "Export REFI-QDA Project"
@@ -118,3 +126,37 @@ def test_a_bad_codebook_shows_an_error_and_imports_nothing(
 def test_core_palette_matches_the_light_theme():
     for name, hex_color in PALETTE_HEX.items():
         assert highlight_color(name, dark=False).name().upper() == hex_color
+
+
+def test_import_project_adds_documents_and_annotations(
+    qtbot, window, library, trade_paper, monkeypatch, tmp_path
+):
+    from reader.core.importers import load_document
+    from reader.core.refiqda import export_project
+    from reader.core.store import Library
+
+    with Library.open(tmp_path / "teammate.db") as teammate:  # a teammate's project
+        doc, _ = teammate.add_document(load_document(trade_paper))
+        start = teammate.document_text(doc.id).index(BANKS)
+        teammate.add_annotation(
+            doc.id, start, start + len(BANKS), tags=["economy/finance"], note="ask", author="Ana"
+        )
+        export_project(teammate, tmp_path / "p.qdpx")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(tmp_path / "p.qdpx"), ""))
+    window.actions.qdpx_import.trigger()
+    assert window.refiqda.last_message.startswith("p.qdpx: 1 document(s) (1 new), 1 annotation(s)")
+    [info] = library.list_documents()
+    [ann] = library.annotations(info.id)
+    assert (ann.quote, ann.tags, ann.note, ann.author) == (BANKS, ["economy/finance"], "ask", "Ana")
+    assert window.library_panel.model.rowCount() == 1  # the list shows it
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and f"Added: {info.title}" in boxes[-1].detailedText()
+
+
+def test_a_bad_project_shows_one_line_and_imports_nothing(window, library, monkeypatch, tmp_path):
+    bad = tmp_path / "bad.qdpx"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(bad), ""))
+    window.actions.qdpx_import.trigger()
+    assert window.errors and "bad.qdpx" in window.errors[-1] and "\n" not in window.errors[-1]
+    assert library.list_documents() == []

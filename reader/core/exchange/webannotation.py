@@ -21,6 +21,10 @@ from reader.core.anchoring import Selectors
 from reader.core.errors import ReaderError
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+# The W3C context has no term for a source's ``title``, so JSON-LD processing (expansion,
+# compaction, conversion to RDF) dropped the document's title. Our own term maps it to
+# Dublin Core's title; files without it (a plain CONTEXT) are read all the same.
+TITLE_TERM = {"title": "http://purl.org/dc/terms/title"}
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ANNOTATIONS = 200_000
 MAX_QUOTE = 200_000
@@ -107,24 +111,29 @@ def to_web_annotation(ann: SharedAnnotation) -> dict[str, Any]:
     out["target"] = {
         "source": source,
         "styleClass": css_class,
-        "selector": [
-            {
-                "type": "TextQuoteSelector",
-                "exact": sel.exact,
-                "prefix": sel.prefix,
-                "suffix": sel.suffix,
-            },
-            {"type": "TextPositionSelector", "start": sel.start, "end": sel.end},
-        ],
+        "selector": selector_list(sel),
     }
     return out
+
+
+def selector_list(sel: Selectors) -> list[dict[str, Any]]:
+    """The W3C selectors of a span: a ``TextQuoteSelector`` and a ``TextPositionSelector``."""
+    return [
+        {
+            "type": "TextQuoteSelector",
+            "exact": sel.exact,
+            "prefix": sel.prefix,
+            "suffix": sel.suffix,
+        },
+        {"type": "TextPositionSelector", "start": sel.start, "end": sel.end},
+    ]
 
 
 def to_collection(annotations: list[SharedAnnotation], label: str) -> dict[str, Any]:
     """An ``AnnotationCollection`` holding ``annotations`` in one page."""
     now = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     return {
-        "@context": CONTEXT,
+        "@context": [CONTEXT, TITLE_TERM],
         "id": f"urn:uuid:{uuid.uuid4()}",
         "type": "AnnotationCollection",
         "label": label,

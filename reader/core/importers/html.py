@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 
 from reader.core.dates import find_date
 from reader.core.document import build_document
+from reader.core.importers.html_lists import list_label, list_style, mark_menu
 from reader.core.importers.text import decode
 from reader.core.metadata import Metadata
 from reader.core.model import (
@@ -110,8 +111,17 @@ _FURNITURE_HINT_RE = re.compile(
     r"|topnav|site-nav|advert|banner|cookie",
     re.I,
 )
+_STRONG_HINT_RE = re.compile(
+    r"breadcrumb|crumbs|footer|sidebar|side-bar|related|share|social|menu|nav|advert|banner"
+    r"|cookie",
+    re.I,
+)
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _MAX_DEPTH = 512  # deeper nesting is hostile or broken: extra levels are flattened
+_SKIP_LINK_RE = re.compile(
+    r"(?i)^(?:skip|jump|go) (?:to|directly to) |^(?:aller|passer) au contenu|^ir al? contenido"
+    r"|^zum (?:inhalt|hauptinhalt)|^跳(?:过|到)"
+)
 
 
 @dataclass(slots=True)
@@ -121,6 +131,9 @@ class _Raw:
     level: int = 0
     role: str | None = None
     prefix: str = ""
+    label: str | None = None  # an ordered list item's label as the browser shows it
+    link_only: bool = False  # every visible character is inside a link
+    href: str = ""  # the link's target, when the block is one link
 
 
 @dataclass
@@ -129,6 +142,8 @@ class _State:
     role: str | None = None
     ol_counter: int = 0
     ordered: bool = False
+    style: str = "1"  # list numbering: 1, a, A, i or I (the type attribute)
+    first_item: int = 0  # index of the list's first block in the extractor's blocks
 
 
 class _Extractor(HTMLParser):
@@ -145,7 +160,12 @@ class _Extractor(HTMLParser):
         self.current_kind = PARAGRAPH
         self.current_level = 0
         self.current_prefix = ""
+        self.current_label: str | None = None
         self.lists: list[_State] = []
+        self.link_depth = 0
+        self.link_chars = 0
+        self.link_href = ""
+        self.main_depth = 0  # inside <main>, <article> or role="main": the page's content
 
     # -- helpers -----------------------------------------------------------------
     def _role(self) -> str | None:
@@ -158,11 +178,23 @@ class _Extractor(HTMLParser):
         raw = "".join(self.buf)
         self.buf = []
         text = raw.strip("\n") if self.pre_depth else " ".join(raw.split())
+        visible = len("".join(text.split()))
         if text.strip():
             self.blocks.append(
-                _Raw(self.current_kind, text, self.current_level, self._role(), self.current_prefix)
+                _Raw(
+                    self.current_kind,
+                    text,
+                    self.current_level,
+                    self._role(),
+                    self.current_prefix,
+                    self.current_label,
+                    link_only=self.link_chars >= visible > 0,
+                    href=self.link_href,
+                )
             )
         self.current_kind, self.current_level, self.current_prefix = PARAGRAPH, 0, ""
+        self.current_label = None
+        self.link_chars, self.link_href = 0, ""
 
     # -- HTMLParser callbacks -----------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -185,6 +217,10 @@ class _Extractor(HTMLParser):
         if tag == "br":
             self.buf.append("\n" if self.pre_depth else " ")
             return
+        if tag == "a":
+            self.link_depth += 1
+            self.link_href = self.link_href or a.get("href", "")
+            return
         if tag in _VOID and tag != "hr":
             return
         if tag in _BLOCK:
@@ -193,7 +229,10 @@ class _Extractor(HTMLParser):
             return
         role = _FURNITURE_TAGS.get(tag)
         hint = f"{a.get('class', '')} {a.get('id', '')} {a.get('role', '')}"
-        if role is None and _FURNITURE_HINT_RE.search(hint):
+        # A <section id="copyright-notice"> is part of the document; a <div class="copyright">
+        # at the foot of the page is not.
+        sectioning = tag in ("section", "article") and not _STRONG_HINT_RE.search(hint)
+        if role is None and not sectioning and _FURNITURE_HINT_RE.search(hint):
             role = (
                 "navigation"
                 if re.search(r"crumb|nav|menu", hint, re.I)
@@ -201,16 +240,26 @@ class _Extractor(HTMLParser):
                 if re.search(r"footer|copyright", hint, re.I)
                 else "related"
             )
+        if tag in ("main", "article") or a.get("role") == "main":
+            self.main_depth += 1
         if len(self.stack) < _MAX_DEPTH:
             self.stack.append(_State(tag, role, ordered=tag == "ol"))
         if tag in ("ul", "ol"):
-            self.lists.append(self.stack[-1])
+            lst = self.stack[-1]
+            lst.style = list_style(a) if tag == "ol" else "1"
+            start = a.get("start", "").strip()
+            lst.ol_counter = int(start) - 1 if start.lstrip("-").isdigit() else 0
+            lst.first_item = len(self.blocks)
+            self.lists.append(lst)
         elif tag == "li":
             self.current_kind = LIST_ITEM
-            lst = self.lists[-1] if self.lists else None
-            if lst is not None and lst.ordered:
-                lst.ol_counter += 1
-                self.current_prefix = f"{lst.ol_counter}. "
+            current = self.lists[-1] if self.lists else None
+            if current is not None and current.ordered:
+                value = a.get("value", "").strip()
+                counter = int(value) if value.lstrip("-").isdigit() else current.ol_counter + 1
+                current.ol_counter = counter
+                label = list_label(counter, a.get("type") or current.style)
+                self.current_prefix, self.current_label = f"{label} ", label
             else:
                 self.current_prefix = "- "
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -229,8 +278,15 @@ class _Extractor(HTMLParser):
         if tag == "title":
             self.in_title = False
             return
+        if tag == "a":
+            self.link_depth = max(0, self.link_depth - 1)
+            return
         if tag in _BLOCK:
             self._flush()
+        if tag in ("ul", "ol") and self.lists and self.lists[-1].tag == tag:
+            mark_menu(self.blocks[self.lists[-1].first_item :], inside_main=self.main_depth > 0)
+        if tag in ("main", "article") and self.main_depth:
+            self.main_depth -= 1
         if tag == "pre" and self.pre_depth:
             self.pre_depth -= 1
         for k in range(len(self.stack) - 1, -1, -1):
@@ -247,6 +303,8 @@ class _Extractor(HTMLParser):
         if self.in_title:
             self.title_parts.append(data)
             return
+        if self.link_depth:
+            self.link_chars += len("".join(data.split()))
         self.buf.append(data)
 
     def _meta(self, a: dict[str, str]) -> None:
@@ -281,8 +339,24 @@ class _Extractor(HTMLParser):
         super().close()
         self._flush()
         if not self.meta.title:
-            title = " ".join("".join(self.title_parts).split())
-            self.meta.title = title or None
+            h1 = next((b.text for b in self.blocks if b.kind == HEADING and b.level == 1), None)
+            self.meta.title = page_title(" ".join("".join(self.title_parts).split()), h1)
+
+
+_TITLE_SEP_RE = re.compile(r"\s+[|\u2013\u2014\u00b7:]{1,2}\s+|\s+-\s+")
+
+
+def page_title(title: str, h1: str | None) -> str | None:
+    """The document's title from ``<title>``, without the site's name around it:
+    ``Rules on Rivers | Ministry of Water`` gives ``Rules on Rivers``; the part that
+    is the page's ``h1`` wins."""
+    parts = [p for p in _TITLE_SEP_RE.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title or None
+    if h1 and " ".join(h1.split()) in parts:
+        return " ".join(h1.split())
+    # "Page | Site" is the usual order; a short first part is a code ("RFC 9205 - ...").
+    return parts[0] if len(parts[0].split()) >= 3 else max(parts, key=len)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -318,9 +392,11 @@ def assemble(raws: list[_Raw]) -> tuple[str, list[Block]]:
         content_start = start + len(raw.prefix)
         parts.append(body)
         pos += len(body)
-        b = Block(raw.kind, start, pos, content_start, pos, level=raw.level)
+        b = Block(raw.kind, start, pos, content_start, pos, level=raw.level, label=raw.label)
         if raw.kind == HEADING:
             b.title = raw.text
+        if raw.link_only and raw.href.startswith("#") and _SKIP_LINK_RE.match(raw.text):
+            raw.role = "navigation"  # "Skip to main content": for screen readers, not text
         if raw.role:
             b.kind, b.role, b.level = FURNITURE, raw.role, 0
         if n < len(raws) - 1:

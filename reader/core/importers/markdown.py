@@ -83,6 +83,16 @@ def segment(text: str) -> tuple[list[Block], Metadata]:
             blocks.append(Block(BLANK, s, lines[j - 1][1], lines[j - 1][1], lines[j - 1][1]))
             i = j
             continue
+        if line.lstrip().startswith("<!--"):
+            # An HTML comment is invisible in rendered Markdown: kept, shown apart.
+            j = i
+            while j < n - 1 and "-->" not in text[lines[j][0] : lines[j][1]]:
+                j += 1
+            b = _span(text, s, lines[j][1])
+            b.kind, b.role = FURNITURE, "comment"
+            blocks.append(b)
+            i = j + 1
+            continue
         fence = _FENCE_RE.match(line)
         if fence:
             mark = fence.group(1)

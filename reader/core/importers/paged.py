@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from reader.core.furniture import is_breadcrumb
 from reader.core.headings import match_heading
 from reader.core.importers.text import segment
-from reader.core.model import FURNITURE, HEADING, Block
+from reader.core.model import FURNITURE, HEADING, TITLE, Block
 
 # "12", "- 12 -", "Page 12", "12 of 40", "xii": a page number on its own line.
 _PAGE_NUMBER_RE = re.compile(
@@ -46,13 +46,23 @@ class Bookmark:
 
 
 @dataclass(slots=True)
-class _Line:
+class PageLine:
+    """One line of a page as the assembly takes it; ``""`` is a vertical gap."""
+
     text: str
     role: str | None = None  # furniture role
-    heading: int = 0  # outline level when a bookmark names this line (its first line)
+    heading: int = 0  # outline level when this line starts a heading
     heading_lines: int = 0  # how many lines that heading spans
     in_heading: bool = False  # any line of a heading
     emptied: bool = False  # its only word moved up to rejoin a hyphenated word
+    label: str | None = None  # a heading's label ("2.1", "Part IV"), when known
+    title: str | None = None  # a heading's title without its label, when known
+    is_title: bool = False  # the document's own title (first page), not an outline node
+    start: int = -1  # where the assembly put it in the stored text
+    row: bool = False  # a table row: a line of its own, never a sentence going on
+
+
+_Line = PageLine
 
 
 @dataclass(slots=True)
@@ -117,16 +127,27 @@ def mark_running_lines(pages: list[list[_Line]]) -> None:
 
 def _content_runs(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Runs of body lines a paragraph could span: gaps end a run, furniture and page
-    breaks do not."""
+    breaks do not. A gap after a line ending in a hyphen, before a line going on in
+    lower case, does not either: the column or page ended mid-word."""
     runs: list[list[_Line]] = [[]]
+    gap = False
     for lines in pages:
         for line in lines:
             if line.role:
                 continue
-            if not line.text or line.in_heading:
+            if line.in_heading or line.is_title:
                 runs.append([])
+                gap = False
+            elif not line.text:
+                gap = True
             else:
+                run = runs[-1]
+                if gap and not (
+                    run and _HYPHEN_END_RE.search(run[-1].text) and line.text[:1].islower()
+                ):
+                    runs.append([])
                 runs[-1].append(line)
+                gap = False
     return [r for r in runs if len(r) > 1]
 
 
@@ -255,44 +276,59 @@ def assemble(raw_pages: list[str], bookmarks: list[Bookmark] | None = None) -> P
     pages = [[_Line(t) for t in clean_lines(raw)] for raw in raw_pages]
     mark_running_lines(pages)
     placed = place_bookmarks(pages, bookmarks or [])
+    return assemble_lines(pages, placed)
+
+
+def assemble_lines(pages: list[list[PageLine]], headings: int = 0) -> PagedText:
+    """The stored text from lines already given their roles and headings.
+
+    Hyphenated words are rejoined here; ``headings`` is reported back as
+    :attr:`PagedText.headings` (how many headings the source's outline placed).
+    """
+    placed = headings
     dehyphenate(pages)
     parts: list[str] = []
     pos = 0
     page_starts: list[int] = []
     marks: list[tuple[int, int, _Line]] = []  # spans to classify after segmentation
 
-    def emit(chunk: str) -> None:
+    def emit(chunk: str, lines: list[PageLine]) -> None:
         nonlocal pos
         if parts:
             parts.append("\n\n")
             pos += 2
+        at = pos
+        for line in lines:  # every line keeps its length: wraps become one character
+            line.start = at
+            at += len(line.text) + 1
         parts.append(chunk)
         pos += len(chunk)
 
     for lines in pages:
         page_starts.append(pos + (2 if parts else 0))
-        group: list[str] = []
+        group: list[PageLine] = []
         i = 0
         while i < len(lines):
             line = lines[i]
-            if line.role or line.heading:
+            if line.role or line.heading or line.is_title:
                 if group:
-                    emit("\n".join(group))
+                    emit("\n".join(x.text for x in group), group)
                     group = []
                 take = max(1, line.heading_lines)
                 chunk = "\n".join(x.text for x in lines[i : i + take])
-                emit(chunk)
+                emit(chunk, lines[i : i + take])
                 marks.append((pos - len(chunk), pos, line))
                 i += take
                 continue
             if line.text:
-                group.append(line.text)
+                group.append(line)
             elif group:
-                emit(unwrap_line(group) or "\n".join(group))
+                texts = [x.text for x in group]
+                emit(unwrap_line(texts) or "\n".join(texts), group)
                 group = []
             i += 1
         if group:
-            emit("\n".join(group))
+            emit("\n".join(x.text for x in group), group)
     text = "".join(parts) + ("\n" if parts else "")
     blocks = segment(text)
     starts = [b.start for b in blocks]
@@ -302,7 +338,10 @@ def assemble(raw_pages: list[str], bookmarks: list[Bookmark] | None = None) -> P
         if line.role:
             b.kind, b.role = FURNITURE, line.role
             roles[line.role] += 1
+        elif line.is_title:
+            b.kind = TITLE
         else:
             b.kind, b.level = HEADING, line.heading
+            b.label, b.title = line.label, line.title
     page_starts = [min(s, len(text)) for s in page_starts]
     return PagedText(text, blocks, page_starts, placed, roles)

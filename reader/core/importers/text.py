@@ -167,7 +167,10 @@ def _split_group(text: str, lines: list[tuple[int, int]]) -> list[Block]:
         for a, b in zip(cuts, cuts[1:], strict=False):
             start, end = lines[a][0], lines[b - 1][1]
             if a in starts:
-                blocks.append(block(LIST_ITEM, text, start, end, LIST_MARKER_RE))
+                item = block(LIST_ITEM, text, start, end, LIST_MARKER_RE)
+                marker = text[item.start : item.content_start].strip()
+                item.label = None if BULLET_RE.match(marker + " ") else marker or None
+                blocks.append(item)
             else:
                 blocks.extend(_split_group(text, lines[a:b]))
         return blocks

@@ -40,6 +40,7 @@ class Code:
     color: str | None = None  # "#RRGGBB"
     codable: bool = True
     children: list[Code] = field(default_factory=list)
+    from_slash_name: bool = False  # its name held "/" and was read as a path
 
     def walk(self) -> Iterator[Code]:
         """This code and its descendants, depth first."""
@@ -113,9 +114,14 @@ def codebook_xml(codes: list[Code]) -> bytes:
 
 def parse_codes(codes_el: ET.Element, what: str, seen: set[str] | None = None) -> list[Code]:
     """The codes under a ``<Codes>`` element, checked: GUIDs well-formed and unique
-    (``seen`` collects them across a whole file), names non-empty without ``/``,
-    no two siblings with the same name."""
+    (``seen`` collects them across a whole file), names non-empty, no two codes
+    standing for the same tag.
+
+    A ``/`` in a code's name is read as a path, nested as our tags are: Taguette writes
+    its tag ``culture/education`` as one flat code of that name. Such codes have
+    :attr:`Code.from_slash_name` set, so that the import can say so."""
     seen = set() if seen is None else seen
+    paths: set[str] = set()
 
     def parse(el: ET.Element, parent_path: str) -> Code:
         guid = el.get("guid") or ""
@@ -125,12 +131,15 @@ def parse_codes(codes_el: ET.Element, what: str, seen: set[str] | None = None) -
             raise RefiQdaError(f"{what}: the GUID {guid} is used twice")
         seen.add(guid.lower())
         name = " ".join((el.get("name") or "").split())
-        if not name:
+        segments = [s.strip() for s in name.split(SEPARATOR) if s.strip()]
+        if not segments:
             raise RefiQdaError(f"{what}: the code {guid} has no name")
-        if SEPARATOR in name:
-            raise RefiQdaError(f"{what}: the code name {name!r} contains '/'")
-        path = f"{parent_path}{SEPARATOR}{name}" if parent_path else name
-        code = Code(guid, name, path, codable=el.get("isCodable", "true") != "false")
+        path = SEPARATOR.join([parent_path, *segments] if parent_path else segments)
+        if path.lower() in paths:
+            raise RefiQdaError(f"{what}: two codes stand for the same tag {path!r}")
+        paths.add(path.lower())
+        code = Code(guid, segments[-1], path, codable=el.get("isCodable", "true") != "false")
+        code.from_slash_name = len(segments) > 1
         code.color = el.get("color")
         for child in el:
             kind = local_name(child)
@@ -138,16 +147,9 @@ def parse_codes(codes_el: ET.Element, what: str, seen: set[str] | None = None) -
                 code.description = (child.text or "").strip()
             elif kind == "Code":
                 code.children.append(parse(child, path))
-        names = [c.name.lower() for c in code.children]
-        if len(names) != len(set(names)):
-            raise RefiQdaError(f"{what}: the code {path!r} has two sub-codes of the same name")
         return code
 
-    codes = [parse(el, "") for el in codes_el if local_name(el) == "Code"]
-    names = [c.name.lower() for c in codes]
-    if len(names) != len(set(names)):
-        raise RefiQdaError(f"{what}: two top-level codes have the same name")
-    return codes
+    return [parse(el, "") for el in codes_el if local_name(el) == "Code"]
 
 
 def parse_codebook(data: bytes, what: str) -> list[Code]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,10 +11,24 @@ from reader.core.library_model import CodebookEntry
 from reader.core.refiqda.codebook import Code, parse_codebook
 from reader.core.refiqda.project_reader import project_codes, project_root
 from reader.core.refiqda.xmlsafe import MAX_XML_BYTES, RefiQdaError
+from reader.core.store.codebook import CodebookCounts
 
 if TYPE_CHECKING:
     from reader.core.store import Library
-    from reader.core.store.codebook import CodebookCounts
+
+
+@dataclass(slots=True)
+class CodebookReport(CodebookCounts):
+    """What a codebook import did, and how its code names were read."""
+
+    paths_from_names: list[str] = field(default_factory=list)  # "/" in a name: a path
+
+    def summary(self) -> str:
+        """The counts, and how many code names were read as tag paths."""
+        text = CodebookCounts.summary(self)
+        if n := len(self.paths_from_names):
+            text += f"; {n} code name(s) with '/' read as tag paths (as Taguette writes them)"
+        return text
 
 
 def read_codebook_file(path: str | Path) -> list[Code]:
@@ -50,7 +65,10 @@ def codebook_entries(codes: list[Code]) -> list[CodebookEntry]:
     ]
 
 
-def import_codebook(library: Library, path: str | Path) -> CodebookCounts:
+def import_codebook(library: Library, path: str | Path) -> CodebookReport:
     """Read and check ``path`` completely, then create its tags and set their
     descriptions in one transaction: a bad file imports nothing."""
-    return library.apply_codebook(codebook_entries(read_codebook_file(path)))
+    codes = read_codebook_file(path)
+    counts = library.apply_codebook(codebook_entries(codes))
+    slashed = [c.path for top in codes for c in top.walk() if c.from_slash_name]
+    return CodebookReport(**asdict(counts), paths_from_names=slashed)

@@ -1,9 +1,10 @@
 """Export the library (or some documents, some authors) as a REFI-QDA project (``.qdpx``).
 
 A ``.qdpx`` is a zip holding ``project.qde`` (XML, namespace ``urn:QDA-XML:project:1.0``)
-and ``Sources/<GUID>.txt`` for each text source. Each document becomes a TextSource
+and ``sources/<GUID>.txt`` for each text source. Each document becomes a TextSource
 whose file is exactly ``Document.text`` in UTF-8; each live annotation a
-PlainTextSelection coded with its tags, its author a User, its note a Note.
+PlainTextSelection coded with its tags, its author a User, its note a Note (and the
+selection's Description, which is where QualCoder reads it).
 
 Positions: the standard counts ``startPosition``/``endPosition`` in characters of the
 plain-text source. Our offsets are Python ``str`` indices (Unicode code points) into
@@ -37,7 +38,9 @@ from reader.core.refiqda.xmlsafe import RefiQdaError
 if TYPE_CHECKING:
     from reader.core.store import Library
 
-SOURCES_FOLDER = "Sources"  # QualCoder looks for "Sources" first, then "sources"
+# The standard names the folder "sources", in lower case; zip names are case-sensitive
+# and ATLAS.ti refuses "Sources" (QualCoder's exporter says so). Readers take both.
+SOURCES_FOLDER = "sources"
 NAME_CHARS = 100  # a selection's or note's name: the start of its quote
 
 Progress = Callable[[int, int], bool]  # (documents done, total) -> False to cancel
@@ -87,6 +90,12 @@ def _selection(parent: ET.Element, ann: Annotation, code_guids: dict[str, str]) 
     el.set("startPosition", str(ann.start))
     el.set("endPosition", str(ann.end))
     _audit(el, ann)
+    if ann.note:
+        # Both layouts the schema allows for a note on a passage: its text as the
+        # selection's Description (QualCoder reads this one, as the coding's memo, or as
+        # an annotation when the passage has no code) and a NoteRef to the Note (the
+        # standard's reference, which QualCoder does not follow from a selection).
+        ET.SubElement(el, "Description").text = ann.note
     for tag in ann.tags:
         coding = ET.SubElement(el, "Coding", guid=coding_guid(ann.id, tag))
         if ann.author:

@@ -1,9 +1,18 @@
-"""Read a ``.qdpx`` project back, checking it on the way: the round trip of our export,
-and the codebook part of anyone's project.
+"""Read a ``.qdpx`` project, checking all of it on the way: our own exports, and the
+projects QualCoder, MAXQDA, NVivo or ATLAS.ti write.
 
 Checks beyond well-formed XML: the root and namespace, GUIDs well-formed and unique,
-every CodeRef / NoteRef / creatingUser pointing at something the file defines, text
-sources present in the zip, selections inside their text with start <= end.
+every CodeRef / NoteRef / user pointing at something the file defines, text sources
+present in the zip, selections inside their text with start <= end.
+
+What is read: text sources (a plain-text file or inline text; a DOCX source's plain
+text; a PDF source's plain-text representation), their PlainTextSelections with their
+codes, users, dates and notes, and the Notes. A note reaches a passage in three
+layouts, all read: a NoteRef inside the selection (the standard's reference, which we
+write), the selection's Description (QualCoder writes a coding's memo there, and we
+write the note there too), and QualCoder's annotation: a NoteRef on the source to a
+Note holding its own PlainTextSelection with the positions. Notes that reach no passage
+(journals, memos on a whole source) are kept as :class:`Memo` s.
 """
 
 from __future__ import annotations
@@ -22,11 +31,13 @@ from reader.core.refiqda.xmlsafe import parse_xml as _parse_xml
 
 MAX_MEMBER_BYTES = MAX_XML_BYTES  # uncompressed, per file in the zip (zip bombs)
 INTERNAL = "internal://"
+# Kinds of source without text we could read (their selections are areas or times).
+MEDIA_SOURCES = ("PictureSource", "AudioSource", "VideoSource")
 
 
 @dataclass(slots=True)
 class Selection:
-    """A coded passage of a text source."""
+    """A passage of a text source, with its codes and note."""
 
     guid: str
     start: int
@@ -34,26 +45,44 @@ class Selection:
     user: str | None  # the user's name
     code_guids: list[str] = field(default_factory=list)
     note: str = ""
+    created: str | None = None  # xsd:dateTime as written
+    modified: str | None = None
 
 
 @dataclass(slots=True)
 class TextSource:
-    """A document: its name, its text, its selections."""
+    """A document: its name, its text, its selections (a PDF's: its text representation's)."""
 
     guid: str
     name: str
     text: str
     selections: list[Selection] = field(default_factory=list)
+    description: str = ""
+    kind: str = "TextSource"  # or "PDFSource"
+
+
+@dataclass(slots=True)
+class Memo:
+    """A note that reaches no passage: a journal, a memo on a source or on the project."""
+
+    guid: str | None
+    name: str
+    text: str
+    about: str  # "project", or the name of the source it is about
 
 
 @dataclass(slots=True)
 class Project:
-    """What a ``.qdpx`` holds that we understand (other kinds of source are skipped)."""
+    """What a ``.qdpx`` holds that we understand; what we cannot read is counted."""
 
     name: str
     users: dict[str, str]  # guid -> name
     codes: list[Code]
     sources: list[TextSource]
+    origin: str = ""
+    created: str | None = None
+    memos: list[Memo] = field(default_factory=list)
+    skipped_sources: dict[str, int] = field(default_factory=dict)  # kind -> how many
 
 
 def _q(name: str) -> str:
@@ -102,7 +131,7 @@ class _Archive:
         if not path.startswith(INTERNAL):
             raise RefiQdaError(f"{self.what}: the text source {path!r} is not inside the project")
         name = path[len(INTERNAL) :]
-        for folder in ("Sources", "sources"):
+        for folder in ("sources", "Sources"):  # the standard's spelling; NVivo's
             if f"{folder}/{name}" in self.names:
                 data = self.read(f"{folder}/{name}")
                 break
@@ -159,63 +188,167 @@ def _position(el: ET.Element, attr: str, what: str) -> int:
         raise RefiQdaError(f"{what}: a selection has no valid {attr}") from None
 
 
+@dataclass(slots=True)
+class _Note:
+    guid: str
+    name: str
+    text: str
+    user: str | None
+    created: str | None
+    modified: str | None
+    span: tuple[int, int] | None  # QualCoder's annotation: the passage it is about
+    span_guid: str | None = None
+    used: bool = False
+
+
+class _ProjectReader:
+    """One pass over ``project.qde``, checking as it goes."""
+
+    def __init__(self, root: ET.Element, archive: _Archive) -> None:
+        self.root = root
+        self.archive = archive
+        self.what = archive.what
+        self.check = _Checker(archive.what)
+        self.users: dict[str, str] = {}
+        self.notes: dict[str, _Note] = {}
+
+    def user(self, el: ET.Element) -> str | None:
+        """The name of the user who made ``el`` (creating, else modifying user). An empty
+        attribute counts as none: QualCoder writes ``creatingUser=""`` for a coder it
+        does not know."""
+        guid = el.get("creatingUser") or el.get("modifyingUser")
+        return self.users[self.check.ref(guid, self.users, "user")] if guid else None
+
+    def text_of(self, el: ET.Element, kind: str) -> str:
+        content = el.find(_q("PlainTextContent"))
+        if content is not None:
+            return content.text or ""
+        if el.get("plainTextPath"):
+            return self.archive.source_text(el.get("plainTextPath", ""))
+        raise RefiQdaError(f"{self.what}: a {kind} has neither text nor a plain-text file")
+
+    def read(self) -> Project:
+        root = self.root
+        for el in root.iterfind(f"{_q('Users')}/{_q('User')}"):
+            self.users[self.check.guid(el, "user").lower()] = el.get("name") or ""
+        codes = project_codes(root, self.what, self.check.seen)
+        code_guids = {c.guid.lower(): c for top in codes for c in top.walk()}
+        for el in root.iterfind(f"{_q('Notes')}/{_q('Note')}"):
+            self.read_note(el)
+        project = Project(root.get("name") or "", self.users, codes, [])
+        project.origin = root.get("origin") or ""
+        project.created = root.get("creationDateTime") or root.get("modifiedDateTime")
+        sources_el = root.find(_q("Sources"))
+        for el in [] if sources_el is None else list(sources_el):
+            kind = local_name(el)
+            if kind == "TextSource":
+                source = self.source(el, el, kind, code_guids)
+            elif kind == "PDFSource" and el.find(_q("Representation")) is not None:
+                rep = el.find(_q("Representation"))
+                assert rep is not None
+                source = self.source(el, rep, kind, code_guids)
+            else:
+                project.skipped_sources[kind] = project.skipped_sources.get(kind, 0) + 1
+                continue
+            project.sources.append(source)
+            for ref in el.iterfind(_q("NoteRef")):
+                self.source_note(
+                    source,
+                    self.notes[self.check.ref(ref.get("targetGUID"), self.notes, "note")],
+                    project,
+                )
+        for ref in root.iterfind(_q("NoteRef")):
+            self.check.ref(ref.get("targetGUID"), self.notes, "note")
+        if (description := root.findtext(_q("Description"))) and description.strip():
+            project.memos.append(Memo(None, "Project description", description.strip(), "project"))
+        for note in self.notes.values():
+            if not note.used and note.text.strip():
+                project.memos.append(Memo(note.guid, note.name, note.text, "project"))
+        return project
+
+    def read_note(self, el: ET.Element) -> None:
+        guid = self.check.guid(el, "note")
+        span = None
+        span_guid = None
+        inner = el.find(_q("PlainTextSelection"))
+        if inner is not None:
+            span_guid = self.check.guid(inner, "selection")
+            span = (
+                _position(inner, "startPosition", self.what),
+                _position(inner, "endPosition", self.what),
+            )
+        self.notes[guid.lower()] = _Note(
+            guid,
+            el.get("name") or "",
+            self.text_of(el, "note"),
+            self.user(el),
+            el.get("creationDateTime"),
+            el.get("modifiedDateTime"),
+            span,
+            span_guid,
+        )
+
+    def source(
+        self, el: ET.Element, text_el: ET.Element, kind: str, code_guids: Mapping[str, Code]
+    ) -> TextSource:
+        guid = self.check.guid(el, "source")
+        if text_el is not el:
+            self.check.guid(text_el, "representation")
+        self.user(el)  # checks the reference
+        text = self.text_of(text_el, "text source")
+        source = TextSource(guid, el.get("name") or "", text, kind=kind)
+        source.description = (el.findtext(_q("Description")) or "").strip()
+        for sel_el in text_el.iterfind(_q("PlainTextSelection")):
+            source.selections.append(self.selection(sel_el, text, code_guids))
+        return source
+
+    def selection(self, el: ET.Element, text: str, code_guids: Mapping[str, Code]) -> Selection:
+        what = self.what
+        start, end = _position(el, "startPosition", what), _position(el, "endPosition", what)
+        if not 0 <= start <= end <= len(text):
+            raise RefiQdaError(
+                f"{what}: a selection ({start}-{end}) lies outside its text (0-{len(text)})"
+            )
+        sel = Selection(self.check.guid(el, "selection"), start, end, self.user(el))
+        sel.created = el.get("creationDateTime")
+        sel.modified = el.get("modifiedDateTime")
+        for coding in el.iterfind(_q("Coding")):
+            self.check.guid(coding, "coding")
+            ref = coding.find(_q("CodeRef"))
+            target = None if ref is None else ref.get("targetGUID")
+            sel.code_guids.append(self.check.ref(target, code_guids, "code"))
+            self.user(coding)  # checks the reference
+        texts = []
+        for note_ref in el.iterfind(_q("NoteRef")):
+            note = self.notes[self.check.ref(note_ref.get("targetGUID"), self.notes, "note")]
+            note.used = True
+            texts.append(note.text)
+        description = (el.findtext(_q("Description")) or "").strip()
+        if description and description not in texts:
+            texts.insert(0, description)
+        sel.note = "\n\n".join(t for t in texts if t.strip())
+        return sel
+
+    def source_note(self, source: TextSource, note: _Note, project: Project) -> None:
+        """A NoteRef on a source: QualCoder's annotation when the note names a passage,
+        else a memo on the whole source."""
+        note.used = True
+        if note.span is None:
+            if note.text.strip():
+                project.memos.append(Memo(note.guid, note.name, note.text, source.name))
+            return
+        start, end = note.span
+        if not 0 <= start <= end <= len(source.text):
+            raise RefiQdaError(
+                f"{self.what}: a note's passage ({start}-{end}) lies outside its text "
+                f"(0-{len(source.text)})"
+            )
+        sel = Selection(note.span_guid or note.guid, start, end, note.user, note=note.text)
+        sel.created, sel.modified = note.created, note.modified
+        source.selections.append(sel)
+
+
 def read_project(path: str | Path) -> Project:
     """Read and check a ``.qdpx``; raises :class:`RefiQdaError` with one line if invalid."""
     root, archive = project_root(path)
-    check = _Checker(archive.what)
-    what = archive.what
-    users = {}
-    for el in root.iterfind(f"{_q('Users')}/{_q('User')}"):
-        users[check.guid(el, "user").lower()] = el.get("name") or ""
-    codes = project_codes(root, what, check.seen)
-    code_guids = {c.guid.lower(): c for top in codes for c in top.walk()}
-    notes = {}
-    for el in root.iterfind(f"{_q('Notes')}/{_q('Note')}"):
-        content = el.find(_q("PlainTextContent"))
-        if content is not None:
-            text = content.text or ""
-        elif el.get("plainTextPath"):
-            text = archive.source_text(el.get("plainTextPath", ""))
-        else:
-            raise RefiQdaError(f"{what}: a note has neither text nor a file")
-        notes[check.guid(el, "note").lower()] = text
-    project = Project(root.get("name") or "", users, codes, [])
-    sources_el = root.find(_q("Sources"))
-    for el in [] if sources_el is None else list(sources_el):
-        if local_name(el) != "TextSource":
-            continue  # PDF, picture, audio sources: nothing we can read
-        guid = check.guid(el, "text source")
-        content = el.find(_q("PlainTextContent"))
-        if content is not None:
-            text = content.text or ""
-        else:
-            text = archive.source_text(el.get("plainTextPath") or "")
-        source = TextSource(guid, el.get("name") or "", text)
-        for sel_el in el.iterfind(_q("PlainTextSelection")):
-            start, end = (
-                _position(sel_el, "startPosition", what),
-                _position(sel_el, "endPosition", what),
-            )
-            if not 0 <= start <= end <= len(text):
-                raise RefiQdaError(
-                    f"{what}: a selection ({start}-{end}) lies outside its text (0-{len(text)})"
-                )
-            user = sel_el.get("creatingUser")
-            sel = Selection(
-                check.guid(sel_el, "selection"),
-                start,
-                end,
-                users[check.ref(user, users, "user")] if user else None,
-            )
-            for coding in sel_el.iterfind(_q("Coding")):
-                check.guid(coding, "coding")
-                ref = coding.find(_q("CodeRef"))
-                target = None if ref is None else ref.get("targetGUID")
-                sel.code_guids.append(check.ref(target, code_guids, "code"))
-                if coding.get("creatingUser"):
-                    check.ref(coding.get("creatingUser"), users, "user")
-            for note_ref in sel_el.iterfind(_q("NoteRef")):
-                sel.note = notes[check.ref(note_ref.get("targetGUID"), notes, "note")]
-            source.selections.append(sel)
-        project.sources.append(source)
-    return project
+    return _ProjectReader(root, archive).read()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from reader.core.errors import ReaderError
 
 MAX_XML_BYTES = 200 * 1024 * 1024  # a project.qde with a million codings stays well below
+
+
+_BARE_AMPERSAND = re.compile(r"&(?!(?:[A-Za-z]\w*|#\d+|#x[0-9A-Fa-f]+);)")
 
 
 class RefiQdaError(ReaderError):
@@ -32,7 +36,20 @@ def parse_xml(data: bytes, what: str) -> ET.Element:
     except RefiQdaError as exc:
         raise RefiQdaError(f"{what}: {exc}") from None
     except ET.ParseError as exc:
-        raise RefiQdaError(f"{what}: not well-formed XML ({exc})") from None
+        raise RefiQdaError(f"{what}: not well-formed XML ({exc}){_unescaped(data, exc)}") from None
+
+
+def _unescaped(data: bytes, exc: ET.ParseError) -> str:
+    """A hint when the error sits on a bare ``&`` or ``<`` in text: QualCoder writes
+    annotation memos into ``PlainTextContent`` without escaping them."""
+    line, column = getattr(exc, "position", (0, 0))
+    lines = data.splitlines()
+    if not 0 < line <= len(lines):
+        return ""
+    text = lines[line - 1].decode("utf-8", "replace")
+    if "<" in text[max(0, column - 1) : column + 1] or _BARE_AMPERSAND.search(text[: column + 1]):
+        return "; an '&' or '<' in a text is not escaped (as QualCoder writes some memos)"
+    return ""
 
 
 def local_name(element: ET.Element) -> str:

@@ -9,6 +9,7 @@ from reader.core.errors import LibraryError
 from reader.core.ids import MIN_ID_PREFIX, short_id
 from reader.core.library_model import DocumentInfo
 from reader.core.model import Document
+from reader.core.store import cjk_search
 from reader.core.store.base import StoreBase, utc_now
 from reader.core.store.indexing import (
     blocks_from_json,
@@ -71,9 +72,14 @@ class DocumentsMixin(StoreBase):
                 {"document_id": doc.id, "page": n, "start_offset": start, "label": label}
                 for n, (start, label) in enumerate(zip(doc.pages, labels, strict=True), 1)
             )
+            chunks = search_chunks(doc.text, doc.blocks, doc.outline)
             self.db.table("text_fts").insert_all(
                 {"document_id": doc.id, "start_offset": s, "end_offset": e, "text": doc.text[s:e]}
-                for s, e in search_chunks(doc.text, doc.blocks, doc.outline)
+                for s, e in chunks
+            )
+            # Raw SQL: cjk_search owns its statement (a contentless FTS table of bigrams).
+            self.conn.executemany(
+                cjk_search.INSERT_ROWS, cjk_search.index_rows(doc.id, doc.text, chunks)
             )
             info = self.document_info(doc.id)
         return info, True

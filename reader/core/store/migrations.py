@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reader.core.store.cjk_search import create_cjk_index
 from reader.core.store.indexing import blocks_from_json, outline_from_json, search_chunks
 
 APPLICATION = "policy-reader"  # the marker that tells our library from any SQLite file
@@ -209,6 +210,8 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "tag descriptions (REFI-QDA codebooks)", _v5_tag_descriptions),
     Migration(6, "printed page labels of paged documents (PDF)", _v6_page_labels),
     Migration(7, "code GUIDs, colours and codability from codebooks", _v7_code_identity),
+    # Chinese, Japanese and Korean words in document text (see store/cjk_search.py).
+    Migration(8, "full-text search in CJK text (two-character grams)", create_cjk_index),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from reader.core.errors import LibraryError
 from reader.core.library_model import Excerpt, SearchHit
+from reader.core.store import cjk_search
 from reader.core.store.annotations import ANNOTATION_COLUMNS, annotation_from_row
 from reader.core.store.base import StoreBase
 from reader.core.store.tags import TAG_AND_SUBTAGS
@@ -188,6 +189,8 @@ class QueriesMixin(StoreBase):
         """
         if not query.strip():
             raise LibraryError("empty search query")
+        if cjk_search.has_cjk(query):
+            return self._search_cjk(query, limit, marks)
         try:
             return self._search(query, limit, marks)
         except sqlite3.OperationalError:
@@ -243,6 +246,50 @@ class QueriesMixin(StoreBase):
             hits.append(self._with_page(hit))
         # bm25 scores from the two indexes are on similar scales (both negative,
         # lower is better); merging by score keeps the strongest hits first.
+        hits.sort(key=lambda h: h.rank)
+        return hits[:limit]
+
+    def _search_cjk(self, query: str, limit: int, marks: tuple[str, str]) -> list[SearchHit]:
+        """Hits for a query with Chinese, Japanese or Korean words: the grams index for
+        document text, the notes read as they are (they are short)."""
+        words = cjk_search.query_words(query)
+        hits = []
+        match = cjk_search.match_query(query)
+        top = self.conn.execute(
+            "SELECT rowid, bm25(cjk_fts) AS score FROM cjk_fts WHERE cjk_fts MATCH ? "
+            "ORDER BY score LIMIT ?",
+            (match, limit),
+        ).fetchall()
+        for rowid, score in top:
+            doc_id, title, start, path, chunk = self._row(
+                "SELECT f.document_id, d.title, f.start_offset, "
+                f"{section_at('f.document_id', 'f.start_offset')}, "
+                "substr(d.text, f.start_offset + 1, f.end_offset - f.start_offset) "
+                "FROM cjk_fts f JOIN documents d ON d.id = f.document_id WHERE f.rowid = ?",
+                (rowid,),
+            )
+            span = cjk_search.first_match(chunk, words) or (0, 0)
+            text = cjk_search.snippet(chunk, span, marks)
+            hit = SearchHit(
+                "text", doc_id, title, start + span[0], start + span[1], path, text, score
+            )
+            hits.append(self._with_page(hit))
+        any_word = " OR " in f" {query} "
+        test = (" OR " if any_word else " AND ").join("instr(lower(a.note), ?) > 0" for _ in words)
+        rows = self.conn.execute(
+            "SELECT a.document_id, d.title, a.start_offset, a.end_offset, "
+            f"{section_at('a.document_id', 'a.start_offset')}, a.note, a.id "
+            "FROM annotations a JOIN documents d ON d.id = a.document_id "
+            f"WHERE a.deleted IS NULL AND a.note != '' AND ({test}) LIMIT ?",
+            (*[w.lower() for w in words], limit),
+        ).fetchall()
+        for doc_id, title, start, end, path, note, annotation_id in rows:
+            span = cjk_search.first_match(note, words) or (0, 0)
+            text = cjk_search.snippet(note, span, marks)
+            # Notes rank by how often the words occur, on bm25's scale (lower is better).
+            score = -float(sum(note.lower().count(w.lower()) for w in words))
+            hit = SearchHit("note", doc_id, title, start, end, path, text, score, annotation_id)
+            hits.append(self._with_page(hit))
         hits.sort(key=lambda h: h.rank)
         return hits[:limit]
 

@@ -1,0 +1,253 @@
+"""Judge heading candidates by their context, not by their pattern alone.
+
+A line that *can* be a heading (:func:`reader.core.headings.match_heading`) is kept
+only when its surroundings agree. Each candidate gets a score from its convention
+(a keyword label is strong evidence, ``(c)`` or a line in capitals is weak) and from:
+
+- its numbering: does it continue a sequence of the same convention (``Sec. 1``,
+  ``Sec. 2``) or start one, or does it jump (``(iv)`` with no ``(iii)`` before it)?
+- its siblings: do other headings of the same shape exist?
+- what follows: body text, or a deeper heading, rather than nothing;
+- how long the text under it runs (list items are short);
+- a lead-in ending with a colon just before it (then it is a list item);
+- explicit structure: in a document with Markdown/HTML/Word headings, weak
+  conventions in paragraphs are emphasis or list items, and a label repeating an
+  explicit heading's is a cover page or a table of contents;
+- bylines and closings: a name in capitals right under a heading, a signature or
+  slogan in capitals with little or nothing under it.
+
+Candidates scoring at least :data:`KEEP` are headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from reader.core.headings import HeadingMatch
+from reader.core.model import CONTENT_KINDS, FURNITURE, HEADING, Block, is_gap
+
+KEEP = 2.0
+_BASE = {"strong": 3.0, "named": 2.0, "dec": 1.5, "weak": 1.0, "caps": 1.0}
+_SHORT_BODY = 40  # characters: a list item's text, not a section's
+_BYLINE_GAP = 120  # the lines between a heading and its byline are this short
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What the context says about one candidate (kept for tests and tuning)."""
+
+    score: float
+    reasons: list[tuple[str, float]]  # (what was seen, points it gave)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A block that may be a heading, with what its line says."""
+
+    index: int
+    key: str
+    label: str | None
+    title: str
+    explicit_level: int = 0  # Markdown/HTML heading level; 0 for text conventions
+    match: HeadingMatch | None = None
+    run_in_end: int | None = None  # text offset where a run-in heading ends
+    merge_to: int | None = None  # index of a following block that holds its title
+    body: bool = False  # a numbered paragraph that cannot be a heading (counted in sequences)
+    evidence: Evidence | None = field(default=None, repr=False)
+
+
+def _kind(c: Candidate) -> str:
+    m = c.match
+    if m is None:
+        return "explicit"
+    if m.strong:
+        return "strong"
+    if c.key in ("named", "contents"):
+        return "named"
+    if c.key == "caps":
+        return "caps"
+    return "dec" if c.key.startswith("dec") else "weak"
+
+
+def _norm(label: str | None) -> str:
+    return re.sub(r"[\W_]+", "", (label or "").lower())
+
+
+def _content(text: str, b: Block) -> str:
+    return text[b.content_start : b.content_end]
+
+
+def _neighbours(blocks: list[Block], start: int, step: int) -> Iterator[int]:
+    """Indexes of the non-gap blocks from ``start`` going by ``step`` (lazily: callers
+    look at a few)."""
+    k = start
+    while 0 <= k < len(blocks):
+        if not is_gap(blocks[k]) and blocks[k].kind != FURNITURE:
+            yield k
+        k += step
+
+
+class _Context:
+    def __init__(self, text: str, blocks: list[Block], cands: list[Candidate]) -> None:
+        self.text = text
+        self.blocks = blocks
+        self.numbered = [c for c in cands if c.match is not None and c.match.value is not None]
+        self.cands = [c for c in cands if not c.body]
+        self.at = {c.index: c for c in self.cands}
+        self.explicit = [c for c in self.cands if c.explicit_level]
+        self.explicit_labels = {_norm(c.label) for c in self.explicit if c.label}
+        self.count = Counter(c.key for c in self.cands if not c.explicit_level)
+        # Only keyword, named and capitals headings are suspicious when repeated.
+        self.shapes = {
+            c.index: self._shape(c)
+            for c in self.cands
+            if not c.explicit_level and _kind(c) in ("strong", "caps", "named")
+        }
+        self.same = Counter(self.shapes.values())
+        self.sequence, self.listed = self._sequences()
+
+    @staticmethod
+    def _shape(c: Candidate) -> tuple[str, str, str]:
+        return (c.key, _norm(c.label), _norm(c.title))
+
+    def _sequences(self) -> tuple[dict[int, int], set[int]]:
+        """For each numbered candidate: +1 when it starts or continues its convention's
+        numbering (numbered body paragraphs count), -1 when it jumps; and the
+        candidates whose run of numbers is mostly body paragraphs (a list)."""
+        last: dict[str, int] = {}
+        seq: dict[int, int] = {}
+        runs: dict[str, list[list[Candidate]]] = {}
+        for c in self.numbered:
+            value = c.match.value if c.match else None
+            prev = last.get(c.key)
+            follows = value == 1 or (prev is not None and value == prev + 1)
+            seq[c.index] = 1 if follows else -1
+            key_runs = runs.setdefault(c.key, [])
+            if not key_runs or value == 1 or not follows:
+                key_runs.append([])
+            key_runs[-1].append(c)
+            last[c.key] = value or 0
+        listed: set[int] = set()
+        for key_runs in runs.values():
+            for run in key_runs:
+                body = sum(1 for c in run if c.body)
+                if body > len(run) - body:
+                    listed.update(c.index for c in run if not c.body)
+        return seq, listed
+
+    def body_after(self, c: Candidate) -> tuple[int, bool, bool]:
+        """Characters of body text under ``c`` up to the next candidate; whether body
+        text or a heading follows it at once; whether that heading is of another
+        convention (then ``c`` is its parent)."""
+        n = 0
+        if c.run_in_end is not None:
+            n = self.blocks[c.index].content_end - c.run_in_end
+        followed, parent = n > 0, False
+        start = (c.merge_to if c.merge_to is not None else c.index) + 1
+        for k in _neighbours(self.blocks, start, 1):
+            nxt = self.at.get(k)
+            if nxt is not None:
+                if n == 0 and not followed:
+                    followed = parent = nxt.key != c.key
+                break
+            b = self.blocks[k]
+            if b.kind in CONTENT_KINDS:
+                followed = True
+                n += b.content_end - b.content_start
+        return n, followed, parent
+
+    def lead_in_colon(self, c: Candidate) -> bool:
+        before = list(islice(_neighbours(self.blocks, c.index - 1, -1), 1))
+        if not before or before[0] in self.at:
+            return False
+        b = self.blocks[before[0]]
+        return b.kind in CONTENT_KINDS and _content(self.text, b).rstrip().endswith((":", "："))
+
+    def byline(self, c: Candidate) -> bool:
+        """A short line right under another heading's head (its title, a dateline)."""
+        for k in islice(_neighbours(self.blocks, c.index - 1, -1), 3):
+            other = self.at.get(k)
+            if other is not None:
+                return other is not c and _kind(other) in ("strong", "explicit")
+            b = self.blocks[k]
+            if b.kind == HEADING:
+                return True
+            if b.content_end - b.content_start > _BYLINE_GAP:
+                return False
+        return False
+
+    def closing(self, c: Candidate) -> bool:
+        """Nothing but a few short lines after it to the end of the document."""
+        total = 0
+        for k in _neighbours(self.blocks, (c.merge_to or c.index) + 1, 1):
+            size = self.blocks[k].content_end - self.blocks[k].content_start
+            total += size
+            if size >= 120 or total >= 300:
+                return False
+        return True
+
+    def judge(self, c: Candidate) -> Evidence:
+        kind = _kind(c)
+        score = _BASE[kind]
+        why = [(kind, score)]
+
+        def add(points: float, reason: str) -> None:
+            nonlocal score
+            score += points
+            why.append((reason, points))
+
+        seq = self.sequence.get(c.index, 0)
+        if seq > 0:
+            add(1, "numbering")
+        elif seq < 0:
+            add(-2 if c.run_in_end is not None else -1.5, "numbering jumps")
+        body, followed, parent = self.body_after(c)
+        if self.count[c.key] >= 2:
+            add(0.5, "siblings")
+        elif kind == "caps" or (kind in ("weak", "dec") and not parent and seq <= 0):
+            add(-1, "alone")
+        if followed:
+            add(0.5, "followed by text")
+        if body < _SHORT_BODY and kind in ("weak", "caps", "dec") and not parent:
+            add(-1, "little under it")
+        if c.index in self.listed and kind in ("weak", "dec"):
+            add(-2.5, "numbered like the body paragraphs around it")
+        if kind in ("weak", "dec") and self.lead_in_colon(c):
+            add(-2, "after a lead-in")
+        if self.explicit and kind in ("weak", "caps", "dec"):
+            add(-2.5, "explicit headings exist")
+        if c.label and _norm(c.label) in self.explicit_labels:
+            add(-4, "repeats an explicit heading")
+        repeated = c.index in self.shapes and self.same[self.shapes[c.index]] > 1
+        if repeated and (kind in ("strong", "caps") or (kind == "named" and self.explicit)):
+            add(-2, "repeated word for word")  # a running title, not a heading
+        if kind == "caps":
+            if self.byline(c):
+                add(-3, "byline")
+            if body < 250:
+                add(-1.5, "short section")
+            if self.closing(c) or c.title.rstrip().endswith("!"):
+                add(-2, "closing line")
+        return Evidence(score, why)
+
+
+def judge_candidates(text: str, blocks: list[Block], cands: list[Candidate]) -> list[Candidate]:
+    """The candidates their context confirms as headings (explicit ones always).
+
+    ``cands`` may include numbered body paragraphs (``body``): they are counted in
+    numbering sequences and never returned.
+    """
+    ctx = _Context(text, blocks, cands)
+    keep = []
+    for c in ctx.cands:
+        if c.explicit_level:
+            keep.append(c)
+            continue
+        c.evidence = ctx.judge(c)
+        if c.evidence.score >= KEEP:
+            keep.append(c)
+    return keep

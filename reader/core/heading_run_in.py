@@ -1,0 +1,102 @@
+"""Headings that run into their paragraph: ``Sec. 3.  Definitions.  For the purposes
+of this order ...``, ``第一条 为了 ...``, ``Article 1. - La République ...``.
+
+Only keyword labels that usually run in (sections, articles, ``§``, ``条``) are split
+off, and a title only when it reads as one (title case, or a few words of sentence
+case that neither start nor read like a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.core.headings import (
+    RUN_IN_KEYS,
+    HeadingMatch,
+    is_cjk,
+    keyword_match,
+    title_cased,
+    word_set,
+)
+
+
+@dataclass(slots=True)
+class RunIn:
+    """A heading at the start of a paragraph: the match and where the heading ends."""
+
+    match: HeadingMatch
+    end: int  # offset in the line just after the heading (label and title)
+
+
+# A run-in title ends at a full stop followed by two spaces or by a capital (Latin
+# scripts), or at a dash: "Definitions.  For the purposes", "Objeto. La presente ley".
+_RUN_IN_TITLE_RE = re.compile(r"^(?P<title>[^.!?\n]{1,90}?[^\s.])(?P<end>[.*]+)(?=\s+\S)")
+_SENTENCE_START = word_set(
+    "the this these that those each every any all no a an it its such there "
+    "el la los las este esta cada todo le les ce cette chaque tout der die das jeder"
+)
+_VERBISH = word_set(
+    "shall must may will is are was were has have should can does do "
+    "deberá deberán es son será est sont doit doivent ist sind wird muss"
+)
+
+
+def _run_in_title(title: str) -> bool:
+    """A run-in title: in title case, or a few words of sentence case that do not
+    start or read like a sentence (``Duties of the board``, ``Objeto``)."""
+    if title_cased(title):
+        return True
+    words = title.lower().split()
+    return 0 < len(words) <= 5 and words[0] not in _SENTENCE_START and not (_VERBISH & set(words))
+
+
+_RUN_IN_START_RE = re.compile(r"\s*(?:[^\W\d_]{2,12}\.?\s*[\dIVXLCDM]|§|第)")
+
+
+def split_run_in(line: str) -> RunIn | None:
+    """A keyword heading that runs into its paragraph, or None.
+
+    ``Sec. 3.  Definitions.  For the purposes of ...`` gives label ``Sec. 3.`` and
+    title ``Definitions``; ``第一条 为了 ...`` and ``Article 1. - La République ...``
+    give a label alone. The text after the heading must be there.
+    """
+    if not _RUN_IN_START_RE.match(line):
+        return None  # most paragraphs: decided by one regular expression
+    stripped = line.lstrip()
+    lead = len(line) - len(stripped)
+    found = keyword_match(stripped)
+    if found is None:
+        return None
+    m, rest = found
+    if m.key not in RUN_IN_KEYS or not rest.strip():
+        return None
+    offset = lead + len(stripped) - len(rest)
+    body = rest
+    title_end = 0
+    t = _RUN_IN_TITLE_RE.match(rest)
+    if t and not is_cjk(rest[0]):
+        title = t.group("title").strip(" *_")  # Markdown emphasis around the title
+        after = rest[t.end() :].lstrip(" \t*_")
+        if (
+            _run_in_title(title)
+            and after
+            and (after[0].isupper() or after[0] in '("“‘' or after[0].isdigit())
+        ):
+            m.title = title
+            title_end = len(rest) - len(after)
+            body = after
+    if not body.strip():
+        return None
+    if not title_end and rest[:1].islower():
+        return None  # "Section 3 of the Act provides ..." is a sentence, not a heading
+    end = offset + title_end
+    while end > lead and line[end - 1].isspace():
+        end -= 1
+    if not title_end:
+        # The label alone; a separator after it (" - ", "：") stays with the text.
+        end = lead + len((m.label or "").rstrip("."))
+        tail = stripped[len((m.label or "").rstrip(".")) :]
+        if tail.startswith("."):
+            end += 1
+    return RunIn(m, end)

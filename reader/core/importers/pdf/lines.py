@@ -1,0 +1,363 @@
+"""Characters -> lines: glyphs that share a baseline, split where a wide gap falls.
+
+A *line* here is what one column holds at one height: a full-width line of a
+single-column page, or one column's line of a multi-column page (the gap between
+columns splits them). Superscripts (footnote markers) join the line they sit on,
+marked so that they never glue to the word before them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reader.core.importers.pdf.engine import Font, Glyph
+
+_SPLIT_GAP = 1.2  # in font sizes: a gap this wide between glyphs separates two lines
+_GUTTER_GAP = 0.5  # ... or this wide where many rows of the page have a gap
+_WORD_SPLIT_GAP = 0.9  # ... but between two letters only this wide
+_STRONG_ROWS = 0.25  # ... and a gutter seen in this share of rows runs between columns
+_GUTTER_ROWS = 0.1  # "many": this share of the page's rows
+_WORD_GAP = 0.25  # in font sizes: a gap this wide with no space glyph is a space
+_SUPER_RISE = 0.25  # in font sizes: a glyph raised this much is a superscript
+_SUPER_SIZE = 0.85  # ... if its font is at most this share of the line's
+_MARK_SIGNS = "*\u2020\u2021\u00a7"  # * dagger double-dagger section: note signs
+_MARK_JOINERS = ",-\u2013"  # inside a run of markers: "1,2" or "1-3"
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of one column: its text, box and dominant font."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # the font size most of its characters have
+    bold: bool  # most of its letters are bold
+    italic: bool
+    font: int  # dominant font (index into the source's fonts)
+    all_bold: bool = False  # every letter is bold (a heading, not a run-in bold phrase)
+    marks: list[str] = field(default_factory=list)  # superscript markers found in it
+    lead_mark: str | None = None  # a superscript at its start (a footnote's own number)
+
+    @property
+    def height(self) -> float:
+        """Height of the line's box."""
+        return self.bottom - self.top
+
+    @property
+    def mid(self) -> float:
+        """Vertical centre."""
+        return (self.top + self.bottom) / 2
+
+
+def _overprints(glyphs: list[Glyph]) -> list[Glyph]:
+    """Glyphs without the copies drawn again a hair's breadth away (how some typesetters
+    make text look bold): a reader sees one character."""
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Glyph] = []
+    for g in glyphs:
+        if g.ch.isspace():
+            out.append(g)
+            continue
+        x, y = int(g.x0), int(g.top)
+        if any((g.ch, x + dx, y + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            continue
+        seen.add((g.ch, x, y))
+        out.append(g)
+    return out
+
+
+def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped by the line they sit on (by their vertical centre).
+
+    A glyph without height (a space PDFium generated, a hyphen it marked at a line end)
+    joins the row whose box holds its position.
+    """
+    flat = [g for g in glyphs if g.bottom - g.top < 0.01]
+    ink = sorted(
+        (g for g in glyphs if g.bottom - g.top >= 0.01), key=lambda g: (g.top + g.bottom, g.x0)
+    )
+    rows: list[list[Glyph]] = []
+    spans: list[tuple[float, float, float]] = []  # top, bottom, centre of each row
+    centre = -1e9
+    tol = 0.0
+    for g in ink:
+        mid = (g.top + g.bottom) / 2
+        if rows and (
+            abs(mid - centre) <= tol
+            # A glyph boxed differently (another font) but standing in the row.
+            or min(g.bottom, spans[-1][1]) - max(g.top, spans[-1][0]) > 0.7 * (g.bottom - g.top)
+        ):
+            rows[-1].append(g)
+            t, b, c = spans[-1]
+            spans[-1] = (min(t, g.top), max(b, g.bottom), c)
+            continue
+        rows.append([g])
+        spans.append((g.top, g.bottom, mid))
+        centre = mid
+        tol = max(1.0, (g.bottom - g.top) * 0.35)
+    centres = [c for _, _, c in spans]
+    for g in flat:
+        k = bisect_right(centres, g.top)
+        for j in (k - 1, k, k - 2, k + 1):
+            if 0 <= j < len(rows) and spans[j][0] <= g.top <= spans[j][1]:
+                rows[j].append(g)
+                break
+    return rows
+
+
+def _attach_raised(rows: list[list[Glyph]]) -> list[list[Glyph]]:
+    """A row of small raised glyphs (superscripts between two rows) joins the row below
+    it that it overlaps, so that markers stay with their word. Another column's row may
+    come between them: the next few rows are tried."""
+    out: list[list[Glyph]] = []
+    for i, row in enumerate(rows):
+        target = next((below for below in rows[i + 1 : i + 4] if _raised_over(row, below)), None)
+        if target is not None:
+            target.extend(row)
+        else:
+            out.append(row)
+    return out
+
+
+def _raised_over(row: list[Glyph], below: list[Glyph]) -> bool:
+    """``row`` is superscripts of ``below``: smaller, higher, overlapping it vertically."""
+    if len(row) > 12:
+        return False
+    size = max(g.size for g in row)
+    if size > _SUPER_SIZE * max(g.size for g in below):
+        return False
+    big = Counter(g.size for g in below).most_common(1)[0][0]
+    if size > _SUPER_SIZE * big:
+        return False
+    near = [b for b in below if any(b.x0 - big <= g.x0 <= b.x1 + big for g in row)]
+    if not near:
+        return False
+    top = min(b.top for b in near)
+    bottom = max(g.bottom for g in row)
+    if bottom <= top - 0.15 * big or any(g.ch.isalpha() and g.ch.isupper() for g in row):
+        return False
+    # Next to a glyph of that row, not merely within its width: a row may hold the
+    # lines of several columns at slightly different heights.
+    return all(any(b.x0 - big <= g.x0 <= b.x1 + big for b in below) for g in row)
+
+
+def _gutters(rows: list[list[Glyph]]) -> dict[float, bool]:
+    """x positions where many rows have a gap: a gutter between columns, however
+    narrow (a justified line may end closer to it than a column gap usually is); each
+    maps to whether it is strong (found in a quarter of the rows: between columns)."""
+    counts: Counter[int] = Counter()
+    for row in rows:
+        ink = sorted((g for g in row if not g.ch.isspace()), key=lambda g: g.x0)
+        seen = set()
+        for a, b in zip(ink, ink[1:], strict=False):
+            if b.x0 - a.x1 > _GUTTER_GAP * max(min(a.size, b.size), 1.0):
+                for x in range(int(a.x1) // 3, int(b.x0) // 3 + 1):
+                    seen.add(x)
+        counts.update(seen)
+    need = max(4, int(_GUTTER_ROWS * len(rows)))
+    strong = max(4, int(_STRONG_ROWS * len(rows)))
+    return {x * 3.0 + 1.5: n >= strong for x, n in counts.items() if n >= need}
+
+
+def _segments(row: list[Glyph], gutters: dict[float, bool]) -> list[list[Glyph]]:
+    """A row's glyphs left to right, split where the gap is wider than a column gap or
+    falls on a gutter of the page."""
+    row = sorted(row, key=lambda g: g.x0 + g.x1)  # by centre: a space before its word
+    segs: list[list[Glyph]] = [[]]
+    last: Glyph | None = None
+    for g in row:
+        if last is not None and not (g.ch.isspace() and g.generated):
+            size = max(min(g.size, last.size), 1.0)
+            gap = g.x0 - last.x1
+            # At a gutter a narrower gap splits; at a weak one not between words of a
+            # sentence (justified text spaced out), only at a strong one (columns).
+            word = last.ch.isalnum() or last.ch in ".,;:"
+            word = word and g.ch.isalnum() and gap < _WORD_SPLIT_GAP * size
+            if gap > _SPLIT_GAP * size or (
+                gap > _GUTTER_GAP * size
+                and any(
+                    last.x1 <= x <= g.x0 and (strong or not word) for x, strong in gutters.items()
+                )
+            ):
+                segs.append([])
+        if g.ch.isspace() and not segs[-1]:
+            continue
+        segs[-1].append(g)
+        if not g.ch.isspace():
+            last = g
+    return [s for s in segs if any(not g.ch.isspace() for g in s)]
+
+
+def _is_mark(g: Glyph, size: float, baseline: float) -> bool:
+    """A footnote or citation marker: a small raised digit or note sign."""
+    return (
+        g.size <= _SUPER_SIZE * size
+        and g.bottom < baseline - _SUPER_RISE * size
+        and (g.ch.isdigit() or g.ch in _MARK_SIGNS)
+    )
+
+
+def _text(glyphs: list[Glyph], size: float, baseline: float) -> tuple[str, list[str], str | None]:
+    """The line's text, its inline markers and the marker that opens it (if any).
+
+    Words are split where the gap is wider than a space. A marker after a word is set in
+    brackets (``agreement[3] the``): it never glues to the word, and what it was stays
+    visible.
+    """
+    out: list[str] = []
+    marks: list[str] = []
+    lead: str | None = None
+    mark: list[str] = []
+    prev: Glyph | None = None
+    pending = False  # a space PDFium generated: a break only if the glyphs do not touch
+    for g in glyphs:
+        if g.ch.isspace():
+            if g.generated:
+                pending = True
+                continue
+            space = True
+            is_mark = False
+        else:
+            is_mark = bool(mark) and g.ch in _MARK_JOINERS or _is_mark(g, size, baseline)
+            gap = g.x0 - prev.x1 if prev is not None else 0.0
+            em = max(min(g.size, prev.size), 1.0) if prev is not None else 1.0
+            space = prev is not None and (gap > _WORD_GAP * em or (pending and gap > 0.1 * em))
+            pending = False
+        if mark and (not is_mark or space):
+            text = "".join(mark).rstrip(",-\u2013")
+            marks.append(text)
+            if not "".join(out).strip():
+                lead = text
+                out.append(text + " ")
+            else:
+                out.append(f"[{text}]")
+            mark = []
+        if g.ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            continue
+        if space and out and out[-1] != " ":
+            out.append(" ")
+        if is_mark:
+            mark.append(g.ch)
+        else:
+            out.append(g.ch)
+        prev = g
+    if mark:
+        text = "".join(mark).rstrip(",-\u2013")
+        marks.append(text)
+        if not "".join(out).strip():
+            lead = text
+            out.append(text)
+        else:
+            out.append(f"[{text}]")
+    return "".join(out).strip(), marks, lead
+
+
+def make_line(glyphs: list[Glyph], fonts: list[Font]) -> Line:
+    """One line from its glyphs (left to right): text with spaces where gaps are."""
+    ink = [g for g in glyphs if not g.ch.isspace()]
+    size = Counter(g.size for g in ink).most_common(1)[0][0]
+    full = sorted(g.bottom for g in ink if g.size > _SUPER_SIZE * size) or [ink[0].bottom]
+    baseline = full[len(full) // 2]
+    text, marks, lead = _text(glyphs, size, baseline)
+    letters = [g for g in ink if g.ch.isalpha()] or ink
+    bold = sum(fonts[g.font].bold for g in letters) * 2 > len(letters)
+    italic = sum(fonts[g.font].italic for g in letters) * 2 > len(letters)
+    font = Counter(g.font for g in ink).most_common(1)[0][0]
+    return Line(
+        text,
+        min(g.x0 for g in ink),
+        max(g.x1 for g in ink),
+        min(g.top for g in ink),
+        max(g.bottom for g in ink),
+        size,
+        bold,
+        italic,
+        font,
+        all_bold=all(fonts[g.font].bold for g in letters),
+        marks=marks,
+        lead_mark=lead,
+    )
+
+
+def _is_tiny(seg: list[Glyph]) -> bool:
+    ink = [g for g in seg if not g.ch.isspace()]
+    return 0 < len(ink) <= 6 and all(g.ch.isdigit() or g.ch in _MARK_SIGNS + "," for g in ink)
+
+
+@dataclass(slots=True)
+class _Box:
+    glyphs: list[Glyph]
+    size: float
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+
+
+def _box(glyphs: list[Glyph]) -> _Box:
+    size = Counter(g.size for g in glyphs).most_common(1)[0][0]
+    return _Box(
+        glyphs,
+        size,
+        min(g.top for g in glyphs),
+        max(g.bottom for g in glyphs),
+        min(g.x0 for g in glyphs),
+        max(g.x1 for g in glyphs),
+    )
+
+
+def _host(seg: _Box, lines: list[_Box]) -> _Box | None:
+    """The line a small raised marker belongs to: beside it, and lower (it is raised)."""
+    best, best_d = None, 1e9
+    for line in lines:
+        big = line.size
+        if seg.size > _SUPER_SIZE * big or not (
+            line.top - 0.6 * big <= seg.top <= line.top + 0.4 * big and seg.bottom < line.bottom
+        ):
+            continue
+        if not line.x0 - big <= seg.x0 <= line.x1 + big:
+            continue
+        if not any(
+            g.x1 - 1 <= seg.x0 <= g.x1 + big or g.x0 - big <= seg.x1 <= g.x0 + 1
+            for g in line.glyphs
+        ):
+            continue
+        d = abs(seg.top - line.top)
+        if d < best_d:
+            best, best_d = line, d
+    return best
+
+
+def page_lines(glyphs: list[Glyph], fonts: list[Font]) -> list[Line]:
+    """The lines of a page, top to bottom and left to right within a height."""
+    rows = _attach_raised(_rows(_overprints(glyphs)))
+    gutters = _gutters(rows)
+    segs = [seg for row in rows for seg in _segments(row, gutters)]
+    boxes = [_box([g for g in seg if not g.ch.isspace()]) for seg in segs]
+    sizes = sorted(b.size for b in boxes)
+    small = _SUPER_SIZE * sizes[len(sizes) // 2] if sizes else 0.0
+    tiny = [k for k, seg in enumerate(segs) if boxes[k].size <= small and _is_tiny(seg)]
+    hosts = [b for k, b in enumerate(boxes) if k not in set(tiny)]
+    keep = [True] * len(segs)
+    for k in tiny:
+        host = _host(boxes[k], hosts)
+        if host is not None:
+            segs[k] = []
+            keep[k] = False
+            owner = next(i for i, b in enumerate(boxes) if b is host)
+            segs[owner].extend(g for g in boxes[k].glyphs)
+            segs[owner].sort(key=lambda g: g.x0 + g.x1)
+    lines: list[Line] = []
+    for seg, kept in zip(segs, keep, strict=True):
+        if kept and seg:
+            line = make_line(seg, fonts)
+            if line.text:
+                lines.append(line)
+    return lines
