@@ -22,6 +22,9 @@ from reader.core.model import LIST_ITEM, Block, Document, is_gap, is_note
 
 # White space that is not a single plain space: shown as one space.
 _COLLAPSE_RE = re.compile(r"\s{2,}|[^\S ]")
+# A span with neither of these has nothing to collapse (a run of two or more white
+# space characters holds one of them); two C-level scans find that faster.
+_ODD_SPACE_RE = re.compile(r"[^\S ]")
 BULLET = "\u2022 "
 
 
@@ -144,13 +147,12 @@ def _append_span(
     cur = start
     # Most spans have nothing to collapse: one segment, without the finditer loop (a
     # 10 MB document has tens of thousands of blocks).
-    first = _COLLAPSE_RE.search(text, start, end)
-    if first is None:
+    if _ODD_SPACE_RE.search(text, start, end) is None and text.find("  ", start, end) < 0:
         if end > start:
             view._add(pos, start, end - start, end - start)
             parts.append(text[start:end])
         return pos + end - start
-    for m in _COLLAPSE_RE.finditer(text, first.start(), end):
+    for m in _COLLAPSE_RE.finditer(text, start, end):
         if m.start() > cur:
             view._add(pos, cur, m.start() - cur, m.start() - cur)
             parts.append(text[cur : m.start()])

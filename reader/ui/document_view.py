@@ -113,10 +113,9 @@ class DocumentView(QTextEdit):
     def _render(self) -> None:
         """Rebuild the QTextDocument (load, zoom, theme or furniture toggle).
 
-        The text goes in whole (``setPlainText``: one block per display block), only
-        blocks set apart from body text get character formats, and a
-        :class:`ReadingLayout` lays out what is shown, so opening costs the same for
-        a 10 MB document as for a short one."""
+        The text goes in whole (``setPlainText``: one block per display block) and a
+        :class:`ReadingLayout` lays out what is shown, with each block's style and
+        font, so opening costs the same for a 10 MB document as for a short one."""
         top = self.top_offset() if self.view and self.document().characterCount() > 1 else None
         body, heading = self._fonts()
         view = self.view
@@ -126,10 +125,11 @@ class DocumentView(QTextEdit):
         text = view.text if view else ""
         qdoc.setPlainText(text)
         self.offsets = OffsetMap(text)
-        styles, style_of = self._apply_formats(qdoc, body, heading)
+        styles, style_of, char_formats = self._block_styles(body, heading)
         layout = ReadingLayout(qdoc)
         qdoc.setDocumentLayout(layout)
-        layout.set_blocks(styles, style_of, [len(rb.text) for rb in view.blocks] if view else [])
+        lengths = [len(rb.text) for rb in view.blocks] if view else []
+        layout.set_blocks(styles, style_of, lengths, char_formats)
         if view and not self.show_furniture:
             self._hide_furniture(qdoc, layout)
         old = self.document()
@@ -146,17 +146,16 @@ class DocumentView(QTextEdit):
         if top is not None:
             self.scroll_to_offset(top, margin=0)
 
-    def _apply_formats(
-        self, qdoc: QTextDocument, body: QFont, heading: QFont
-    ) -> tuple[list[BlockStyle], list[int]]:
-        """Character formats on the blocks that are not body text; the layout style of
-        every block (an index into the styles returned)."""
+    def _block_styles(
+        self, body: QFont, heading: QFont
+    ) -> tuple[list[BlockStyle], list[int], list[QTextCharFormat]]:
+        """The layout style of every block (an index into the styles returned), and the
+        character format of each style (empty for body text)."""
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
         styles: list[BlockStyle] = []
         char_formats: list[QTextCharFormat] = []
         index: dict[tuple[str, int], int] = {}
         style_of: list[int] = []
-        cursor = QTextCursor(qdoc)
         for rb in self.view.blocks if self.view else []:
             key = (rb.kind, rb.level if rb.kind == "heading" else 0)
             k = index.get(key)
@@ -166,11 +165,7 @@ class DocumentView(QTextEdit):
                 styles.append(style)
                 char_formats.append(cf)
             style_of.append(k)
-            if not char_formats[k].isEmpty():
-                cursor.setPosition(self.offsets.to_qt(rb.start))
-                cursor.setPosition(self.offsets.to_qt(rb.end), QTextCursor.MoveMode.KeepAnchor)
-                cursor.setCharFormat(char_formats[k])
-        return styles, style_of
+        return styles, style_of, char_formats
 
     def _formats(
         self, kind: str, level: int, body: QFont, heading: QFont, muted: object

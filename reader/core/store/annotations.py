@@ -69,7 +69,7 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
             if text is None or len(text) != length:
                 # substr() counts characters, as Python indexes str; one slice, as each
                 # substr() reads the whole value again.
-                window = self._one(
+                window = self._row(
                     "SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
                     (lo + 1, end + CONTEXT_CHARS - lo, document_id),
                 )[0]

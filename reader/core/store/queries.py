@@ -115,7 +115,7 @@ def read_excerpts(conn: sqlite3.Connection, where: str, params: Sequence[object]
             (doc_id,),
         ).fetchall()
         places[doc_id] = _Places(sections, pages)
-    out = []
+    out: list[Excerpt] = []
     append = out.append
     for r in rows:
         ann = annotation_from_row(r[:13], tags.get(r[0]))
