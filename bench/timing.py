@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,17 +39,25 @@ class Run:
 
 
 def run_process(args: list[str], env: dict[str, str] | None = None) -> Run:
-    """Run ``args`` to the end and measure it (stderr passes through)."""
-    started_epoch = time.time()
-    started = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env)
-    out = proc.stdout.read() if proc.stdout else ""
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
-        raise RuntimeError(f"{' '.join(args)} exited {proc.returncode}:\n{out}")
-    return Run(wall, usage.ru_maxrss / 1024, out, started_epoch)
+    """Run ``args`` to the end and measure it (stderr passes through).
+
+    The peak RSS is the command's own: taken by ``/usr/bin/time`` where it exists,
+    because a child forked from this (large) process counts this process's pages in
+    its peak until it execs, which is what the kernel's ``ru_maxrss`` reports."""
+    timer = shutil.which("time", path="/usr/bin:/bin")
+    with tempfile.NamedTemporaryFile("r", suffix=".peak") as peak:
+        command = [timer, "-f", "%M", "-o", peak.name, *args] if timer else args
+        started_epoch = time.time()
+        started = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+        out = proc.stdout.read() if proc.stdout else ""
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        code = os.waitstatus_to_exitcode(status)
+        if code:
+            raise RuntimeError(f"{' '.join(args)} exited {code}:\n{out}")
+        kib = int(peak.read().split()[-1]) if timer else usage.ru_maxrss
+    return Run(wall, kib / 1024, out, started_epoch)
 
 
 def median(values: list[float]) -> float:

@@ -43,6 +43,7 @@ ZOOM_RANGE = (-6, 10)
 # (size factor, bold, space above in em, space below in em) by block kind / heading level.
 _HEADING_STYLE = {1: (1.3, True, 1.5, 0.45), 2: (1.14, True, 1.2, 0.35), 3: (1.02, True, 0.9, 0.3)}
 _LINE_HEIGHT = 140  # percent
+_CHUNK = 1 << 20  # characters of text handed to Qt at once
 
 
 class DocumentView(QTextEdit):
@@ -123,12 +124,14 @@ class DocumentView(QTextEdit):
         qdoc.setUndoRedoEnabled(False)
         qdoc.setDefaultFont(body)
         text = view.text if view else ""
-        qdoc.setPlainText(text)
+        cursor = QTextCursor(qdoc)
+        for i in range(0, len(text), _CHUNK):  # what setPlainText does, a MiB at a time:
+            cursor.insertText(text[i : i + _CHUNK])  # no second whole copy at once
         self.offsets = OffsetMap(text)
         styles, style_of, char_formats = self._block_styles(body, heading)
         layout = ReadingLayout(qdoc)
         qdoc.setDocumentLayout(layout)
-        lengths = [len(rb.text) for rb in view.blocks] if view else []
+        lengths = [rb.length for rb in view.blocks] if view else []
         layout.set_blocks(styles, style_of, lengths, char_formats)
         if view and not self.show_furniture:
             self._hide_furniture(qdoc, layout)

@@ -86,8 +86,9 @@ def outline_to_json(nodes: list[OutlineNode]) -> str:
 
 
 # Opening a document rebuilds tens of thousands of blocks and clauses: the stored keys
-# are the fields' names, so each is built straight from its dict (the slower
-# from_dict path stays for anything stored otherwise).
+# are the fields' names, so each is built from its dict as the JSON is read (one dict
+# alive at a time, not all of them), and the slower from_dict path stays for anything
+# stored otherwise.
 
 
 def outline_from_json(data: str) -> list[OutlineNode]:
@@ -106,7 +107,7 @@ def blocks_to_json(blocks: list[Block]) -> str:
 def blocks_from_json(data: str) -> list[Block]:
     """Inverse of :func:`blocks_to_json`."""
     try:
-        return [Block(**d) for d in json.loads(data)]
+        return json.loads(data, object_hook=lambda d: Block(**d))
     except TypeError:
         return [Block.from_dict(d) for d in json.loads(data)]
 
@@ -119,7 +120,7 @@ def clauses_to_json(clauses: list[Clause]) -> str:
 def clauses_from_json(data: str) -> list[Clause]:
     """Inverse of :func:`clauses_to_json`."""
     try:
-        return [Clause(**d) for d in json.loads(data)]
+        return json.loads(data, object_hook=lambda d: Clause(**d))
     except TypeError:
         return [
             Clause(start=d["start"], end=d["end"], block=d["block"], kind=d.get("kind", "sentence"))
