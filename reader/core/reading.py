@@ -226,9 +226,7 @@ def build_reading_view(doc: Document) -> ReadingView:
                 passed.append(j)
             j += 1
         view.blocks.append(
-            ReadingBlock(
-                b.kind, 0, start, b.content_start, source_end, i, b.level, b.role, b.label
-            )
+            ReadingBlock(b.kind, 0, start, b.content_start, source_end, i, b.level, b.role, b.label)
         )
         ends.append(pos)
         for k in notes:
@@ -242,8 +240,12 @@ def build_reading_view(doc: Document) -> ReadingView:
             continue
         i = show(i, b)
     view.text = "".join(parts)
-    view._so = array("q", sorted(range(len(view._s)), key=view._s.__getitem__))
-    view._ss = array("q", [view._s[k] for k in view._so])
+    by_source = sorted(view._s)  # linear when already in order (no footnote moved)
+    if by_source == view._s.tolist():
+        view._so, view._ss = array("q", range(len(view._s))), array("q", by_source)
+    else:
+        view._so = array("q", sorted(range(len(view._s)), key=view._s.__getitem__))
+        view._ss = array("q", [view._s[k] for k in view._so])
     for rb, end in zip(view.blocks, ends, strict=True):
         rb.length, rb.view_text = end - rb.start, view.text
     view._block_starts = [rb.start for rb in view.blocks]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
@@ -114,7 +114,7 @@ class DocumentView(QTextEdit):
     def _render(self) -> None:
         """Rebuild the QTextDocument (load, zoom, theme or furniture toggle).
 
-        The text goes in whole (``setPlainText``: one block per display block) and a
+        The text goes in whole (one block per display block) and a
         :class:`ReadingLayout` lays out what is shown, with each block's style and
         font, so opening costs the same for a 10 MB document as for a short one."""
         top = self.top_offset() if self.view and self.document().characterCount() > 1 else None
@@ -129,6 +129,11 @@ class DocumentView(QTextEdit):
             cursor.insertText(text[i : i + _CHUNK])  # no second whole copy at once
         self.offsets = OffsetMap(text)
         styles, style_of, char_formats = self._block_styles(body, heading)
+        # The width and margins this view will give it, before the layout exists: each
+        # change after is a new estimate of every block's height.
+        qdoc.setPageSize(QSizeF(self.viewport().width(), -1))
+        self._margin = -1
+        self._update_margins(qdoc)
         layout = ReadingLayout(qdoc)
         qdoc.setDocumentLayout(layout)
         lengths = [rb.length for rb in view.blocks] if view else []
@@ -142,8 +147,6 @@ class DocumentView(QTextEdit):
             old.deleteLater()
         self._layout, self._top_block = layout, None
         layout.heightsChanged.connect(self._keep_top_block)
-        self._margin = -1
-        self._update_margins()
         self.highlighter = Highlighter(qdoc, view, self.offsets) if view else None
         self._refresh_selections()
         if top is not None:
@@ -236,20 +239,22 @@ class DocumentView(QTextEdit):
         if self.view is not None:  # nothing shown yet: the first load renders
             self._render()
 
-    def _update_margins(self) -> None:
-        """Centre a column of about :data:`COLUMN_CHARS` characters."""
-        fm = QFontMetricsF(self.document().defaultFont())
+    def _update_margins(self, doc: QTextDocument | None = None) -> None:
+        """Centre a column of about :data:`COLUMN_CHARS` characters (in ``doc``, by
+        default the one shown)."""
+        doc = doc or self.document()
+        fm = QFontMetricsF(doc.defaultFont())
         column = fm.averageCharWidth() * COLUMN_CHARS
         margin = int(max(24, (self.viewport().width() - column) / 2))
         if margin == self._margin:
             return
         self._margin = margin
-        fmt: QTextFrameFormat = self.document().rootFrame().frameFormat()
+        fmt: QTextFrameFormat = doc.rootFrame().frameFormat()
         fmt.setLeftMargin(margin)
         fmt.setRightMargin(margin)
         fmt.setTopMargin(28)
         fmt.setBottomMargin(80)
-        self.document().rootFrame().setFrameFormat(fmt)
+        doc.rootFrame().setFrameFormat(fmt)
 
     # --- highlights and matches --------------------------------------------
     def set_annotations(self, annotations: list[Annotation]) -> None:
