@@ -32,6 +32,7 @@ from reader.core.library_model import Annotation
 from reader.core.model import Document
 from reader.core.reading import ReadingView
 from reader.ui.highlighter import Highlighter
+from reader.ui.memory import release_freed_memory
 from reader.ui.offsets import OffsetMap
 from reader.ui.reading_layout import BlockStyle, ReadingLayout
 
@@ -44,6 +45,7 @@ ZOOM_RANGE = (-6, 10)
 _HEADING_STYLE = {1: (1.3, True, 1.5, 0.45), 2: (1.14, True, 1.2, 0.35), 3: (1.02, True, 0.9, 0.3)}
 _LINE_HEIGHT = 140  # percent
 _CHUNK = 1 << 20  # characters of text handed to Qt at once
+RELEASE_AFTER_MS = 500
 
 
 class DocumentView(QTextEdit):
@@ -145,6 +147,9 @@ class DocumentView(QTextEdit):
         self.setDocument(qdoc)
         if ours:
             old.deleteLater()
+            # Once Qt has deleted it (and Python freed what built it), the heap's free
+            # pages go back: reopening a long document then takes no more than before.
+            QTimer.singleShot(RELEASE_AFTER_MS, release_freed_memory)
         self._layout, self._top_block = layout, None
         layout.heightsChanged.connect(self._keep_top_block)
         self.highlighter = Highlighter(qdoc, view, self.offsets) if view else None

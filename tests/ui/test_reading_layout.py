@@ -82,3 +82,16 @@ def test_hidden_furniture_takes_no_space(qtbot, paper):
     layout = view.document().documentLayout()
     assert layout.documentSize().height() < tall
     assert all(not view.document().findBlockByNumber(i).isVisible() for i in furniture)
+
+
+def test_freed_memory_goes_back_where_the_platform_allows(qtbot):
+    import sys
+
+    from reader.ui.memory import release_freed_memory
+
+    released = release_freed_memory()
+    assert released is (sys.platform.startswith("linux") and released)
+    view = shown(qtbot, long_text(parts=3))
+    view.load(view.doc, view.view)  # a reload schedules the release after the old one goes
+    qtbot.wait(700)
+    assert view.document().characterCount() > 1000
