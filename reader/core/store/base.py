@@ -31,7 +31,9 @@ class StoreBase:
     sqlite-utils is imported when first written with (it costs about 130 ms to import,
     more than a whole CLI call may take), so reading a library never loads it; the
     one write a researcher repeats all day, a highlight with its tags, is plain
-    ``INSERT`` statements for the same reason, as are the bulk inserts of a merge.
+    ``INSERT`` statements for the same reason; so are bulk inserts (a document's
+    sections, pages and search rows, a merge's annotations), where sqlite-utils'
+    work per row costs more than SQLite's.
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
