@@ -9,7 +9,8 @@ laid out keeps its exact height; the layouts of blocks long off screen are dropp
 again, so memory stays bounded however far the reader scrolls.
 
 Styles (margins, indents, line height) come per block from the view as a
-:class:`BlockStyle`; fonts and colours are the document's character formats.
+:class:`BlockStyle`, with a character format per style (a heading's font, the muted
+colour of furniture) that goes on the block's layout when it is laid out.
 """
 
 from __future__ import annotations
