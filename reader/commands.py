@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
         "import", "docs", "annotate", "tag", "untag", "note", "color", "delete",
         "undelete", "tags", "rename-tag", "delete-tag", "excerpts", "search", "trash",
     ),
+    "documents": ("edit-doc", "delete-doc", "undelete-doc"),
     "exchange": (
         "export-md", "export-csv", "export-json", "share-export", "hypothesis-export",
         "share-import", "set-aside",
@@ -26,6 +27,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "agreement": ("agreement",),
     "compare": ("compare",),
     "stats": ("stats", "cooccurrence"),
+    "team": ("team-folder", "sync"),
 }  # fmt: skip
 HELP_OPTIONS = ("-h", "--help", "--version")
 # What a subcommand looks like; a file to open has a dot or a folder in its name.

@@ -10,7 +10,9 @@ import ast
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-STORE_MUST_NOT_IMPORT = ("analysis", "exchange", "refiqda", "export", "compare", "importers")
+STORE_MUST_NOT_IMPORT = (
+    "analysis", "exchange", "refiqda", "export", "compare", "importers", "team",
+)  # fmt: skip
 
 
 def _modules() -> dict[str, Path]:

@@ -195,3 +195,29 @@ def test_every_subcommand_is_documented_in_the_readme():
         if not any(form in readme for form in (f"main.py {name}", f"{name} ANN", f"`{name}`"))
     ]
     assert missing == []
+
+
+def test_documents_are_corrected_deleted_and_undeleted_from_the_command_line(run, imported):
+    code, out, _ = run(
+        "edit-doc",
+        "Trade Policy",
+        "--title",
+        "Trade Paper 2016",
+        "--source",
+        "MFA",
+        "--date",
+        "2016",
+    )
+    assert code == 0 and out.startswith(imported[:8]) and "Trade Paper 2016  (2016 · MFA)" in out
+    run("annotate", "Trade Paper", "--quote", "Banks will cooperate.", "--tag", "finance")
+    code, out, _ = run("export-md")
+    assert "*Trade Paper 2016* (MFA, 2016)" in out
+    code, out, _ = run("delete-doc", "Trade Paper")
+    assert code == 0 and "1 annotation(s) to the trash" in out
+    assert run("docs")[1] == "" and "error" in run("excerpts", "--doc", "Trade")[2]
+    code, out, _ = run("undelete-doc", "trade paper")
+    assert code == 0 and "1 annotation(s) back" in out
+    assert "Trade Paper 2016" in run("docs")[1]
+    code, _, err = run("edit-doc", "Trade Paper", "--date", "someday")
+    assert code == 2 and err.startswith("error: not a date")
+    assert run("edit-doc", "Trade Paper")[0] == 2

@@ -38,14 +38,14 @@ def print_json(data: object) -> None:
 def open_library(args: argparse.Namespace) -> Iterator[Library]:
     """The library for one command (``--db``), closed afterwards; SQLite failures
     become one line."""
-    from reader.core.errors import LibraryError
     from reader.core.store import Library
+    from reader.core.store.failures import describe
 
     lib = Library.open(args.db)
     try:
         yield lib
     except sqlite3.OperationalError as exc:  # e.g. still locked after the busy timeout
-        raise LibraryError(f"{lib.path}: {exc}") from None
+        raise describe(exc, lib.path) from None
     finally:
         lib.close()
 

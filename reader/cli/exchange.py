@@ -57,12 +57,12 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def cmd_share_export(args: argparse.Namespace) -> int:
     """Annotations as a W3C Web Annotation collection for teammates."""
-    from reader.core.exchange import export_collection
+    from reader.core.exchange import exchange_json, export_collection
 
     with open_library(args) as lib:
         doc_ids = [lib.resolve_document(ref).id for ref in args.doc]
         collection = export_collection(lib, args.author, doc_ids)
-    emit(json.dumps(collection, ensure_ascii=False, indent=1) + "\n", args.output)
+    emit(exchange_json(collection), args.output)
     if args.output:
         print(f"{collection['total']} annotations", file=sys.stderr)
     return 0

@@ -55,7 +55,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         for path in _files_to_import(args.files):
             try:
-                info, added = add_document(lib, load_document(path))
+                info, added = add_document(lib, load_document(path), path)
             except ReaderError as exc:  # report, and go on with the other files
                 print(f"error: {exc}", file=sys.stderr)
                 failed += 1

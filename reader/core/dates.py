@@ -124,3 +124,19 @@ def parse_date_line(line: str) -> str | None:
     rest = re.sub(r"(?i)^(date|published|posted|updated|release date|issued)\s*:?", "", rest)
     rest = re.sub(r"\d{1,2}:\d{2}(:\d{2})?", "", rest).strip(" \t()[].,:")
     return iso if not rest else None
+
+
+def utc_timestamp(value: str) -> str:
+    """An ISO-8601 date and time (``2026-11-24T10:15:00+01:00``; UTC when it names no
+    zone) as our annotations keep times: UTC with milliseconds, ``...T09:15:00.000Z``.
+
+    Raises ValueError for text that is not one, and for a time that falls outside the
+    calendar's years 1 to 9999 once in UTC (``0001-01-01T00:00:00+01:00``)."""
+    try:
+        when = dt.datetime.fromisoformat(value.strip().replace("z", "Z"))
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        when = when.astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError(f"{value!r} falls outside years 1 to 9999 in UTC") from None
+    return when.isoformat(timespec="milliseconds").replace("+00:00", "Z")

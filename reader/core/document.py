@@ -5,9 +5,11 @@ from __future__ import annotations
 from reader.core.clauses import split_clauses
 from reader.core.fingerprint import fingerprint
 from reader.core.furniture import mark_furniture
+from reader.core.limits import MAX_NAME, shorten_to
 from reader.core.metadata import Metadata, derive
 from reader.core.model import Block, Document
 from reader.core.structure import analyse
+from reader.core.text_rules import clean_field, clean_text
 
 
 def build_document(
@@ -25,20 +27,26 @@ def build_document(
     :param blocks: blocks tiling ``text``; explicit headings (Markdown, HTML) come
         with kind ``heading`` and their source level, everything else unclassified.
     :param conventions: also look for headings written as text conventions.
+
+    The text follows the one rule for characters that are not text
+    (:func:`~reader.core.text_rules.clean_text`: one for one, so the blocks' offsets
+    hold), here and nowhere else; title, source and file name follow it too, and the
+    title is cut to :data:`~reader.core.limits.MAX_NAME` characters.
     """
+    text = clean_text(text)
     mark_furniture(text, blocks)
     outline = analyse(text, blocks, conventions)
     meta = derive(text, blocks, hints or Metadata(), filename)
     return Document(
         id=fingerprint(text),
-        title=meta.title or "Untitled",
+        title=shorten_to(clean_field(meta.title or "Untitled"), MAX_NAME),
         date=meta.date,
-        source=meta.source,
+        source=shorten_to(clean_field(meta.source), MAX_NAME) if meta.source else None,
         format=fmt,
         text=text,
         blocks=blocks,
         outline=outline,
         clauses=split_clauses(text, blocks),
         encoding=encoding,
-        filename=filename,
+        filename=clean_field(filename) if filename else filename,
     )

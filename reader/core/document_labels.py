@@ -45,6 +45,10 @@ def _id(doc: DocumentInfo) -> str:
     return short_id(doc.id, BRIEF_ID)
 
 
+def _source(doc: DocumentInfo) -> str:
+    return doc.source or ""
+
+
 # Tried in order; the id prefix always differs.
 _CHOICES: list[tuple[_Field, ...]] = [
     (_format,),
@@ -65,9 +69,23 @@ def same_title_key(title: str) -> str:
     return title.strip().lower()
 
 
-def document_labels(docs: Sequence[DocumentInfo]) -> dict[str, str]:
+# The library list shows the date in a column of its own: the title tells same-title
+# documents apart by what is left, the file name first (what the user imported).
+LIST_CHOICES: list[tuple[_Field, ...]] = [
+    (_file,),
+    (_source,),
+    (_source, _file),
+    (_date, _file),
+    (_format, _id),
+]
+
+
+def document_labels(
+    docs: Sequence[DocumentInfo], choices: Sequence[tuple[_Field, ...]] = _CHOICES
+) -> dict[str, str]:
     """Document id -> its title, with a distinguishing suffix in brackets when another
-    of ``docs`` has the same title (ignoring case)."""
+    of ``docs`` has the same title (ignoring case); ``choices`` are the fields tried,
+    fewest first (:data:`LIST_CHOICES` for the library list)."""
     same_title: dict[str, list[DocumentInfo]] = defaultdict(list)
     for doc in docs:
         same_title[same_title_key(doc.title)].append(doc)
@@ -76,7 +94,7 @@ def document_labels(docs: Sequence[DocumentInfo]) -> dict[str, str]:
         if len(group) == 1:
             labels[group[0].id] = group[0].title
             continue
-        for fields in _CHOICES:
+        for fields in choices:
             suffixes = [_suffix(d, fields) for d in group]
             if all(suffixes) and len(set(suffixes)) == len(group):
                 break

@@ -283,3 +283,23 @@ class SetAside:
     document_id: str | None
     reason: str
     author: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Tombstone:
+    """A deleted annotation as teammates learn of it: its id, when it was deleted and
+    whose it was (a team folder carries these so deletions reach everyone)."""
+
+    id: str
+    deleted: str  # ISO-8601 UTC
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSource:
+    """The file a document was imported from, as recorded then."""
+
+    document_id: str
+    path: str
+    size: int
+    sha256: str

@@ -10,17 +10,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.core.errors import LibraryError
+from reader.core.limits import MAX_TAG, check_length
+from reader.core.text_rules import clean_field
 
 SEPARATOR = "/"
 
 
 def normalize_tag(tag: str) -> str:
-    """``" economy / trade/ "`` -> ``"economy/trade"``; raises on an empty tag."""
-    parts = [p.strip() for p in tag.split(SEPARATOR)]
+    """``" economy / trade/ "`` -> ``"economy/trade"``; raises on an empty tag and on
+    one longer than :data:`~reader.core.limits.MAX_TAG` characters. Control characters
+    follow the text rule (:func:`~reader.core.text_rules.clean_field`)."""
+    parts = [p.strip() for p in clean_field(tag).split(SEPARATOR)]
     parts = [" ".join(p.split()) for p in parts if p.strip()]
     if not parts:
         raise LibraryError(f"empty tag: {tag!r}")
-    return SEPARATOR.join(parts)
+    return check_length(SEPARATOR.join(parts), f"the tag {tag[:40]!r}...", MAX_TAG)
 
 
 def tag_lineage(tag: str) -> list[str]:

@@ -119,6 +119,21 @@ class Actions:
             None,
             "Documents, tags and annotations from a REFI-QDA project (.qdpx)",
         )
+        team = w.team
+        self.sync = make(
+            "S&ync Team Folder",
+            team.sync,
+            "Ctrl+Shift+Y",
+            "Merge teammates' annotations and share yours (git: pull, commit, push)",
+        )
+        self.sync.setIconText("Sync")
+        team.sync_action = self.sync
+        self.team_documents = make(
+            "Import &Teammates' Documents",
+            team.import_documents,
+            None,
+            "Import the documents in the team folder that this library lacks",
+        )
         self.guide = make("Policy Reader &Guide", w.open_guide, None, "Open the built-in guide")
         self.quit = make("&Quit", w.close, StdKey.Quit)
         # Edit
@@ -149,7 +164,7 @@ class Actions:
             "&Search Library…", w.show_search, "Ctrl+Shift+F", "Search every document and note"
         )
         self.preferences = make(
-            "Pre&ferences…", w.edit_preferences, StdKey.Preferences, "Your name as author"
+            "Pre&ferences…", w.edit_preferences, StdKey.Preferences, "Your name; the team folder"
         )
         # Annotate
         annotating = w.annotating
@@ -230,9 +245,13 @@ class Actions:
         file.addAction(self.open)
         file.addMenu(self.recent_menu)
         file.addSeparator()
+        docs = self.window.document_actions
+        file.addActions([docs.details, docs.delete])
+        file.addSeparator()
         file.addAction(self.export)
         file.addSeparator()
         file.addActions([self.share, self.import_shared])
+        file.addActions([self.sync, self.team_documents])
         refi = file.addMenu("REFI-&QDA")
         refi.addActions(
             [
@@ -285,6 +304,8 @@ class Actions:
         bar.addActions([self.undo_button, self.redo_button])
         bar.addSeparator()
         bar.addActions([self.find, self.search])
+        bar.addSeparator()
+        bar.addAction(self.sync)
         return bar
 
     def context_actions(self) -> list[QAction | None]:

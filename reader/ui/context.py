@@ -16,6 +16,7 @@ from reader.core.store import Library
 from reader.ui import preferences
 from reader.ui.operations import Operations
 from reader.ui.settings import Settings, default_settings
+from reader.ui.team_folder import TeamFolderController
 from reader.ui.theme import Theme
 from reader.ui.windows import WindowRegistry
 
@@ -43,7 +44,15 @@ class AppContext(QObject):
         self.theme = theme or Theme(QApplication.instance())  # type: ignore[arg-type]
         self.operations = Operations(library, self)
         self.operations.author = preferences.author(self.settings)
+        # Renamed, moved or recoloured tags show in every window's highlights and lists.
+        self.operations.tagsChanged.connect(self.reload_all)
         self.windows = WindowRegistry()
+        # The team folder: every edit (or change from elsewhere) rewrites your file after
+        # a pause; teammates' merged work makes every window re-read.
+        self.team = TeamFolderController(library, self)
+        self.operations.changed.connect(self.team.schedule_write)
+        self.reloaded.connect(self.team.schedule_write)
+        self.team.libraryChanged.connect(self.reload_all)
         self.current_document_id: str | None = None  # what the main window shows
         self._color = DEFAULT_COLOR
 

@@ -6,6 +6,8 @@ driving a modal event loop.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +21,20 @@ from reader.core.library_model import Annotation
 from reader.ui.tag_editor import TagLineEdit
 
 QUOTE_PREVIEW = 160
+
+
+class NoteEdit(QPlainTextEdit):
+    """A note's text: Enter starts a new line, Ctrl+Enter saves (as in chat and mail)."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
 
 
 def _quote_label(ann: Annotation) -> QLabel:
@@ -56,8 +72,10 @@ def ask_tags(parent: QWidget | None, ann: Annotation, known: list[str]) -> list[
 
 def ask_note(parent: QWidget | None, ann: Annotation) -> str | None:
     """Edit ``ann``'s note; the new text, or None when cancelled."""
-    edit = QPlainTextEdit(ann.note)
+    edit = NoteEdit(ann.note)
     edit.setPlaceholderText("Your note on this passage")
     edit.setTabChangesFocus(True)
     dlg = _dialog(parent, "Note", ann, edit)
+    edit.submitted.connect(dlg.accept)
+    edit.setToolTip("Ctrl+Enter saves the note")
     return edit.toPlainText().strip() if dlg.exec() == QDialog.DialogCode.Accepted else None

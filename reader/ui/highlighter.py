@@ -18,6 +18,7 @@ from reader.ui.offsets import OffsetMap
 from reader.ui.theme import highlight_color
 
 ExtraSelection = QTextEdit.ExtraSelection
+NOTE_MARK, NOTE_MARK_DARK = QColor("#9a5b00"), QColor("#ffc870")  # underline of noted ones
 
 
 def _selection(doc: QTextDocument, start: int, end: int, fmt: QTextCharFormat) -> ExtraSelection:
@@ -37,20 +38,26 @@ class Highlighter:
         self.doc = doc
         self.view = view
         self.offsets = offsets
-        self._formats: dict[tuple[str, bool, bool], QTextCharFormat] = {}
+        self._formats: dict[tuple[str, bool, bool, bool], QTextCharFormat] = {}
 
     def qt_span(self, start: int, end: int) -> tuple[int, int]:
         """The Qt positions showing text span ``start``-``end``."""
         d0, d1 = self.view.display_span(start, end)
         return self.offsets.to_qt(d0), self.offsets.to_qt(d1)
 
-    def _format(self, color: str, dark: bool, current: bool) -> QTextCharFormat:
+    def _format(
+        self, color: str, dark: bool, current: bool, has_note: bool = False
+    ) -> QTextCharFormat:
         # One shared format per colour: thousands of highlights share a handful.
-        key = (color, dark, current)
+        key = (color, dark, current, has_note)
         fmt = self._formats.get(key)
         if fmt is None:
             fmt = QTextCharFormat()
             fmt.setBackground(highlight_color(color, dark))
+            if has_note and not current:
+                # The note marker: a highlight that carries a note is underlined solidly.
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(NOTE_MARK_DARK if dark else NOTE_MARK)
             if current:
                 # The highlight under the cursor: underlined, so it is clear what
                 # Ctrl+T / Ctrl+Shift+N / Delete act on.
@@ -64,11 +71,12 @@ class Highlighter:
     ) -> list[ExtraSelection]:
         """Selections for ``(qt_start, qt_end, annotation)`` spans (already mapped).
 
-        Overlapping highlights of one colour are drawn as one span (the same pixels;
+        Highlights carrying a note are underlined (the note marker). Overlapping
+        highlights of one colour (and note or not) are drawn as one span (the same pixels;
         far fewer selections to paint when highlights pile up), and the highlight under
         the caret is drawn last, on top, with its underline.
         """
-        by_color: dict[str, list[list[int]]] = {}
+        by_color: dict[tuple[str, bool], list[list[int]]] = {}  # (colour, has note)
         current = None
         for start, end, ann in spans:  # sorted by start
             if end <= start:
@@ -76,14 +84,14 @@ class Highlighter:
             if ann.id == current_id:
                 current = (start, end, ann.color)
                 continue
-            runs = by_color.setdefault(ann.color, [])
+            runs = by_color.setdefault((ann.color, bool(ann.note)), [])
             if runs and start <= runs[-1][1]:
                 runs[-1][1] = max(runs[-1][1], end)
             else:
                 runs.append([start, end])
         out = [
-            _selection(self.doc, start, end, self._format(color, dark, False))
-            for color, runs in by_color.items()
+            _selection(self.doc, start, end, self._format(color, dark, False, noted))
+            for (color, noted), runs in by_color.items()
             for start, end in runs
         ]
         if current is not None:

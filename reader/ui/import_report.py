@@ -29,12 +29,15 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary(report: ImportReport) -> str:
-    """One sentence of counts."""
-    return (
+    """One sentence of counts (and of the files refused, if any)."""
+    text = (
         f"{_plural(report.annotations, 'annotation')} in {_plural(report.files, 'file')}: "
         f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
         f"{report.newly_set_aside} set aside."
     )
+    if report.refused:
+        text += f" {_plural(len(report.refused), 'file')} refused."
+    return text
 
 
 def waiting_by_document(items: list[SetAside]) -> list[tuple[str, str, int]]:
@@ -50,6 +53,14 @@ def waiting_by_document(items: list[SetAside]) -> list[tuple[str, str, int]]:
 def report_html(report: ImportReport) -> str:
     """The whole report as simple HTML for a text browser."""
     out = [f"<p><b>{escape(summary(report))}</b></p>"]
+    if report.refused:
+        out.append(
+            f"<h3>Refused ({len(report.refused)})</h3><p>Nothing of these files was "
+            "imported:</p><ul>"
+        )
+        for name, reason in report.refused:
+            out.append(f"<li><b>{escape(name)}</b>: {escape(reason)}</li>")
+        out.append("</ul>")
     if report.matches:
         out.append("<h3>Documents matched</h3><ul>")
         for file_title, m in report.matches:

@@ -100,9 +100,12 @@ class Importer(QObject):
         if self._shut:
             return
         try:
-            info = self.store(doc)
+            info = self.store(doc, path)
         except ReaderError as exc:
             self._on_failed(path, str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - a store bug must not lose the message
+            self._on_failed(path, f"{Path(path).name}: cannot store it ({exc})")
             return
         self._done.append(info)
         self.imported.emit(path, info)
@@ -115,11 +118,11 @@ class Importer(QObject):
         self.rejected.emit(path, message)
         self._step(path)
 
-    def store(self, doc: Document) -> DocumentInfo:
-        """Write a parsed document to the library (GUI thread)."""
+    def store(self, doc: Document, path: str | None = None) -> DocumentInfo:
+        """Write a parsed document (read from ``path``) to the library (GUI thread)."""
         from reader.core.exchange import add_document  # loaded when a file is imported
 
-        info, _added = add_document(self.library, doc)
+        info, _added = add_document(self.library, doc, path)
         return info
 
     def _step(self, path: str) -> None:
@@ -139,5 +142,5 @@ def import_now(library: Library, path: str | Path) -> DocumentInfo:
     """Import one file in the calling thread (the guide, the screenshot option)."""
     from reader.core.exchange import add_document
 
-    info, _added = add_document(library, load_document(path))
+    info, _added = add_document(library, load_document(path), path)
     return info

@@ -18,6 +18,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplicat
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -31,13 +32,14 @@ from reader.core.importers import SUPPORTED_SUFFIXES
 from reader.core.library_model import Annotation, Excerpt, SearchHit
 from reader.core.model import Document
 from reader.core.reading import ReadingView
-from reader.ui import preferences
 from reader.ui.actions import Actions
 from reader.ui.annotating import Annotating
 from reader.ui.context import AppContext
+from reader.ui.document_actions import DocumentActions
 from reader.ui.document_view import DocumentView
 from reader.ui.find_bar import FindBar
 from reader.ui.importer import Importer, import_now
+from reader.ui.keyboard import Keyboard
 from reader.ui.open_document import OpenDocument, paused_gc
 from reader.ui.operations import Change
 from reader.ui.outline_model import OFFSET_ROLE, OutlineModel
@@ -51,7 +53,10 @@ from reader.ui.panels.tags_panel import TagsPanel
 from reader.ui.refiqda_menu import RefiQdaMenu
 from reader.ui.resources import guide_path
 from reader.ui.session import Session
+from reader.ui.set_aside_actions import SetAsideActions
 from reader.ui.sharing import Sharing
+from reader.ui.tag_actions import TagActions
+from reader.ui.team_menu import TeamMenu
 
 if TYPE_CHECKING:  # the secondary windows are built (and imported) on first use
     from reader.ui.agreement import AgreementWindow
@@ -88,6 +93,7 @@ class MainWindow(QMainWindow):
         context.colorChanged.connect(lambda name: self.actions.check_color(name))
         self.sharing = Sharing(context, self, lambda: self.tags_panel.current_tag())
         self.refiqda = RefiQdaMenu(context, self)
+        self.team = TeamMenu(context, self, lambda paths: self.import_files(paths, False))
         self.importer = Importer(self.library, self)
         self.importer.finished.connect(self._on_import_finished)
         # Open Recent lists what was imported, never a file that failed.
@@ -116,6 +122,8 @@ class MainWindow(QMainWindow):
         self._watch = QTimer(self, interval=EXTERNAL_CHECK_MS)
         self._watch.timeout.connect(self.check_external_changes)
         self._watch.start()
+        # The team folder: a first look once the window is up, then file events.
+        QTimer.singleShot(0, context.team.start)
 
     # --- what is open ------------------------------------------------------------
     @property
@@ -225,14 +233,28 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+        self.document_actions = DocumentActions(self)
+        self.tag_actions = TagActions(self.tags_panel, self.operations, self)
+        self.set_aside_actions = SetAsideActions(self)
         self.actions = Actions(self)
         self.actions.build_menus()
+        self.keyboard = Keyboard(self)
+        self.keyboard.build_menu()
         self.addToolBar(self.actions.build_toolbar())
         self.actions.check_color(self.current_color)
         self.actions.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.doc_view.context_actions = self.actions.context_actions()
         self.page_indicator = PageIndicator()
         self.statusBar().addPermanentWidget(self.page_indicator)
+        reason = self.context.library.read_only
+        if reason:  # reading, search and exports work; every change says why it cannot
+            self.read_only_label = QLabel(f"Read-only library ({reason})")
+            self.read_only_label.setToolTip(
+                f"{self.context.library.path}: changes cannot be saved ({reason})"
+            )
+            self.statusBar().addPermanentWidget(self.read_only_label)
+        self.statusBar().addPermanentWidget(self.team.status)
+        self.team.update_actions()
         self.statusBar().showMessage("Ready", 2000)
 
     # --- documents ---------------------------------------------------------
@@ -264,6 +286,22 @@ class MainWindow(QMainWindow):
         self.doc_view.scroll_to_offset(self.settings.position(doc.id) if offset is None else offset)
         self._on_scrolled(self.doc_view.top_offset())
         return True
+
+    def close_document(self) -> None:
+        """Show no document (the open one was deleted)."""
+        self.open_doc.load(None)
+        self.context.current_document_id = None
+        self.doc_view.load(None, None)
+        self.outline_model.set_document(None)
+        self.page_indicator.set_document(None)
+        self._show_annotations()
+        self.setWindowTitle(APP_TITLE)
+
+    def reread_document(self) -> None:
+        """Re-read the open document's details (its title, date or source changed)."""
+        if self.doc is not None:
+            self.open_doc.doc = self.library.get_document(self.doc.id)
+            self.setWindowTitle(f"{self.doc.title} — {APP_TITLE}")
 
     def open_files(self) -> None:
         """File > Open: pick files to import, then open the last one."""
@@ -333,9 +371,9 @@ class MainWindow(QMainWindow):
     # --- refreshing views ----------------------------------------------------
     def refresh_library(self) -> None:
         """Re-read the document list (titles, dates, highlight counts)."""
-        self.library_panel.set_documents(
-            self.library.list_documents(), self.doc.id if self.doc else None
-        )
+        documents = self.library.list_documents()
+        self.library_panel.set_documents(documents, self.doc.id if self.doc else None)
+        self.search_panel.document_dates = {d.id: d.date or "" for d in documents}
 
     def refresh_tags(self) -> None:
         """Re-read the tag tree and the excerpts of the selected tag."""
@@ -503,11 +541,8 @@ class MainWindow(QMainWindow):
         )
 
     def edit_preferences(self) -> None:
-        """Edit > Preferences: the name written as author of new highlights."""
-        name = preferences.ask_author(self, self.operations.author or "")
-        if name is not None:
-            self.settings.set(preferences.AUTHOR_KEY, name)
-            self.operations.author = preferences.author(self.settings)
+        """Edit > Preferences: your name as author of new highlights; the team folder."""
+        self.team.edit_preferences()
 
     def copy_selection(self) -> None:
         """Copy the selected text (from whichever text widget has focus)."""
@@ -580,6 +615,7 @@ class MainWindow(QMainWindow):
         # First: they save their state in the settings, and none may read the library
         # once it is closed.
         self.context.windows.close_all()
+        self.context.team.close()  # writes a pending change of your team file
         self.close_owned_windows()
         self.session.save()
         super().closeEvent(event)

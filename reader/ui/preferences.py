@@ -1,17 +1,26 @@
-"""Edit > Preferences: the researcher's name, written as the author of new highlights.
+"""Edit > Preferences: the researcher's name (the author of new highlights) and the
+library's team folder.
 
-Team exchange keeps authorship, so exports and shares can be filtered by author;
-the default is the command line's (:func:`reader.core.authors.default_author`).
+Team exchange keeps authorship, so exports and shares can be filtered by author; the
+default name is the command line's (:func:`reader.core.authors.default_author`). The
+team folder belongs to the library (kept in the library file); turning it on needs a
+name, since your file in it is named after you.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +29,15 @@ from reader.core.authors import AUTHOR_ENV, default_author
 from reader.ui.settings import Settings
 
 AUTHOR_KEY = "user/author"
-__all__ = ["AUTHOR_ENV", "AUTHOR_KEY", "ask_author", "author", "default_author"]
+__all__ = [
+    "AUTHOR_ENV",
+    "AUTHOR_KEY",
+    "Preferences",
+    "PreferencesDialog",
+    "ask_preferences",
+    "author",
+    "default_author",
+]
 
 
 def author(settings: Settings) -> str:
@@ -28,31 +45,105 @@ def author(settings: Settings) -> str:
     return settings.string(AUTHOR_KEY, "").strip() or default_author()
 
 
-def ask_author(parent: QWidget | None, current: str) -> str | None:
-    """Ask for the researcher's name; None when cancelled."""
-    dlg = QDialog(parent)
-    dlg.setWindowTitle("Preferences")
-    edit = QLineEdit(current)
-    edit.setPlaceholderText(default_author() or "Your name")
-    edit.setMinimumWidth(260)
-    note = QLabel(
-        "Written on your new highlights and shared with them, so teammates (and your "
-        "exports) can tell whose annotations are whose."
-    )
-    note.setWordWrap(True)
-    note.setEnabled(False)  # muted
-    form = QFormLayout()
-    form.addRow("Your &name:", edit)
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dlg.accept)
-    buttons.rejected.connect(dlg.reject)
-    layout = QVBoxLayout(dlg)
-    layout.addLayout(form)
-    layout.addWidget(note)
-    layout.addWidget(buttons)
-    dlg.setMinimumWidth(420)
-    edit.selectAll()
-    edit.setFocus()
-    return edit.text().strip() if dlg.exec() == QDialog.DialogCode.Accepted else None
+@dataclass(frozen=True)
+class Preferences:
+    """What the dialog edits."""
+
+    author: str
+    team_folder: str = ""  # "": no team folder
+    auto_import: bool = False  # import teammates' documents as they appear
+
+
+def _muted(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setEnabled(False)
+    return label
+
+
+class PreferencesDialog(QDialog):
+    """Name, team folder, and whether teammates' documents are imported by themselves."""
+
+    def __init__(self, parent: QWidget | None, current: Preferences) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.name = QLineEdit(current.author)
+        self.name.setPlaceholderText(default_author() or "Your name")
+        self.name.setMinimumWidth(260)
+        self.folder = QLineEdit(current.team_folder)
+        self.folder.setPlaceholderText("None: annotations are shared by hand")
+        self.folder.setClearButtonEnabled(True)
+        browse = QPushButton("&Choose…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        self.auto_import = QCheckBox("Import teammates' &documents automatically")
+        self.auto_import.setChecked(current.auto_import)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c62828")
+        self.problem.hide()
+        form = QFormLayout()
+        form.addRow("Your &name:", self.name)
+        form.addRow(
+            "",
+            _muted(
+                "Written on your new highlights and shared with them, so teammates (and "
+                "your exports) can tell whose annotations are whose."
+            ),
+        )
+        folder_label = QLabel("&Team folder:")
+        folder_label.setBuddy(self.folder)  # Alt+T: a row of two widgets has no buddy of its own
+        form.addRow(folder_label, row)
+        form.addRow("", self.auto_import)
+        form.addRow(
+            "",
+            _muted(
+                "A folder that git, Nextcloud, Dropbox or Syncthing keeps in step: your "
+                "annotations are written to annotations/<your name>.jsonld there, and "
+                "teammates' files are merged as they change. It belongs to this library."
+            ),
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+        self.name.selectAll()
+        self.name.setFocus()
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Team Folder", self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def choice(self) -> Preferences:
+        """What the dialog says now."""
+        return Preferences(
+            " ".join(self.name.text().split()),
+            self.folder.text().strip(),
+            self.auto_import.isChecked(),
+        )
+
+    def accept(self) -> None:
+        # A team folder names your file after you: ask for the name before taking it.
+        if self.choice().team_folder and not self.choice().author:
+            self.problem.setText(
+                "A team folder needs your name: your file there is named after it."
+            )
+            self.problem.show()
+            self.name.setFocus()
+            return
+        super().accept()
+
+
+def ask_preferences(parent: QWidget | None, current: Preferences) -> Preferences | None:
+    """Show the dialog; the new preferences, or None when cancelled."""
+    dlg = PreferencesDialog(parent, current)
+    return dlg.choice() if dlg.exec() == QDialog.DialogCode.Accepted else None

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's object
+CARD_ROLE = Qt.ItemDataRole.UserRole + 2  # what a card list draws for the row (any column)
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,15 @@ class Column(Generic[T]):
 class RowModel(QAbstractTableModel, Generic[T]):
     """Rows of objects shown through :class:`Column` s."""
 
-    def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column[T]],
+        parent: Any = None,
+        card: Callable[[T], Any] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
+        self._card = card
         self._rows: list[T] = []
 
     def set_rows(self, rows: Sequence[T]) -> None:
@@ -113,6 +120,8 @@ class RowModel(QAbstractTableModel, Generic[T]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ROLE:
             return obj
+        if role == CARD_ROLE and self._card is not None:
+            return self._card(obj)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:

@@ -84,7 +84,7 @@ class Session:
             empty = False
         if empty:
             w.open_guide()
-        elif last and library.document_info(last, missing_ok=True) is not None:
+        elif last and library.in_library(last):
             w.open_document(last)
 
     def save_position(self) -> None:

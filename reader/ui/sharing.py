@@ -7,7 +7,6 @@ The dialogs choose; the core selects, formats and merges; files are written with
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -114,14 +113,14 @@ class Sharing:
         path = self._save_path(SHARE_FOLDER, "Share Annotations", name, EXCHANGE_FILTER)
         if not path:
             return
-        from reader.core.exchange import export_collection  # loaded when first used
+        from reader.core.exchange import exchange_json, export_collection  # when first used
 
         try:
             collection = export_collection(self.context.library, choice.author, choice.documents)
+            text = exchange_json(collection)
         except ReaderError as exc:
             self.context.report_error(str(exc))
             return
-        text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
         self._write(with_suffix(path, "json"), text, f"{collection['total']} annotation(s)")
 
     # --- File > Import Shared Annotations ----------------------------------------
@@ -139,7 +138,8 @@ class Sharing:
             import_report.show_import_report(w, report)
 
     def import_paths(self, paths: list[str]) -> ImportReport | None:
-        """Merge ``paths`` into the library; None (and an error shown) if one is bad."""
+        """Merge ``paths`` into the library, leaving out (and reporting) the files that
+        are refused; None (and an error shown) if the library cannot take them."""
         w = self.window
         # The library connection belongs to the GUI thread; 10,000 annotations take
         # about a second, so a wait cursor is enough.
@@ -149,8 +149,9 @@ class Sharing:
         from reader.core.exchange import import_files  # loaded when first used
 
         try:
-            report = import_files(self.context.library, paths)
-        except ReaderError as exc:
+            # Each bad file is left out with its reason, shown in the report.
+            report = import_files(self.context.library, paths, skip_refused=True)
+        except ReaderError as exc:  # the library itself: read-only, busy, disk full
             w.statusBar().clearMessage()
             self.context.report_error(str(exc), title="Shared annotations not imported")
             return None

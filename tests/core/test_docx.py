@@ -125,12 +125,15 @@ ENCRYPTED = (
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "an old Word .doc file"),
         (b"this is not a zip", "not a valid Word document"),
         (_zip({"word/other.xml": "<x/>"}), "no word/document.xml"),
-        (_zip({"word/document.xml": "<w:document><unclosed>"}), "malformed word/document.xml"),
+        (
+            _zip({"word/document.xml": "<w:document><unclosed>"}),
+            "word/document.xml: not well-formed XML",
+        ),
         (
             _zip({"word/document.xml": '<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'}),
-            "DTD in word/document.xml",
+            "word/document.xml: it declares a DOCTYPE",
         ),
-        (_bomb(), "word/document.xml is too large to import"),
+        (_bomb(), "word/document.xml is too large"),
         (make_docx([p("")]), "this Word document has no text"),
         (make_docx(PAPER)[:300], "not a valid Word document"),
     ],

@@ -14,3 +14,11 @@ def span_of(text: str, quote: str) -> tuple[int, int]:
     start = text.index(quote)
     assert text.count(quote) == 1
     return start, start + len(quote)
+
+
+def undo_team_folder(conn) -> None:  # noqa: ANN001 - an sqlite3 connection
+    """Remove what version 12 (the team folder) added, to make an older library."""
+    for trigger in ("annotations_tombstone", "annotations_tombstone_revived"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TABLE annotation_tombstones")
+    conn.execute("DROP TABLE document_sources")

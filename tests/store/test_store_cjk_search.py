@@ -92,6 +92,6 @@ def test_a_library_from_before_cjk_search_is_indexed_on_upgrade(tmp_path):
     )
     conn.close()
     with Library.open(path) as lib:
-        assert lib.schema_version == migrations.LATEST_VERSION == 8
+        assert lib.schema_version == migrations.LATEST_VERSION >= 8
         [hit] = lib.search("监督")
         assert hit.document_id == doc.id

@@ -10,6 +10,7 @@ from reader.core.export import select, to_csv, to_json, to_markdown
 from reader.core.importers import parse_bytes
 from reader.core.store import Library, migrations
 from tests.core.pdf_fixtures import FRONT, LABELS, PAPER, make_pdf
+from tests.store.store_helpers import undo_team_folder
 from tests.store.test_store_migrations import make_v1_library
 
 
@@ -87,8 +88,11 @@ def test_a_version_5_library_keeps_its_pages_and_cites_physical_numbers(tmp_path
         info, _ = lib.add_document(pdf_doc())
         lib.annotate_quote(info.id, "settle disputes by consultation", tags=["law"])
     # Take the library back to version 5's schema: document_pages without labels (and
-    # tags without what version 7 added, no CJK index of version 8).
+    # tags without what version 7 added, no CJK index of version 8, documents without
+    # version 11's trash, no team tables of 12).
     conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE documents DROP COLUMN deleted")
+    undo_team_folder(conn)
     conn.execute("ALTER TABLE document_pages DROP COLUMN label")
     for column in ("guid", "color", "codable"):
         conn.execute(f"ALTER TABLE tags DROP COLUMN {column}")
@@ -126,3 +130,44 @@ def test_search_hits_give_the_page_of_the_match(library, doc_id):
     [plain] = library.search("tariffs", limit=1)
     assert plain.document_id == doc_id and plain.page is None
     assert plain.location == plain.section_path and "page" not in plain.to_dict()
+
+
+def test_a_pdf_with_a_blank_page_is_stored_and_cites_pages_around_it(library):
+    # A blank page starts where the next one does (it was refused by the page key).
+    pages = [["Trade Policy Paper", "Some text here."], [None], ["More text on page three."]]
+    doc = parse_bytes(make_pdf(pages, header=None, page_numbers=False), "pdf", "blank.pdf")
+    assert doc.pages[1] == doc.pages[2]
+    info, _ = library.add_document(doc)
+    assert library.get_document(info.id).pages == doc.pages
+    library.annotate_quote(info.id, "More text on page three.", tags=["t"])
+    library.annotate_quote(info.id, "Some text here.", tags=["t"])
+    assert sorted(ex.page for ex in library.excerpts(["t"])) == [1, 3]
+
+
+def test_a_version_9_library_keeps_its_pages_on_upgrade(tmp_path):
+    path = tmp_path / "v9.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(conn, target=9)
+    conn.close()
+    with Library.open(path) as lib:  # upgraded at once; put the page table back as it was
+        info, _ = lib.add_document(pdf_doc())
+        lib.annotate_quote(info.id, "settle disputes by consultation", tags=["law"])
+    conn = sqlite3.connect(path, isolation_level=None)
+    rows = conn.execute("SELECT document_id, page, start_offset, label FROM document_pages")
+    rows = rows.fetchall()
+    conn.execute("DROP TABLE document_pages")
+    conn.execute(
+        "CREATE TABLE document_pages (document_id TEXT NOT NULL REFERENCES documents(id) "
+        "ON DELETE CASCADE, page INTEGER NOT NULL, start_offset INTEGER NOT NULL, "
+        "label TEXT, PRIMARY KEY (document_id, start_offset)) WITHOUT ROWID"
+    )
+    conn.executemany("INSERT INTO document_pages VALUES (?, ?, ?, ?)", rows)
+    conn.execute("ALTER TABLE documents DROP COLUMN deleted")  # version 11's trash
+    undo_team_folder(conn)
+    conn.execute("PRAGMA user_version = 9")
+    conn.close()
+    with Library.open(path) as lib:
+        assert lib.schema_version == migrations.LATEST_VERSION
+        assert len(lib.get_document(info.id).pages) == 3
+        [ex] = lib.excerpts(["law"])
+        assert ex.page == 2

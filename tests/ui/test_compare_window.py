@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from reader.core.compare.report import comparison_markdown
 from reader.ui import dialogs
@@ -403,3 +403,15 @@ def test_documents_with_one_title_are_told_apart(qtbot, window, library, tmp_pat
     captions = [pane.caption.toolTip() for pane in cw.panes.values()]
     assert captions[0] != captions[1]
     assert "paper.pdf" in captions[0] and "paper-edition.txt" in captions[1]
+
+
+def test_the_window_fits_the_screen_with_its_export_button(compared):
+    room = compared.screen().availableGeometry()
+    assert compared.width() <= room.width() and compared.height() <= room.height()
+    # At 1280x800 (the smallest screen the app is made for) every control is inside.
+    compared.resize(1280, 760)
+    QApplication.processEvents()
+    button = compared.export_button
+    right = button.mapTo(compared, button.rect().topRight()).x()
+    assert button.isVisible() and right < compared.width()
+    assert compared.minimumSizeHint().width() <= 1280

@@ -19,7 +19,7 @@ from reader.core.store import Library
 from reader.ui import import_report, preferences
 from reader.ui.export_dialog import ExportDialog
 from reader.ui.import_report import ImportReportDialog
-from reader.ui.panels.annotations_panel import AUTHOR_COLUMN
+from reader.ui.row_model import CARD_ROLE
 from reader.ui.share_dialog import CHOSEN_DOCS, ShareDialog
 
 TRADE = "Trade frictions will be handled properly."
@@ -148,17 +148,27 @@ def test_share_then_import_into_another_library(
         other.close()
 
 
-def test_malformed_file_is_one_error_and_changes_nothing(annotated, monkeypatch, tmp_path):
+def test_each_refused_file_shows_its_reason_in_the_report(annotated, monkeypatch, tmp_path):
     good = tmp_path / "good.json"
     good.write_text(json.dumps(export_collection(annotated.library)), encoding="utf-8")
     bad = tmp_path / "bad.json"
     bad.write_text('{"type": "AnnotationCollection", "first": {"items": [', encoding="utf-8")
+    edge = json.loads(good.read_text(encoding="utf-8"))
+    edge["first"]["items"][0]["modified"] = "0001-01-01T00:00:00+01:00"
+    (tmp_path / "edge.json").write_text(json.dumps(edge), encoding="utf-8")
     before = annotated.library.excerpts()
-    monkeypatch.setattr(import_report, "show_import_report", lambda p, r: pytest.fail("report"))
-    _open(monkeypatch, good, bad)
+    reports = []
+    monkeypatch.setattr(import_report, "show_import_report", lambda p, r: reports.append(r))
+    _open(monkeypatch, good, bad, tmp_path / "edge.json")
     annotated.actions.import_shared.trigger()
-    assert len(annotated.errors) == 1 and "bad.json" in annotated.errors[0]
-    assert annotated.library.excerpts() == before
+    [report] = reports
+    assert annotated.errors == [] and report.files == 1
+    assert [name for name, _ in report.refused] == ["bad.json", "edge.json"]
+    html = import_report.report_html(report)
+    for name, reason in report.refused:
+        assert "\n" not in reason and name in html
+    assert "not valid JSON" in html and "from year 1 to 9999" in html
+    assert annotated.library.excerpts() == before  # good.json is this library's own
     assert annotated.set_aside_panel.model.rowCount() == 0
 
 
@@ -216,17 +226,22 @@ def test_new_highlights_carry_the_name_from_preferences(
     monkeypatch.setenv(preferences.AUTHOR_ENV, "Env Name")
     assert preferences.default_author() == "Env Name"
     doc = import_and_open(qtbot, window, trade_paper)
-    monkeypatch.setattr(preferences, "ask_author", lambda parent, current: "Ana Researcher")
+    monkeypatch.setattr(
+        preferences,
+        "ask_preferences",
+        lambda parent, current: preferences.Preferences("Ana Researcher"),
+    )
     window.actions.preferences.trigger()
     start = doc.text.index(TRADE)
     window.doc_view.select_span(start, start + len(TRADE))
     window.actions.highlight.trigger()
     assert library.annotations(doc.id)[0].author == "Ana Researcher"
     panel = window.annotations_panel
-    assert panel.view.isColumnHidden(AUTHOR_COLUMN)  # one author: no column repeating the name
+    assert not panel.shows_authors  # one author: no byline repeating the name
     _annotate(library, doc.id, BANKS, "Ben", [])
     window.refresh_after_merge()
-    assert not panel.view.isColumnHidden(AUTHOR_COLUMN)
+    assert panel.shows_authors
+    assert panel.model.index(1, 0).data(CARD_ROLE).byline == "— Ben"
     assert "By: Ben" in panel.model.index(1, 0).data(3)  # the tooltip role
 
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 from ui_helpers import import_and_open
 
+from reader.ui.row_model import CARD_ROLE
 from tests.core.pdf_fixtures import FRONT, HEADER, LABELS, PAPER, make_pdf, text_pdf
 
 WHERE = "Part I > 1. In the Economic Field > (2) Investment, p. 2"
@@ -29,10 +30,13 @@ def test_highlights_pane_shows_section_path_and_printed_page(qtbot, pdf_window):
     assert panel.model.headerData(1, Qt.Orientation.Horizontal) == "Section"
     assert panel.model.index(0, 1).data() == WHERE
     assert panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith(WHERE)
-    # A narrow column keeps the end of the path: the deepest section and the page.
+    # A narrow pane keeps the end of the path: the deepest section and the page.
     option = QStyleOptionViewItem()
-    panel.view.itemDelegateForColumn(1).initStyleOption(option, panel.model.index(0, 1))
-    assert option.textElideMode == Qt.TextElideMode.ElideLeft
+    option.font = panel.view.font()
+    card = panel.model.index(0, 0).data(CARD_ROLE)
+    assert card.where == WHERE
+    where = panel.view.itemDelegate().texts(card, option, 120)[1]
+    assert where.startswith("…") and where.endswith(", p. 2")
 
 
 def test_search_results_show_the_page(qtbot, pdf_window):

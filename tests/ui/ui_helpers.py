@@ -11,3 +11,12 @@ def import_and_open(qtbot, window, path: Path):
         assert window.import_files([str(path)])
     assert window.doc is not None
     return window.doc
+
+
+def focus(qtbot, window, widget) -> None:
+    """Make ``window`` active (a closed dialog leaves none) and give ``widget`` the focus,
+    so that key events reach it and the window's shortcuts as a user's would."""
+    window.activateWindow()
+    qtbot.waitActive(window)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)

@@ -179,7 +179,7 @@ class _DiffText:
 
 def unit_citation(doc: Document, unit: Unit) -> str:
     """``*Title* (2016-11-24), Part IV > 6. ... > (1) Military ..., p. 3`` (escaped)."""
-    return citation(doc.title, doc.date, unit.citation)
+    return citation(doc.title, doc.date, unit.citation, doc.source)
 
 
 def _quote(text: str) -> list[str]:
@@ -187,7 +187,7 @@ def _quote(text: str) -> list[str]:
 
 
 def _document_line(doc: Document) -> str:
-    return f"{citation(doc.title, doc.date)}, id `{short_id(doc.id)}`"
+    return f"{citation(doc.title, doc.date, source=doc.source)}, id `{short_id(doc.id)}`"
 
 
 def _front_matter(

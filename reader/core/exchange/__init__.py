@@ -8,6 +8,7 @@ and places the teammates' annotations that were waiting for it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Sequence
@@ -25,13 +26,21 @@ from reader.core.exchange.webannotation import (
     SharedAnnotation,
     to_collection,
 )
-from reader.core.library_model import DocumentInfo, MergeCounts, SetAside
+from reader.core.library_model import DocumentInfo, DocumentSource, MergeCounts, SetAside
+from reader.core.limits import MAX_NAME, shorten_to
 
 if TYPE_CHECKING:
     from reader.core.model import Document
     from reader.core.store import Library
 
-__all__ = ["ExchangeError", "ImportReport", "add_document", "export_collection", "import_files"]
+__all__ = [
+    "ExchangeError",
+    "ImportReport",
+    "add_document",
+    "exchange_json",
+    "export_collection",
+    "import_files",
+]
 
 
 @dataclass
@@ -44,6 +53,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     newly_set_aside: int = 0  # of this import's annotations
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (file, one-line reason)
     matches: list[tuple[str, DocumentMatch]] = field(default_factory=list)
     set_aside: list[SetAside] = field(default_factory=list)  # everything still aside
 
@@ -61,7 +71,7 @@ def shared_from_library(
                 SharedAnnotation(
                     id=a.id,
                     document_fingerprint=a.document_id,
-                    document_title=ex.document_title,
+                    document_title=shorten_to(ex.document_title, MAX_NAME),
                     selectors=Selectors(a.quote, a.prefix, a.suffix, a.start, a.end),
                     color=a.color,
                     note=a.note,
@@ -83,6 +93,21 @@ def export_collection(
     return to_collection(shared, label)
 
 
+def exchange_json(collection: dict[str, Any]) -> str:
+    """``collection`` as the text of an exchange file, read back first exactly as
+    share-import reads it: a file that teammates could not import (over a limit of
+    :mod:`reader.core.limits`, say, from a library older than the limits) is refused
+    with the reason, never written."""
+    text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
+    try:
+        parse_exchange(text.encode("utf-8"), "the file to share")
+    except ExchangeError as exc:
+        raise ExchangeError(
+            f"{exc}; teammates could not import it, so it was not written"
+        ) from None
+    return text
+
+
 def read_exchange_file(path: str | os.PathLike[str]) -> list[SharedAnnotation]:
     """Read and validate one exchange file (see :func:`parse_exchange`)."""
     p = Path(path)
@@ -99,14 +124,27 @@ def read_exchange_file(path: str | os.PathLike[str]) -> list[SharedAnnotation]:
     return parse_exchange(data, p.name)
 
 
-def import_files(library: Library, paths: Sequence[str | os.PathLike[str]]) -> ImportReport:
-    """Validate all ``paths``, then merge their annotations into ``library`` at once."""
+def import_files(
+    library: Library, paths: Sequence[str | os.PathLike[str]], *, skip_refused: bool = False
+) -> ImportReport:
+    """Validate all ``paths``, then merge their annotations into ``library`` at once.
+
+    A bad file refuses the whole import (:class:`ExchangeError`); with ``skip_refused``
+    it is left out instead, its reason in :attr:`ImportReport.refused`, and the good
+    files are merged (each file is still taken whole or not at all)."""
     shared: list[SharedAnnotation] = []
+    refused: list[tuple[str, str]] = []
     for path in paths:
-        shared.extend(read_exchange_file(path))
-    report = ImportReport(files=len(paths), annotations=len(shared))
+        try:
+            shared.extend(read_exchange_file(path))
+        except ExchangeError as exc:
+            if not skip_refused:
+                raise
+            refused.append((Path(path).name, str(exc)))
+    report = ImportReport(files=len(paths) - len(refused), annotations=len(shared), refused=refused)
     plan = plan_merge(shared, library.list_documents(), library.document_text)
     counts = library.apply_merge(plan.annotations(), plan.pending())
+    adopt_waiting(library)  # those received before whose document is here by now
     report.added, report.updated, report.unchanged = counts.added, counts.updated, counts.unchanged
     report.newly_set_aside = counts.set_aside
     report.matches = plan.matches
@@ -114,28 +152,50 @@ def import_files(library: Library, paths: Sequence[str | os.PathLike[str]]) -> I
     return report
 
 
-def adopt_waiting(library: Library, info: DocumentInfo) -> MergeCounts:
-    """Place the annotations that were waiting for a document like ``info``.
+def adopt_waiting(library: Library, info: DocumentInfo | None = None) -> MergeCounts:
+    """Place the annotations waiting for a document like ``info`` (None: for any
+    document of the library).
 
-    Those whose document it is (same fingerprint, or a close title and their quotes
-    in its text) are anchored in it; any that cannot be found stay aside as orphans
-    of this document; the rest keep waiting.
+    Those whose document it is (same fingerprint, or a close title and their quotes in
+    its text, or the very same title) are anchored in it; any that cannot be found stay
+    aside as orphans of it, to be placed by hand; the rest keep waiting.
     """
     waiting = [parse_annotation(json.loads(p)) for p in library.waiting_payloads()]
     if not waiting:
         return MergeCounts()
-    plan = plan_merge(waiting, [info], library.document_text)
-    # Only those matched to this document move; the rest keep waiting.
-    unplaced = [u.pending() for u in plan.unplaced if u.document_id == info.id]
+    documents = [info] if info is not None else library.list_documents()
+    plan = plan_merge(waiting, documents, library.document_text)
+    # Only those matched to a document move; the rest keep waiting.
+    unplaced = [u.pending() for u in plan.unplaced if u.document_id is not None]
     return library.apply_merge(plan.annotations(), unplaced)
 
 
-def add_document(library: Library, doc: Document) -> tuple[DocumentInfo, bool]:
+def source_of(document_id: str, path: str | os.PathLike[str]) -> DocumentSource | None:
+    """What to record of the file ``document_id`` was read from (absolute path, size,
+    SHA-256 of its bytes); None when it cannot be read any more."""
+    p = Path(path).resolve()
+    try:
+        data = p.read_bytes()
+    except OSError:
+        return None  # gone since it was parsed: the document is stored all the same
+    return DocumentSource(document_id, str(p), len(data), hashlib.sha256(data).hexdigest())
+
+
+def add_document(
+    library: Library, doc: Document, source: str | os.PathLike[str] | None = None
+) -> tuple[DocumentInfo, bool]:
     """Store ``doc`` (see ``Library.add_document``) and, in the same transaction, place
     the teammates' annotations that were waiting for it. Returns ``(info, added)``;
-    ``info`` counts the annotations placed."""
+    ``info`` counts the annotations placed.
+
+    :param source: the file ``doc`` was read from, recorded (also when the document was
+        already there) so that a team folder can share it.
+    """
     with library.transaction():
         info, added = library.add_document(doc)
+        recorded = source_of(doc.id, source) if source is not None else None
+        if recorded is not None:
+            library.record_source(recorded)
         if added and adopt_waiting(library, info).added:
             refreshed = library.document_info(doc.id)
             info = refreshed if refreshed is not None else info

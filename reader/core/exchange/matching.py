@@ -27,7 +27,7 @@ class DocumentMatch:
 
     document_id: str
     title: str
-    how: str  # "fingerprint" | "title and text" | "text"
+    how: str  # "fingerprint" | "title and text" | "title" | "text"
     quotes_found: float  # share of sampled quotes found in its text (1.0 by fingerprint)
 
 
@@ -75,6 +75,14 @@ def find_document(
             best = DocumentMatch(d.id, d.title, "title and text", found)
     if best is not None:
         return best
+    # A revised edition may keep its title and change most of its wording: a document
+    # of the very same title is theirs, and what is not found there becomes an orphan
+    # of it (placed by hand) instead of waiting for a document that is already here.
+    same = [d for d in titled if title_similarity(title, d.title) == 1.0]
+    if same:
+        shares = [(quotes_found(text_of(d.id), quotes), d) for d in same]
+        share, doc = max(shares, key=lambda f: f[0])
+        return DocumentMatch(doc.id, doc.title, "title", share)
     for d in documents:
         if d in titled:
             continue

@@ -9,11 +9,14 @@ what is wrong.
 
 from __future__ import annotations
 
+import functools
 import json
-from datetime import UTC, datetime
+import re
+from datetime import datetime
 from typing import Any
 
 from reader.core.anchoring import Selectors
+from reader.core.dates import utc_timestamp
 from reader.core.errors import LibraryError
 from reader.core.exchange.webannotation import (
     MAX_ANNOTATIONS,
@@ -30,23 +33,33 @@ from reader.core.exchange.webannotation import (
     colour_of,
     fingerprint_of,
 )
+from reader.core.limits import check_length
 from reader.core.tags import normalize_tag
+from reader.core.text_rules import clean_field, has_lone_surrogate
 
 _MAX_OFFSET = 10**9
+_CANONICAL_TIME_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
+# Tags repeat across a file's annotations: each distinct one is normalised once.
+_normalize_tag = functools.lru_cache(maxsize=4096)(normalize_tag)
 
 
 def _str(value: Any, what: str, limit: int, required: bool = True) -> str:
+    """A text field: checked for type, emptiness, length and lone surrogates (an escaped
+    ``\\ud800`` is no character), then control characters as the library's text rule."""
     if value is None and not required:
         return ""
     if not isinstance(value, str):
         raise ExchangeError(f"{what} must be text")
     if required and not value.strip():
         raise ExchangeError(f"{what} is empty")
-    if len(value) > limit:
-        raise ExchangeError(f"{what} is longer than {limit} characters")
-    if "\x00" in value:
-        raise ExchangeError(f"{what} contains a NUL character")
-    return value
+    check_length(value, what, limit, ExchangeError)
+    if value.isascii() and value.isprintable():
+        return value  # no control character, no surrogate: most ids, times and tags
+    if has_lone_surrogate(value):
+        raise ExchangeError(
+            f"{what} contains a lone surrogate (an escaped \\ud800-\\udfff), not text"
+        )
+    return clean_field(value)
 
 
 def _int(value: Any, what: str) -> int:
@@ -58,13 +71,21 @@ def _int(value: Any, what: str) -> int:
 def timestamp(value: Any, what: str) -> str:
     """An ISO-8601 time normalised to UTC with milliseconds (``...T10:15:00.123Z``)."""
     text = _str(value, what, 64)
+    if _CANONICAL_TIME_RE.fullmatch(text):
+        # Already in the form we write (every time in our own files): only check that it
+        # is a real date, without the cost of converting it to itself.
+        try:
+            datetime.fromisoformat(text[:-1])
+        except ValueError:
+            pass  # not a real date: the message below says so
+        else:
+            return text
     try:
-        when = datetime.fromisoformat(text.strip().replace("z", "Z"))
+        return utc_timestamp(text)
     except ValueError:
-        raise ExchangeError(f"{what} is not a date and time: {text[:40]!r}") from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        raise ExchangeError(
+            f"{what} is not a date and time from year 1 to 9999 (UTC): {text[:40]!r}"
+        ) from None
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -99,10 +120,11 @@ def _bodies(value: Any) -> tuple[list[str], str]:
         if not isinstance(b, dict):
             raise ExchangeError("body must be an object")
         purpose = b.get("purpose")
-        text = _str(b.get("value"), "body value", MAX_NOTE, required=False)
+        label = "tag" if purpose == "tagging" else "note"
+        text = _str(b.get("value"), label, MAX_NOTE, required=False)
         if purpose == "tagging":
             try:
-                tag = normalize_tag(_str(text, "tag", MAX_TAG))
+                tag = _normalize_tag(_str(text, "tag", MAX_TAG))
             except LibraryError as exc:
                 raise ExchangeError(str(exc)) from None
             if tag.lower() not in {t.lower() for t in tags}:
@@ -219,25 +241,21 @@ def load_json(data: bytes, name: str) -> Any:
 
 
 def _depth(value: Any, limit: int) -> int:
-    """How deep ``value`` nests (a scalar is 1), level by level; stops past ``limit``.
-
-    Only containers are queued (a file of 10,000 annotations holds half a million
-    scalars, and this runs on every file read)."""
-    level = [value] if isinstance(value, (dict, list)) else []
+    """How deeply ``value`` nests (up to just past ``limit``), level by level: only the
+    containers of each level are kept, so the many strings and numbers cost one check."""
+    level = [value] if isinstance(value, dict | list) else []
     depth = 1
     while level:
-        below: list[Any] = []
-        children = False
+        below = []
         for v in level:
-            items = v.values() if isinstance(v, dict) else v
-            if items:
-                children = True
-                below += [x for x in items if isinstance(x, (dict, list))]
-        if not children:
-            break
+            for x in v.values() if isinstance(v, dict) else v:
+                if isinstance(x, dict | list):
+                    below.append(x)
+        if not below:
+            return depth
         depth += 1
         if depth > limit:
-            break
+            return depth
         level = below
     return depth
 
@@ -267,7 +285,12 @@ def _items(data: Any, name: str) -> list[Any]:
 
 def parse_exchange(data: bytes, name: str = "exchange file") -> list[SharedAnnotation]:
     """Read and validate a whole exchange file; any fault refuses all of it."""
-    doc = load_json(data, name)
+    return parse_collection(load_json(data, name), name)
+
+
+def parse_collection(doc: Any, name: str = "exchange file") -> list[SharedAnnotation]:
+    """Validate the annotations of an exchange file already parsed as JSON
+    (:func:`load_json`); any fault refuses all of it."""
     if _depth(doc, MAX_NESTING) > MAX_NESTING:
         raise ExchangeError(f"{name}: nested too deeply to be an annotation file")
     items = _items(doc, name)

@@ -19,21 +19,25 @@ from typing import Any
 from reader import __version__
 from reader.core.anchoring import Selectors
 from reader.core.errors import ReaderError
+from reader.core.limits import (  # noqa: F401 - the limits of an exchange file, named here too
+    MAX_ANNOTATIONS,
+    MAX_CONTEXT,
+    MAX_EXCHANGE_BYTES,
+    MAX_ID,
+    MAX_JSON_NESTING,
+    MAX_NAME,
+    MAX_NOTE,
+    MAX_QUOTE,
+    MAX_TAG,
+)
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # The W3C context has no term for a source's ``title``, so JSON-LD processing (expansion,
 # compaction, conversion to RDF) dropped the document's title. Our own term maps it to
 # Dublin Core's title; files without it (a plain CONTEXT) are read all the same.
 TITLE_TERM = {"title": "http://purl.org/dc/terms/title"}
-MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_ANNOTATIONS = 200_000
-MAX_QUOTE = 200_000
-MAX_CONTEXT = 2_000
-MAX_NOTE = 100_000
-MAX_TAG = 200
-MAX_NAME = 300
-MAX_ID = 500
-MAX_NESTING = 64  # JSON deeper than this is not an annotation file
+MAX_FILE_BYTES = MAX_EXCHANGE_BYTES
+MAX_NESTING = MAX_JSON_NESTING
 PALETTE = {
     "yellow": "#fff176",
     "green": "#a5d6a7",

@@ -11,15 +11,12 @@ formula get the usual ``'`` guard.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.atomic import write_atomic
 from reader.core.errors import ReaderError
-from reader.core.export.spreadsheet import BOM
-from reader.core.export.tables import _cell as formula_guarded
+from reader.core.export.spreadsheet import csv_text, for_spreadsheets
 
 if TYPE_CHECKING:
     from reader.core.library_model import TagNode
@@ -30,13 +27,8 @@ COLUMNS = ("tag", "description")
 
 def codebook_csv(roots: list[TagNode]) -> str:
     """The CSV text for a tag tree (parents before their sub-tags)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for root in roots:
-        for node in root.walk():
-            writer.writerow([formula_guarded(node.path), formula_guarded(node.description)])
-    return BOM + out.getvalue()
+    rows = [COLUMNS, *((n.path, n.description) for root in roots for n in root.walk())]
+    return for_spreadsheets(csv_text(rows))
 
 
 def export_codebook_csv(library: Library, path: str | Path) -> int:

@@ -50,6 +50,30 @@ def code_span(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+# In a YAML double-quoted scalar: what YAML cannot hold as it is (controls, C1, line and
+# paragraph separators, BOM, surrogates, noncharacters), the quote and backslash, and
+# what Markdown or HTML would act on if a renderer showed the front matter as text.
+_YAML_ESCAPE_RE = re.compile(
+    '[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff"\\\\<>&\\[\\]]'
+)
+
+
+def _yaml_escape(m: re.Match[str]) -> str:
+    char = m.group()
+    return "\\" + char if char in '"\\' else f"\\u{ord(char):04x}"
+
+
+def yaml_string(text: str) -> str:
+    """``text`` as a YAML double-quoted scalar on one line, everything escaped that YAML
+    or a Markdown renderer could read as more than text (``<`` is ``\\u003c``). The
+    escapes are JSON's too: the line is valid YAML 1.1, 1.2 and JSON."""
+    return '"' + _YAML_ESCAPE_RE.sub(_yaml_escape, text) + '"'
+
+
 def yaml_value(value: object) -> str:
-    """A YAML scalar or flow list (JSON is valid YAML 1.2 and escapes everything)."""
-    return json.dumps(value, ensure_ascii=False)
+    """A YAML scalar or flow list of scalars (strings through :func:`yaml_string`)."""
+    if isinstance(value, str):
+        return yaml_string(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(yaml_value(v) for v in value) + "]"
+    return json.dumps(value)

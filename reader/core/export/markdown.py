@@ -32,19 +32,22 @@ def _front_matter(sel: ExportSelection, group_by: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def citation(title: str, date: str | None, location: str = "") -> str:
-    """``*Title* (2016-11-24), Part IV > (3) Financial Cooperation, p. 12``: how every
-    Markdown export cites a passage (text escaped; no date or location, none shown)."""
+def citation(title: str, date: str | None, location: str = "", source: str | None = None) -> str:
+    """``*Title* (Publisher, 2016-11-24), Part IV > (3) Financial Cooperation, p. 12``: how
+    every Markdown export cites a passage (text escaped; what is missing is left out)."""
     out = f"*{escape_inline(title)}*"
-    if date:
-        out += f" ({date})"
+    facts = ", ".join(escape_inline(x) for x in (source, date) if x)
+    if facts:
+        out += f" ({facts})"
     if location:
         out += f", {escape_inline(location)}"
     return out
 
 
 def _citation(ex: Excerpt, doc: DocumentInfo | None) -> str:
-    return citation(ex.document_title, doc.date if doc else None, ex.location)
+    return citation(
+        ex.document_title, doc.date if doc else None, ex.location, doc.source if doc else None
+    )
 
 
 def excerpt_lines(ex: Excerpt, doc: DocumentInfo | None) -> list[str]:

@@ -1,15 +1,51 @@
-"""CSV as spreadsheets open it without an import dialog: UTF-8 with a byte-order mark
-and CRLF line ends.
+"""CSV for spreadsheets: one writer for every CSV we export, with its formula guard, and
+the variant spreadsheets open without an import dialog.
+
+A spreadsheet runs a cell starting with ``=``, ``+``, ``@``, a tab or ``-`` (then not a
+space) as a formula (``=HYPERLINK(...)``, ``=cmd|' /C calc'!A0``). Every line inside a
+cell is guarded, not only the first: such a cell is prefixed with ``'`` after each line
+break too, and a cell holding any line break (a bare carriage return included, which
+some spreadsheets take for the end of a row) is always quoted.
 
 Excel takes a file as UTF-8 only when it starts with a BOM, and RFC 4180 ends records
-with CRLF. LibreOffice Calc ignores the BOM and asks for the character set in its
-Text Import dialog (choose "Unicode (UTF-8)"), or the accents show as ``CafÃ©``.
+with CRLF (:func:`for_spreadsheets`). LibreOffice Calc ignores the BOM and asks for the
+character set in its Text Import dialog (choose "Unicode (UTF-8)"), or the accents show
+as ``CafÃ©``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterable, Sequence
+
+# At the start of the cell or of any line inside it: a formula trigger.
+_FORMULA_LINE = re.compile(r"(\A|\r\n|\r|\n)(?=[=+@\t]|-[^ \r\n])")
+
+
+def safe_cell(value: object) -> object:
+    """``value`` with ``'`` before every line that a spreadsheet would run as a formula."""
+    if isinstance(value, str) and _FORMULA_LINE.search(value):
+        return _FORMULA_LINE.sub(r"\1'", value)
+    return value
+
+
+def csv_text(rows: Iterable[Sequence[object]]) -> str:
+    """``rows`` (the header first) as CSV: ``\\n`` between rows, cells guarded, and
+    every cell holding a line break (``\\r`` too) quoted."""
+    buf = io.StringIO()
+    # "\r\n" as the terminator makes the csv module quote a cell holding either
+    # character; each row's terminator is then written as "\n".
+    writer = csv.writer(buf, lineterminator="\r\n")
+    out = []
+    for row in rows:
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow([safe_cell(v) for v in row])
+        out.append(buf.getvalue()[:-2])
+    return "".join(line + "\n" for line in out)
+
 
 BOM = "\ufeff"
 

@@ -6,13 +6,11 @@ ends, and cells a spreadsheet would run as a formula prefixed with ``'``.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 
 from reader.core.analysis.cooccurrence import CooccurrenceMatrix
 from reader.core.analysis.statistics import SectionTags, TagCounts, TagStatistics
-from reader.core.export.tables import _cell
+from reader.core.export.spreadsheet import csv_text
 from reader.core.tags import tag_sort_key
 
 TAG_COLUMNS = [
@@ -31,11 +29,7 @@ TAG_COLUMNS = [
 
 
 def _write(rows: Iterable[Sequence[object]]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    for row in rows:
-        writer.writerow([_cell(v) for v in row])
-    return buf.getvalue()
+    return csv_text(rows)
 
 
 def _tag_row(

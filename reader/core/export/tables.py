@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from reader import __version__
 from reader.core.export.selection import ExportSelection
+from reader.core.export.spreadsheet import csv_text
 from reader.core.library_model import Excerpt, page_fields
 
 CSV_COLUMNS = [
@@ -27,16 +27,6 @@ CSV_COLUMNS = [
     "created",
     "modified",
 ]
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
-
-
-def _cell(value: object) -> object:
-    """Neutralise text a spreadsheet would run as a formula (``=HYPERLINK(...)``)."""
-    if isinstance(value, str) and (
-        value.startswith(_FORMULA_START) or (value[:1] == "-" and value[1:2] not in ("", " "))
-    ):
-        return "'" + value
-    return value
 
 
 def _values(ex: Excerpt, dates: dict[str, str | None]) -> tuple:
@@ -77,17 +67,18 @@ def _with_page(row: dict[str, object], ex: Excerpt) -> dict[str, object]:
 
 
 def to_csv(sel: ExportSelection) -> str:
-    """Excerpts as CSV with a header row; tags are joined with "; "."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    """Excerpts as CSV with a header row; tags are joined with "; " (cells guarded
+    against formulas: :mod:`reader.core.export.spreadsheet`)."""
     dates = _dates(sel)
     tags = CSV_COLUMNS.index("tags")
-    for ex in sel.excerpts:
-        values = list(_values(ex, dates))
-        values[tags] = "; ".join(values[tags])
-        writer.writerow([_cell(v) for v in values])
-    return buf.getvalue()
+
+    def records() -> Iterator[list[object]]:
+        for ex in sel.excerpts:
+            values = list(_values(ex, dates))
+            values[tags] = "; ".join(values[tags])
+            yield values
+
+    return csv_text([CSV_COLUMNS, *records()])
 
 
 def to_json(sel: ExportSelection) -> str:

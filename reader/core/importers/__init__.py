@@ -9,11 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.errors import DocumentError
+from reader.core.limits import MAX_IMPORT_BYTES
 from reader.core.model import Document
 
-# Larger files are refused with a clear message: a policy paper is rarely over a
-# few MB of text, and parsing holds several copies of the text in memory.
-MAX_IMPORT_BYTES = 32 * 1024 * 1024
+# Larger files (MAX_IMPORT_BYTES) are refused with a clear message: a policy paper is
+# rarely over a few MB of text, and parsing holds several copies of the text in memory.
+__all__ = ["MAX_IMPORT_BYTES", "format_for", "load_document", "parse_bytes", "parse_text"]
 
 FORMATS = {
     ".txt": "text",

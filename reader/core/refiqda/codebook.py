@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from reader import __version__
 from reader.core.atomic import write_atomic
 from reader.core.library_model import CodeIdentity, TagNode
+from reader.core.limits import MAX_CODES, MAX_DESCRIPTION, MAX_TAG, check_length
 from reader.core.refiqda.guids import is_guid, tag_guid
 from reader.core.refiqda.xmlsafe import RefiQdaError, local_name, namespace, parse_xml
 from reader.core.tags import SEPARATOR
@@ -107,6 +108,12 @@ def codebook_xml(codes: list[Code]) -> bytes:
     """A ``.qdc`` codebook file. A codebook needs at least one code."""
     if not codes:
         raise RefiQdaError("there are no tags to export as a codebook")
+    count = sum(1 for top in codes for _ in top.walk())
+    if count > MAX_CODES:
+        raise RefiQdaError(
+            f"{count:,} tags are more than a codebook may hold ({MAX_CODES:,}): "
+            "it could not be imported again"
+        )
     root = ET.Element("CodeBook", origin=ORIGIN)
     add_codes(ET.SubElement(root, "Codes"), codes)
     return to_xml(root, CODEBOOK_NS)
@@ -135,6 +142,10 @@ def parse_codes(codes_el: ET.Element, what: str, seen: set[str] | None = None) -
         if not segments:
             raise RefiQdaError(f"{what}: the code {guid} has no name")
         path = SEPARATOR.join([parent_path, *segments] if parent_path else segments)
+        # Checked on the way down: a path over the limit stops a deep nest at once.
+        check_length(path, f"{what}: the path of code {guid}", MAX_TAG, RefiQdaError)
+        if len(seen) > MAX_CODES:
+            raise RefiQdaError(f"{what}: more than {MAX_CODES:,} codes")
         if path.lower() in paths:
             raise RefiQdaError(f"{what}: two codes stand for the same tag {path!r}")
         paths.add(path.lower())
@@ -144,7 +155,12 @@ def parse_codes(codes_el: ET.Element, what: str, seen: set[str] | None = None) -
         for child in el:
             kind = local_name(child)
             if kind == "Description":
-                code.description = (child.text or "").strip()
+                code.description = check_length(
+                    (child.text or "").strip(),
+                    f"{what}: the description of {path!r}",
+                    MAX_DESCRIPTION,
+                    RefiQdaError,
+                )
             elif kind == "Code":
                 code.children.append(parse(child, path))
         return code

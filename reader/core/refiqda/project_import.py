@@ -15,17 +15,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.colors import DEFAULT_COLOR, PALETTE_HEX
+from reader.core.dates import utc_timestamp
 from reader.core.importers import parse_text
 from reader.core.library_model import Annotation
+from reader.core.limits import MAX_NAME, shorten_to
 from reader.core.quotes import context
 from reader.core.refiqda.codebook import Code
 from reader.core.refiqda.importing import codebook_entries
 from reader.core.refiqda.project_reader import Memo, Project, TextSource, read_project
+from reader.core.text_rules import clean_field
 
 if TYPE_CHECKING:
     from reader.core.model import Document
@@ -81,12 +83,9 @@ def _timestamp(value: str | None) -> str | None:
     if not value:
         return None
     try:
-        when = datetime.fromisoformat(value.strip().replace("z", "Z"))
-    except ValueError:
+        return utc_timestamp(value)
+    except ValueError:  # not a time, or one outside the calendar in UTC
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _document(source: TextSource) -> Document:
@@ -96,11 +95,12 @@ def _document(source: TextSource) -> Document:
         name = name[: -len(Path(name).suffix)]
     doc = parse_text(source.text, "text", filename=f"{name or 'source'}.txt")
     said = dict(_OUR_DESCRIPTION.findall(source.description))
+    source_said = said.get("Source")
     return replace(
         doc,
-        title=name or doc.title,
+        title=shorten_to(clean_field(name), MAX_NAME) if name else doc.title,
         date=said["Date"] if _DATE.fullmatch(said.get("Date", "")) else doc.date,
-        source=said.get("Source", doc.source),
+        source=shorten_to(clean_field(source_said), MAX_NAME) if source_said else doc.source,
     )
 
 

@@ -18,8 +18,6 @@ Note holding its own PlainTextSelection with the positions. Notes that reach no 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-import zipfile
-import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +26,9 @@ from reader.core.refiqda.codebook import PROJECT_NS, Code, parse_codes
 from reader.core.refiqda.guids import is_guid
 from reader.core.refiqda.xmlsafe import MAX_XML_BYTES, RefiQdaError, local_name, namespace
 from reader.core.refiqda.xmlsafe import parse_xml as _parse_xml
+from reader.core.safe_zip import SafeZip
+from reader.core.text_rules import clean_text
 
-MAX_MEMBER_BYTES = MAX_XML_BYTES  # uncompressed, per file in the zip (zip bombs)
 INTERNAL = "internal://"
 # Kinds of source without text we could read (their selections are areas or times).
 MEDIA_SOURCES = ("PictureSource", "AudioSource", "VideoSource")
@@ -90,33 +89,19 @@ def _q(name: str) -> str:
 
 
 class _Archive:
-    """The zip, read with size limits and one-line errors."""
+    """The zip, read with size limits and one-line errors (see :class:`SafeZip`)."""
 
     def __init__(self, path: Path) -> None:
         self.what = path.name
-        try:
-            self.zip = zipfile.ZipFile(path)
-        except FileNotFoundError:
-            raise RefiQdaError(f"{path}: no such file") from None
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise RefiQdaError(
-                f"{self.what}: not a .qdpx project (not a zip file: {exc})"
-            ) from None
-        self.names = {info.filename: info for info in self.zip.infolist()}
+        self.safe = SafeZip(
+            path, self.what, RefiQdaError, kind=".qdpx project", max_member_bytes=MAX_XML_BYTES
+        )
+        self.names = self.safe.members
 
     def read(self, member: str) -> bytes:
-        info = self.names.get(member)
-        if info is None:
+        data = self.safe.read(member)
+        if data is None:
             raise RefiQdaError(f"{self.what}: {member} is missing from the project")
-        if info.file_size > MAX_MEMBER_BYTES:
-            raise RefiQdaError(f"{self.what}: {member} is too large")
-        try:
-            with self.zip.open(info) as f:
-                data = f.read(MAX_MEMBER_BYTES + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-            raise RefiQdaError(f"{self.what}: {member} is damaged ({exc})") from None
-        if len(data) > MAX_MEMBER_BYTES:
-            raise RefiQdaError(f"{self.what}: {member} is too large")
         return data
 
     def qde_name(self) -> str:
@@ -296,7 +281,8 @@ class _ProjectReader:
             self.check.guid(text_el, "representation")
         self.user(el)  # checks the reference
         text = self.text_of(text_el, "text source")
-        source = TextSource(guid, el.get("name") or "", text, kind=kind)
+        # The text as the library will store it (one for one: positions hold).
+        source = TextSource(guid, el.get("name") or "", clean_text(text), kind=kind)
         source.description = (el.findtext(_q("Description")) or "").strip()
         for sel_el in text_el.iterfind(_q("PlainTextSelection")):
             source.selections.append(self.selection(sel_el, text, code_guids))

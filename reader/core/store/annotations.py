@@ -10,6 +10,7 @@ from reader.core.colors import DEFAULT_COLOR, normalize_color
 from reader.core.errors import LibraryError
 from reader.core.ids import MIN_ID_PREFIX
 from reader.core.library_model import Annotation
+from reader.core.limits import MAX_NAME, MAX_NOTE, MAX_QUOTE, checked_field
 from reader.core.quotes import CONTEXT_CHARS, find_quote
 from reader.core.store.base import StoreBase, utc_now
 from reader.core.store.documents import DocumentsMixin
@@ -56,6 +57,12 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
         """
         color = normalize_color(color)
         tag_paths = [normalize_tag(t) for t in tags]
+        note = checked_field(note, "the note", MAX_NOTE)
+        author = checked_field(author, "the author's name", MAX_NAME) if author else author
+        if end - start > MAX_QUOTE:
+            raise LibraryError(
+                f"a highlight may cover at most {MAX_QUOTE:,} characters ({end - start:,} chosen)"
+            )
         lo = max(0, start - CONTEXT_CHARS)
         with self.transaction():
             row = self._one("SELECT length FROM documents WHERE id = ?", (document_id,))
@@ -188,6 +195,7 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
 
     def set_note(self, annotation_id: str, note: str) -> Annotation:
         """Replace an annotation's note (an empty string clears it)."""
+        note = checked_field(note, "the note", MAX_NOTE)
         self._change(annotation_id, "UPDATE annotations SET note = ? WHERE id = ?", (note,))
         return self.get_annotation(annotation_id)
 
@@ -233,7 +241,16 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
         return self.get_annotation(annotation_id)
 
     def undelete_annotation(self, annotation_id: str) -> Annotation:
-        """Bring back a deleted annotation with its tags and note."""
+        """Bring back a deleted annotation with its tags and note (not while its document
+        is in the trash: undeleting the document brings it back)."""
+        if self._one(
+            "SELECT 1 FROM annotations a JOIN documents d ON d.id = a.document_id "
+            "WHERE a.id = ? AND d.deleted IS NOT NULL",
+            (annotation_id,),
+        ):
+            raise LibraryError(
+                f"annotation {annotation_id} is in a deleted document (undelete the document)"
+            )
         self._change(
             annotation_id,
             "UPDATE annotations SET deleted = NULL WHERE id = ?",

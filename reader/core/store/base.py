@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +11,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.errors import LibraryError
+from reader.core.store.failures import (
+    SQLITE_BUSY,
+    SQLITE_FULL,
+    SQLITE_IOERR,
+    SQLITE_LOCKED,
+    SQLITE_READONLY,
+    describe,
+    primary_code,
+    read_only_hint,
+)
+
+WRITE_FAILURES = {SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL}
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -36,10 +49,11 @@ class StoreBase:
     work per row costs more than SQLite's.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: str | None = None) -> None:
         self._conn = conn
         self._db: sqlite_utils.Database | None = None
         self.path = path
+        self.read_only = read_only  # why it was opened read-only; None: writable
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -61,19 +75,39 @@ class StoreBase:
 
         It takes the write lock up front (``BEGIN IMMEDIATE``), so a second process
         waits for the busy timeout instead of failing half-way. Nested use joins
-        the outer transaction.
+        the outer transaction. A library opened read-only refuses at once, saying
+        why; a busy library, a read-only file or a full disk met on the way is one
+        line (:func:`~reader.core.store.failures.describe`), and nothing is changed.
         """
+        if self.read_only:
+            raise LibraryError(
+                f"{self.path}: the library is open read-only ({self.read_only}); nothing "
+                f"can be changed. {read_only_hint(self.read_only)}"
+            )
         if self.conn.in_transaction:
             yield
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise describe(exc, self.path) from None
         try:
             yield
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self._rollback()
+            if primary_code(exc) in WRITE_FAILURES:
+                raise describe(exc, self.path) from None
             raise
-        self.conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        # SQLite may have rolled back itself already (a full disk may do that).
+        if self.conn.in_transaction:
+            with contextlib.suppress(sqlite3.OperationalError):
+                self.conn.execute("ROLLBACK")
 
     def data_version(self) -> int:
         """A number that changes when another connection (another process: the CLI, a

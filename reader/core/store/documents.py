@@ -22,14 +22,16 @@ from reader.core.store.indexing import (
     section_rows,
 )
 
-_INFO_COLUMNS = (
+# A document's list row; documents in the trash (``deleted`` set) are left out of lists.
+INFO_COLUMNS = (
     "d.id, d.title, d.date, d.source, d.format, d.filename, d.length, d.imported, "
     "(SELECT count(*) FROM annotations a WHERE a.document_id = d.id AND a.deleted IS NULL)"
 )
 _HEX = re.compile(r"[0-9a-f]+")
 
 
-def _info(row: tuple) -> DocumentInfo:
+def info_from_row(row: tuple) -> DocumentInfo:
+    """A :class:`DocumentInfo` from a row of :data:`INFO_COLUMNS`."""
     return DocumentInfo(*row)
 
 
@@ -40,11 +42,21 @@ class DocumentsMixin(StoreBase):
         """Store ``doc`` with its structure and search index, in one transaction.
 
         Re-importing the same text (same id) changes nothing and returns the
-        existing document. Returns ``(info, added)``.
+        existing document; one in the trash comes back from it, with its annotations.
+        Returns ``(info, added)``.
         """
         with self.transaction():
             existing = self.document_info(doc.id, missing_ok=True)
             if existing is not None:
+                deleted = self._one("SELECT deleted FROM documents WHERE id = ?", (doc.id,))
+                if deleted is not None and deleted[0] is not None:
+                    self.conn.execute(
+                        "UPDATE annotations SET deleted = NULL WHERE document_id = ? "
+                        "AND deleted = ?",
+                        (doc.id, deleted[0]),
+                    )
+                    self.db.table("documents").update(doc.id, {"deleted": None})
+                    existing = self.document_info(doc.id)
                 return existing, False
             row = {
                 "id": doc.id,
@@ -108,12 +120,12 @@ class DocumentsMixin(StoreBase):
 
     def document_info(self, document_id: str, missing_ok: bool = False) -> DocumentInfo | None:
         """One document's list row; None (``missing_ok``) or :class:`LibraryError` if absent."""
-        row = self._one(f"SELECT {_INFO_COLUMNS} FROM documents d WHERE d.id = ?", (document_id,))
+        row = self._one(f"SELECT {INFO_COLUMNS} FROM documents d WHERE d.id = ?", (document_id,))
         if row is None:
             if missing_ok:
                 return None
             raise LibraryError(f"unknown document: {document_id}")
-        return _info(row)
+        return info_from_row(row)
 
     def get_document(self, document_id: str) -> Document:
         """The stored document, rebuilt exactly as it was imported (no re-parsing)."""
@@ -125,8 +137,7 @@ class DocumentsMixin(StoreBase):
         if row is None:
             raise LibraryError(f"unknown document: {document_id}")
         pages = self.conn.execute(
-            "SELECT start_offset, label FROM document_pages WHERE document_id = ? "
-            "ORDER BY start_offset",
+            "SELECT start_offset, label FROM document_pages WHERE document_id = ? ORDER BY page",
             (row[0],),
         ).fetchall()
         has_labels = any(label is not None for _, label in pages)
@@ -149,11 +160,12 @@ class DocumentsMixin(StoreBase):
         )
 
     def list_documents(self) -> list[DocumentInfo]:
-        """Every document with its count of live annotations, by title."""
+        """Every document (not in the trash) with its count of live annotations, by title."""
         rows = self.conn.execute(
-            f"SELECT {_INFO_COLUMNS} FROM documents d ORDER BY d.title COLLATE NOCASE, d.id"
+            f"SELECT {INFO_COLUMNS} FROM documents d WHERE d.deleted IS NULL "
+            "ORDER BY d.title COLLATE NOCASE, d.id"
         )
-        return [_info(r) for r in rows]
+        return [info_from_row(r) for r in rows]
 
     def resolve_document(self, ref: str) -> DocumentInfo:
         """The one document ``ref`` names: an id, an id prefix, or a title/filename fragment.
@@ -164,24 +176,28 @@ class DocumentsMixin(StoreBase):
         if not ref:
             raise LibraryError("empty document reference")
         found = self.document_info(ref.lower(), missing_ok=True)
-        if found is not None:
+        if found is not None and self._one(
+            "SELECT 1 FROM documents WHERE id = ? AND deleted IS NULL", (found.id,)
+        ):
             return found
         candidates: list[DocumentInfo] = []
         if len(ref) >= MIN_ID_PREFIX and _HEX.fullmatch(ref.lower()):
             rows = self.conn.execute(
-                f"SELECT {_INFO_COLUMNS} FROM documents d WHERE substr(d.id, 1, ?) = ?",
+                f"SELECT {INFO_COLUMNS} FROM documents d "
+                "WHERE substr(d.id, 1, ?) = ? AND d.deleted IS NULL",
                 (len(ref), ref.lower()),
             )
-            candidates = [_info(r) for r in rows]
+            candidates = [info_from_row(r) for r in rows]
         if not candidates:
             # instr() on lower() rather than LIKE: a title may contain % or _.
             rows = self.conn.execute(
-                f"SELECT {_INFO_COLUMNS} FROM documents d "
-                "WHERE instr(lower(d.title), lower(?)) OR instr(lower(d.filename), lower(?)) "
+                f"SELECT {INFO_COLUMNS} FROM documents d "
+                "WHERE (instr(lower(d.title), lower(?)) OR instr(lower(d.filename), lower(?))) "
+                "AND d.deleted IS NULL "
                 "ORDER BY d.title COLLATE NOCASE",
                 (ref, ref),
             )
-            candidates = [_info(r) for r in rows]
+            candidates = [info_from_row(r) for r in rows]
         if not candidates:
             raise LibraryError(f'unknown document: "{ref}" (see the list with: docs)')
         exact = [c for c in candidates if c.title.lower() == ref.lower()]

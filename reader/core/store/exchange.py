@@ -8,10 +8,11 @@ received, to be placed when its document arrives.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
+from reader.core.errors import LibraryError
 from reader.core.library_model import Annotation, MergeCounts, PendingAnnotation, SetAside
+from reader.core.limits import MAX_NAME, MAX_NOTE, MAX_QUOTE, checked_field
 from reader.core.store.base import StoreBase, utc_now
 from reader.core.store.tags import TagsMixin
 
@@ -48,46 +49,50 @@ class ExchangeMixin(TagsMixin, StoreBase):
             out.update(rows)
         return out
 
-    def _set_tags(
-        self, tagged: list[tuple[str, Iterable[str]]], cache: dict[str, int], fresh: set[str]
-    ) -> None:
-        """Make each annotation's tags these, in two statements for all of them (the
-        ``fresh`` ones, just inserted, have none to remove)."""
-        stale = json.dumps([ann_id for ann_id, _ in tagged if ann_id not in fresh])
-        self.conn.execute(
-            "DELETE FROM annotation_tags WHERE annotation_id IN (SELECT value FROM json_each(?))",
-            (stale,),
-        )
+    def _tag_rows(self, ann_id: str, tags: Iterable[str], cache: dict[str, int]) -> list[dict]:
         rows = []
-        for ann_id, tags in tagged:
-            for tag in tags:
-                if tag not in cache:
-                    cache[tag] = self._ensure_tag(tag)
-                rows.append((ann_id, cache[tag]))
-        # executemany, not sqlite-utils' insert_all: its per-row work (type checks, JSON
-        # conversion) costs more than SQLite's own for tens of thousands of rows.
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)", rows
-        )
+        for tag in tags:
+            if tag not in cache:
+                cache[tag] = self._ensure_tag(tag)
+            rows.append({"annotation_id": ann_id, "tag_id": cache[tag]})
+        return rows
+
+    def _set_tags(self, ann_id: str, tags: Iterable[str], cache: dict[str, int]) -> None:
+        self.conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (ann_id,))
+        rows = self._tag_rows(ann_id, tags, cache)
+        self.db.table("annotation_tags").insert_all(rows, ignore=True)
 
     def apply_merge(
         self, placed: list[Annotation], unplaced: list[PendingAnnotation]
     ) -> MergeCounts:
         """Write a merge in one transaction: ``placed`` annotations (anchored in a
         document) and ``unplaced`` ones to keep aside. Importing the same file twice
-        changes nothing the second time.
-
-        New rows go in with one insert each table, not one per annotation: a merge of
-        10,000 would otherwise spend seconds in per-call overhead."""
+        changes nothing the second time."""
         counts = MergeCounts()
         tag_ids: dict[str, int] = {}
-        new_rows: list[dict[str, object]] = []
-        tagged: list[tuple[str, Iterable[str]]] = []
         with self.transaction():
             ids = [a.id for a in placed] + [u.id for u in unplaced]
             have = self._modified_of("annotations", ids)
             aside = self._modified_of("pending_annotations", ids)
+            # New annotations (most of a first merge) go in as one batch, then their tags.
+            new_rows: list[dict] = []
+            new_tags: list[dict] = []
+            merged_ids: list[tuple[str]] = []
+            # Waiting ones whose document is matched now become its orphans.
+            waiting = {
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT id FROM pending_annotations WHERE document_id IS NULL"
+                )
+            }
             for a in placed:
+                if a.end - a.start > MAX_QUOTE:
+                    raise LibraryError(
+                        f"annotation {a.id}: a highlight may cover at most {MAX_QUOTE:,} characters"
+                    )
+                a.note = checked_field(a.note, f"annotation {a.id}: the note", MAX_NOTE)
+                if a.author:
+                    a.author = checked_field(a.author, f"annotation {a.id}: the author", MAX_NAME)
                 row = {
                     "id": a.id, "document_id": a.document_id, "start_offset": a.start,
                     "end_offset": a.end, "quote": a.quote, "prefix": a.prefix,
@@ -96,6 +101,7 @@ class ExchangeMixin(TagsMixin, StoreBase):
                 }  # fmt: skip
                 if a.id not in have:
                     new_rows.append(row)
+                    new_tags.extend(self._tag_rows(a.id, a.tags, tag_ids))
                     counts.added += 1
                 elif a.modified > have[a.id]:
                     # Raw SQL: the row is found by the public id, not the table's key (seq),
@@ -107,22 +113,27 @@ class ExchangeMixin(TagsMixin, StoreBase):
                         "author = :author, modified = :modified, deleted = NULL WHERE id = :id",
                         row,
                     )
+                    self._set_tags(a.id, a.tags, tag_ids)
                     counts.updated += 1
                 else:
                     counts.unchanged += 1
                     continue
-                tagged.append((a.id, a.tags))
-            if new_rows:  # executemany: see _set_tags
-                columns = list(new_rows[0])
+                merged_ids.append((a.id,))
+            # Raw SQL: sqlite-utils' insert_all spends about 50 us a row in Python (type
+            # checks, query building); a teammate's 10,000 annotations must merge in well
+            # under a second (bench/bench_team.py).
+            if new_rows:
+                columns = ", ".join(new_rows[0])
+                marks = ", ".join(f":{c}" for c in new_rows[0])
                 self.conn.executemany(
-                    f"INSERT INTO annotations ({', '.join(columns)}) "
-                    f"VALUES ({', '.join(':' + c for c in columns)})",
-                    new_rows,
+                    f"INSERT INTO annotations ({columns}) VALUES ({marks})", new_rows
                 )
-            self.conn.execute(
-                "DELETE FROM pending_annotations WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps([ann_id for ann_id, _ in tagged]),),
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) "
+                "VALUES (:annotation_id, :tag_id)",
+                new_tags,
             )
+            self.conn.executemany("DELETE FROM pending_annotations WHERE id = ?", merged_ids)
             for u in unplaced:
                 if u.id in have:
                     # Placed here before: a newer version that cannot be placed still
@@ -132,17 +143,17 @@ class ExchangeMixin(TagsMixin, StoreBase):
                             "UPDATE annotations SET color = ?, note = ?, modified = ? WHERE id = ?",
                             (u.color, u.note, u.modified, u.id),
                         )
-                        tagged.append((u.id, u.tags))
+                        self._set_tags(u.id, u.tags, tag_ids)
                         counts.updated += 1
                     else:
                         counts.unchanged += 1
                     continue
-                if u.id in aside and u.modified <= aside[u.id]:
+                found_its_document = u.document_id is not None and u.id in waiting
+                if u.id in aside and u.modified <= aside[u.id] and not found_its_document:
                     counts.unchanged += 1
                     continue
                 self._put_aside(u)
                 counts.set_aside += 1
-            self._set_tags(tagged, tag_ids, {str(r["id"]) for r in new_rows})
         return counts
 
     def _put_aside(self, u: PendingAnnotation) -> None:
@@ -168,6 +179,45 @@ class ExchangeMixin(TagsMixin, StoreBase):
             "FROM pending_annotations ORDER BY document_id IS NULL, document_title, id"
         )
         return [SetAside(*row) for row in rows]
+
+    def pending_annotation(self, pending_id: str) -> PendingAnnotation:
+        """One annotation set aside, as received (raises when it is not aside)."""
+        row = self._one(
+            "SELECT id, document_fingerprint, document_title, document_id, reason, modified, "
+            "payload FROM pending_annotations WHERE id = ?",
+            (pending_id,),
+        )
+        if row is None:
+            raise LibraryError(f"no shared annotation set aside with id {pending_id}")
+        pid, fingerprint, title, doc_id, reason, modified, payload = row
+        return PendingAnnotation(
+            pid, fingerprint, title, doc_id, reason, modified, "", "", [], payload
+        )
+
+    def dismiss_pending(self, pending_id: str) -> PendingAnnotation:
+        """Drop an annotation set aside; returns it (to keep aside again on undo)."""
+        with self.transaction():
+            pending = self.pending_annotation(pending_id)
+            self.conn.execute("DELETE FROM pending_annotations WHERE id = ?", (pending_id,))
+        return pending
+
+    def keep_aside(self, pending: PendingAnnotation) -> None:
+        """Keep ``pending`` aside (again)."""
+        with self.transaction():
+            self._put_aside(pending)
+
+    def place_pending(self, annotation: Annotation) -> None:
+        """Make the annotation set aside with ``annotation``'s id a highlight, as
+        ``annotation`` says (placed by hand), in one transaction."""
+        with self.transaction():
+            self.pending_annotation(annotation.id)
+            self.apply_merge([annotation], [])
+
+    def unplace(self, pending: PendingAnnotation) -> None:
+        """Undo :meth:`place_pending`: the highlight goes, ``pending`` is aside again."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM annotations WHERE id = ?", (pending.id,))
+            self._put_aside(pending)
 
     def waiting_payloads(self) -> list[str]:
         """The payloads of the shared annotations waiting for their document."""

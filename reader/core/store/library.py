@@ -10,14 +10,29 @@ from reader.core.store import migrations
 from reader.core.store.annotations import AnnotationsMixin
 from reader.core.store.codebook import CodebookMixin
 from reader.core.store.coding import CodingMixin
+from reader.core.store.document_changes import DocumentChangesMixin
 from reader.core.store.exchange import ExchangeMixin
 from reader.core.store.opening import connect
 from reader.core.store.queries import QueriesMixin
+from reader.core.store.settings import SettingsMixin
+from reader.core.store.sources import SourcesMixin
 from reader.core.store.statistics import StatisticsMixin
+from reader.core.store.tag_snapshots import TagSnapshotsMixin
+from reader.core.store.tombstones import TombstonesMixin
 
 
 class Library(
-    AnnotationsMixin, QueriesMixin, ExchangeMixin, CodebookMixin, CodingMixin, StatisticsMixin
+    DocumentChangesMixin,
+    TagSnapshotsMixin,
+    AnnotationsMixin,
+    QueriesMixin,
+    ExchangeMixin,
+    CodebookMixin,
+    CodingMixin,
+    StatisticsMixin,
+    TombstonesMixin,
+    SettingsMixin,
+    SourcesMixin,
 ):
     """A researcher's library. Open it with :meth:`open`; close it (or use ``with``).
 
@@ -32,11 +47,13 @@ class Library(
 
         Without ``path``: ``$POLICY_READER_DB``, else ``library.db`` in the user
         data folder. Raises :class:`~reader.core.errors.LibraryError` for a file
-        that is not a library, and leaves such a file untouched.
+        that is not a library, and leaves such a file untouched. A library that
+        cannot be written (read-only file or folder, read-only file system, full
+        disk) opens read-only: :attr:`read_only` says why, and writes refuse.
         """
         resolved = library_path(path)
-        conn = connect(resolved)
-        return cls(conn, resolved)
+        conn, read_only = connect(resolved)
+        return cls(conn, resolved, read_only)
 
     def close(self) -> None:
         """Close the connection; committed data is already on disk."""

@@ -19,7 +19,9 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.core.store.cjk_search import create_cjk_index
+import sqlite_utils
+
+from reader.core.store.cjk_search import INSERT_ROWS, create_cjk_index, index_rows
 from reader.core.store.indexing import blocks_from_json, outline_from_json, search_chunks
 
 APPLICATION = "policy-reader"  # the marker that tells our library from any SQLite file
@@ -189,6 +191,121 @@ def _v7_code_identity(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE tags ADD COLUMN codable INTEGER NOT NULL DEFAULT 1")
 
 
+def _v9_text_rule(conn: sqlite3.Connection) -> None:
+    # Before the text rule (reader.core.text_rules) a document could be stored with NUL
+    # characters: SQLite's substr() stops at the first, so every highlight after it got
+    # an empty quote. Such texts and notes now follow the rule, one character for one
+    # (offsets, and the document's id, stay); quotes and context are taken again and
+    # the text's search rows made anew. Raw SQL: a blob search is the only way to find
+    # a NUL (SQLite's text functions stop at it), and the rows are found by keys.
+    from reader.core.quotes import context
+    from reader.core.text_rules import clean_field, clean_text
+
+    nul = "instr(CAST({} AS BLOB), X'00') > 0"
+    docs = conn.execute(
+        f"SELECT id, text, blocks, outline FROM documents WHERE {nul.format('text')}"
+    )
+    for doc_id, text, blocks, outline in docs.fetchall():
+        text = clean_text(text)
+        conn.execute("UPDATE documents SET text = ? WHERE id = ?", (text, doc_id))
+        spans = conn.execute(
+            "SELECT seq, start_offset, end_offset FROM annotations WHERE document_id = ?", (doc_id,)
+        ).fetchall()
+        conn.executemany(
+            "UPDATE annotations SET quote = ?, prefix = ?, suffix = ? WHERE seq = ?",
+            [(text[s:e], *context(text, s, e), seq) for seq, s, e in spans],
+        )
+        chunks = search_chunks(text, blocks_from_json(blocks), outline_from_json(outline))
+        conn.execute("DELETE FROM text_fts WHERE document_id = ?", (doc_id,))
+        conn.executemany(
+            "INSERT INTO text_fts (document_id, start_offset, end_offset, text) "
+            "VALUES (?, ?, ?, ?)",
+            [(doc_id, s, e, text[s:e]) for s, e in chunks],
+        )
+        conn.execute("DELETE FROM cjk_fts WHERE document_id = ?", (doc_id,))
+        conn.executemany(INSERT_ROWS, index_rows(doc_id, text, chunks))
+    notes = conn.execute(f"SELECT seq, note FROM annotations WHERE {nul.format('note')}")
+    conn.executemany(
+        "UPDATE annotations SET note = ? WHERE seq = ?",
+        [(clean_field(note), seq) for seq, note in notes.fetchall()],
+    )
+
+
+def _v10_pages_by_number(conn: sqlite3.Connection) -> None:
+    # A blank page starts where the next one does: keyed by start offset, a PDF with a
+    # blank page could not be stored at all. Pages are keyed by their number now; the
+    # page of an offset is the last page starting at or before it (blank ones lose the
+    # tie). Raw SQL: SQLite changes a primary key only by making the table anew.
+    conn.execute(
+        """CREATE TABLE document_pages_v10 (
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            page INTEGER NOT NULL,
+            start_offset INTEGER NOT NULL,
+            label TEXT,
+            PRIMARY KEY (document_id, page)
+        ) WITHOUT ROWID"""
+    )
+    conn.execute(
+        "INSERT INTO document_pages_v10 (document_id, page, start_offset, label) "
+        "SELECT document_id, page, start_offset, label FROM document_pages"
+    )
+    conn.execute("DROP TABLE document_pages")
+    conn.execute("ALTER TABLE document_pages_v10 RENAME TO document_pages")
+    conn.execute(
+        "CREATE INDEX document_pages_by_offset ON document_pages (document_id, start_offset)"
+    )
+
+
+def _v11_deleted_documents(conn: sqlite3.Connection) -> None:
+    # A document can be deleted (and brought back): NULL while it is in the library, else
+    # when it went to the trash. Its annotations are deleted with the same time, which is
+    # how undeleting the document brings back exactly those and not ones deleted before.
+    sqlite_utils.Database(conn).table("documents").add_column("deleted", str)
+
+
+def _v12_team_folder(conn: sqlite3.Connection) -> None:
+    # A team folder carries deletions to teammates as tombstones (id and time). A deleted
+    # annotation is its own tombstone while its row exists (``deleted`` set); this table
+    # keeps those whose row is gone (removed for good) and the teammates' deletions of
+    # annotations this library never had, so an older copy arriving later stays deleted.
+    # Raw SQL: sqlite-utils cannot create triggers, and they keep the table right whatever
+    # code removes or re-creates a row.
+    conn.execute(
+        """CREATE TABLE annotation_tombstones (
+            id TEXT PRIMARY KEY,
+            deleted TEXT NOT NULL,
+            author TEXT
+        ) WITHOUT ROWID"""
+    )
+    conn.execute(
+        """CREATE TRIGGER annotations_tombstone AFTER DELETE ON annotations BEGIN
+            INSERT OR REPLACE INTO annotation_tombstones (id, deleted, author) VALUES (
+                old.id,
+                CASE WHEN old.deleted IS NULL THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                     ELSE max(old.deleted, old.modified) END,
+                old.author);
+        END"""
+    )
+    conn.execute(
+        """CREATE TRIGGER annotations_tombstone_revived AFTER INSERT ON annotations BEGIN
+            DELETE FROM annotation_tombstones WHERE id = new.id;
+        END"""
+    )
+    # Where each document was imported from, so the team folder can hold the source file
+    # of every document annotated (documents/<fingerprint>.<ext>); the hash tells whether
+    # the file there is still the one imported.
+    # Raw SQL for ON DELETE CASCADE, which sqlite-utils' create_table cannot say.
+    conn.execute(
+        """CREATE TABLE document_sources (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            recorded TEXT NOT NULL
+        )"""
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One schema step: ``apply`` brings a library at ``version - 1`` to ``version``."""
@@ -212,6 +329,12 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "code GUIDs, colours and codability from codebooks", _v7_code_identity),
     # Chinese, Japanese and Korean words in document text (see store/cjk_search.py).
     Migration(8, "full-text search in CJK text (two-character grams)", create_cjk_index),
+    Migration(9, "NUL in stored texts and notes replaced by the text rule", _v9_text_rule),
+    Migration(10, "pages keyed by number, so blank pages can be stored", _v10_pages_by_number),
+    Migration(11, "documents in the trash", _v11_deleted_documents),
+    Migration(
+        12, "team folder: tombstones of deleted annotations, document sources", _v12_team_folder
+    ),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -7,13 +7,29 @@ first statement that could change it (``journal_mode=WAL`` rewrites the header).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from reader.core.errors import LibraryError
 from reader.core.store import migrations
+from reader.core.store.failures import (
+    DISK_FULL,
+    SQLITE_CANTOPEN,
+    SQLITE_FULL,
+    SQLITE_IOERR,
+    SQLITE_READONLY,
+    describe,
+    disk_full,
+    primary_code,
+    read_only_reason,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000  # a second process (the app and a CLI call) waits this long for the lock
+# Failures at opening that mean "cannot write here", not "not a library".
+CANNOT_WRITE = {SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_FULL}
 
 
 def _check_file(path: Path) -> bool:
@@ -58,18 +74,39 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
         )
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A connection to the library at ``path``, created and migrated as needed.
+def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
+    """A connection to the library at ``path``, created and migrated as needed, and
+    why it is read-only (None when it can be written).
 
     WAL lets the app read while a CLI call writes; ``synchronous=FULL`` makes each
     committed annotation survive a power cut, not only a crash (about 0.3 ms a commit).
+    A library whose file or folder is read-only, on a read-only file system or a full
+    disk is opened read-only: reading, searching and exports work, writes say why not.
     """
     has_data = _check_file(path)
+    reason = read_only_reason(path)
+    if reason is not None and not has_data:
+        raise LibraryError(f"{path}: cannot create a library here ({reason})")
+    if reason is None:
+        try:
+            return _connect_writable(path, has_data), None
+        except sqlite3.OperationalError as exc:
+            if not has_data or primary_code(exc) not in CANNOT_WRITE:
+                raise describe(exc, path) from None
+            reason = (
+                DISK_FULL
+                if disk_full(path)
+                else f"it cannot be written to ({exc}; a read-only file system?)"
+            )
+    return _connect_read_only(path, reason), reason
+
+
+def _connect_writable(path: Path, has_data: bool) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
         raise LibraryError(f"{path}: cannot open ({exc})") from None
-    try:
+    with _closed_on_failure(conn, path):
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
         conn.execute("PRAGMA foreign_keys = ON")
         if has_data:
@@ -79,10 +116,48 @@ def connect(path: Path) -> sqlite3.Connection:
             raise LibraryError(f"{path}: cannot use write-ahead logging (journal mode {mode})")
         conn.execute("PRAGMA synchronous = FULL")
         migrations.migrate(conn)
+    return conn
+
+
+@contextmanager
+def _closed_on_failure(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
+    """Close ``conn`` if the block fails. A damaged file is "not a usable library"; an
+    OperationalError (read-only, full disk, cannot open) goes to the caller as it is,
+    which tells those apart."""
+    try:
+        yield
+    except sqlite3.OperationalError:
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise LibraryError(f"{path}: not a usable library ({exc})") from None
     except BaseException:
         conn.close()
         raise
-    return conn
+
+
+def _connect_read_only(path: Path, reason: str) -> sqlite3.Connection:
+    """Open ``path`` for reading only. Without a writable folder SQLite cannot make the
+    WAL index (``-shm``) either; the file is then opened as immutable."""
+    uri = f"file:{quote(str(path))}?mode=ro"
+    failure: sqlite3.Error | None = None
+    for extra in ("", "&immutable=1"):
+        conn = sqlite3.connect(
+            uri + extra, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        try:
+            with _closed_on_failure(conn, path):
+                conn.execute("PRAGMA query_only = ON")
+                _check_schema(conn, path)
+                version = migrations.schema_version(conn)
+                if version < migrations.LATEST_VERSION:
+                    raise LibraryError(
+                        f"{path}: {reason}, and this library needs an upgrade (schema "
+                        f"{version} to {migrations.LATEST_VERSION}) that would write to it; "
+                        "open it once where it can be written"
+                    )
+            return conn
+        except sqlite3.OperationalError as exc:
+            failure = exc
+    raise LibraryError(f"{path}: {reason}, and it cannot be read either ({failure})")

@@ -38,7 +38,7 @@ def page_at_sql(document: str, offset: str, column: str = "p.page") -> str:
     return (
         f"(SELECT {column} FROM document_pages p "
         f"WHERE p.document_id = {document} AND p.start_offset <= {offset} "
-        "ORDER BY p.start_offset DESC LIMIT 1)"
+        "ORDER BY p.start_offset DESC, p.page DESC LIMIT 1)"
     )
 
 
@@ -208,6 +208,7 @@ class QueriesMixin(StoreBase):
         hits = []
         top = self.conn.execute(
             "SELECT rowid, bm25(text_fts) AS score FROM text_fts WHERE text_fts MATCH ? "
+            "AND document_id NOT IN (SELECT id FROM documents WHERE deleted IS NOT NULL) "
             "ORDER BY score LIMIT ?",
             (match, limit),
         ).fetchall()
@@ -257,6 +258,7 @@ class QueriesMixin(StoreBase):
         match = cjk_search.match_query(query)
         top = self.conn.execute(
             "SELECT rowid, bm25(cjk_fts) AS score FROM cjk_fts WHERE cjk_fts MATCH ? "
+            "AND document_id NOT IN (SELECT id FROM documents WHERE deleted IS NOT NULL) "
             "ORDER BY score LIMIT ?",
             (match, limit),
         ).fetchall()

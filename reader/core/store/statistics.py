@@ -29,6 +29,7 @@ class StatisticsMixin(StoreBase):
         documents = []
         for doc_id, title, clauses in self.conn.execute(
             f"SELECT d.id, d.title, d.clauses FROM documents d WHERE {where} "
+            "AND d.deleted IS NULL "
             "ORDER BY d.title COLLATE NOCASE, d.id",
             params,
         ):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.core.errors import LibraryError
 from reader.core.library_model import TagNode
+from reader.core.limits import MAX_TAG, check_length
 from reader.core.store.base import StoreBase, utc_now
 from reader.core.tags import SEPARATOR, normalize_tag, tag_lineage
 
@@ -17,6 +18,7 @@ class TagsMixin(StoreBase):
 
     def _ensure_tag(self, path: str) -> int:
         """The id of tag ``path`` (normalised), created if new. Call inside a transaction."""
+        check_length(path, f"the tag {path[:40]!r}...", MAX_TAG)  # a rename may lengthen it
         self.conn.execute("INSERT OR IGNORE INTO tags (path) VALUES (?)", (path,))  # see StoreBase
         # The path may exist in another case (paths compare without it): look it up.
         return self._row("SELECT id FROM tags WHERE path = ?", (path,))[0]

@@ -464,7 +464,10 @@ class CompareWindow(QMainWindow):
         s = self.settings
         geometry = s.bytes("compare/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1360, 860)
+            # As wide as suits two texts side by side, but never wider than the screen:
+            # at 1280x800 a 1360-pixel window hid its Export Comparison button.
+            room = self.screen().availableGeometry()
+            self.resize(min(1360, room.width()), min(860, room.height()))
         s.restore_state("compare/splitter", self.splitter)
         s.restore_state("compare/panes", self.pane_splitter)
         self.changed_only.setChecked(s.flag("compare/changed_only", False))

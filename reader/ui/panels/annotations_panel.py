@@ -1,5 +1,6 @@
-"""The open document's highlights in reading order: colour, quote, where it stands
-(section path and page), tags, note and author."""
+"""The open document's highlights as cards: colour, quote, where it stands (section
+path and page), tags, note and, once several people annotated, author; sorted by
+position, date, colour or author."""
 
 from __future__ import annotations
 
@@ -8,10 +9,16 @@ from PySide6.QtWidgets import QWidget
 
 from reader.core.library_model import Annotation
 from reader.core.model import Document
-from reader.ui.panels.common import header_label, select_row, short, stack, swatch, table_view
+from reader.ui.panels.cards import Card, CardList, color_order, newest_first, one_line
+from reader.ui.panels.common import header_label, short, stack, swatch
 from reader.ui.row_model import Column, RowModel
 
-AUTHOR_COLUMN = 4
+SORTS = {
+    "Position": lambda a: (a.start, a.end),
+    "Date (newest first)": lambda a: (newest_first(a.created), a.start),
+    "Colour": lambda a: (color_order(a.color), a.start),
+    "Author": lambda a: ((a.author or "").lower(), a.start),
+}
 
 
 class AnnotationsPanel(QWidget):
@@ -22,6 +29,7 @@ class AnnotationsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc: Document | None = None
+        self.shows_authors = False  # whose highlight it is, once several people's are here
         self.model: RowModel[Annotation] = RowModel(
             [
                 Column(
@@ -33,19 +41,27 @@ class AnnotationsPanel(QWidget):
                 Column("By", lambda a: a.author or "", self._tooltip),
             ],
             self,
+            card=self._card,
         )
-        self.view = table_view(
-            self.model,
-            self.annotationActivated.emit,
-            widths={1: 120, 2: 80, 3: 60, 4: 60},
-            elide_left=(1,),
-        )
+        self.cards = CardList(self.model, self.annotationActivated.emit, SORTS, self)
+        self.view = self.cards.view
         self.title = header_label("Highlights")
-        stack(self, self.title, self.view)
+        stack(self, self.title, self.cards)
 
     def location(self, a: Annotation) -> str:
         """Section path and page of a highlight's start in the open document."""
         return self.doc.location_at(a.start) if self.doc is not None else ""
+
+    def _card(self, a: Annotation) -> Card:
+        by = (a.author or "unknown author") if self.shows_authors else ""
+        return Card(
+            one_line(a.quote),
+            color=swatch(a.color),
+            where=self.location(a),
+            tags=" · ".join(a.tags),
+            note=one_line(a.note),
+            byline=f"— {by}" if by else "",
+        )
 
     def _tooltip(self, a: Annotation) -> str:
         parts = [f"“{short(a.quote, 600)}”"]
@@ -60,14 +76,15 @@ class AnnotationsPanel(QWidget):
         return "\n\n".join(parts)
 
     def set_annotations(self, annotations: list[Annotation], doc: Document | None = None) -> None:
-        """Show the open document's live highlights (already in reading order)."""
+        """Show the open document's live highlights."""
         self.doc = doc
-        self.model.set_rows(annotations)
+        self.shows_authors = len({a.author for a in annotations}) > 1
+        self.cards.set_rows(annotations)
         self._after_change()
 
     def upsert_annotation(self, ann: Annotation) -> None:
-        """Show one new or changed highlight in its reading-order place."""
-        self.model.upsert(ann, lambda a: a.id == ann.id, lambda a: (a.start, a.end))
+        """Show one new or changed highlight in its place for the chosen order."""
+        self.cards.upsert(ann, lambda a: a.id == ann.id)
         self._after_change()
 
     def remove_annotation(self, annotation_id: str) -> None:
@@ -77,11 +94,18 @@ class AnnotationsPanel(QWidget):
 
     def _after_change(self) -> None:
         rows = self.model.rows()
-        # Whose highlight it is matters once teammates' are merged in; for one
-        # author the column would only repeat the same name on every row.
-        self.view.setColumnHidden(AUTHOR_COLUMN, len({a.author for a in rows}) <= 1)
+        # Whose highlight it is matters once teammates' are merged in; for one author
+        # a byline would only repeat the same name on every card.
+        authors = len({a.author for a in rows}) > 1
+        if authors != self.shows_authors:
+            self.shows_authors = authors
+            self.model.set_rows(rows)  # every card gains or loses its byline
         self.title.setText(f"Highlights ({len(rows)})" if rows else "Highlights")
 
     def select(self, annotation_id: str | None) -> None:
         """Mark the highlight under the caret, without emitting activation."""
-        select_row(self.view, self.model, lambda a: a.id == annotation_id)
+        row = self.model.find_row(lambda a: a.id == annotation_id)
+        if row >= 0:
+            self.cards.reveal(row)
+        else:
+            self.view.clearSelection()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -69,11 +69,14 @@ def stack(parent: QWidget, *children: QWidget, spacing: int = 0) -> QVBoxLayout:
     return layout
 
 
-def select_row(view: QTableView, model: RowModel[Any], predicate: Callable[[Any], bool]) -> None:
+def select_row(
+    view: QAbstractItemView, model: RowModel[Any], predicate: Callable[[Any], bool]
+) -> None:
     """Make the first row matching ``predicate`` current (or clear the selection)."""
     row = model.find_row(predicate)
     if row >= 0:
         view.setCurrentIndex(model.index(row, 0))
+        view.scrollTo(model.index(row, 0))  # the caret's highlight in sight in the pane
     else:
         view.clearSelection()
 
@@ -131,3 +134,28 @@ def table_view(
     view.clicked.connect(activate)
     view.activated.connect(activate)
     return view
+
+
+class PaneKeys(QObject):
+    """Keys a list or tree handles itself before the window's shortcuts see them:
+    Delete in the library list deletes the document, in the tag tree the tag, not the
+    highlight at the caret (the window's Delete). ``keys``: key -> what it does."""
+
+    def __init__(self, view: QWidget, keys: dict[Qt.Key, Callable[[], object]]) -> None:
+        super().__init__(view)
+        self.keys = keys
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and (action := self.keys.get(Qt.Key(event.key()))) is not None
+        ):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # the key goes to the view, not to a window shortcut
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                action()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,14 +1,19 @@
-"""The library pane: every imported document with its date and highlight count."""
+"""The library pane: every imported document with its date and highlight count.
+
+Documents sharing a title say what tells them apart (file name, source) after it;
+Delete in the list asks to delete the selected document.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
+from reader.core.document_labels import LIST_CHOICES, document_labels
 from reader.core.library_model import DocumentInfo
-from reader.ui.panels.common import header_label, select_row, stack, table_view
+from reader.ui.panels.common import PaneKeys, header_label, select_row, stack, table_view
 from reader.ui.row_model import Column, RowModel
 
 
@@ -16,15 +21,19 @@ class LibraryPanel(QWidget):
     """Lists documents; activating one asks to open it."""
 
     openRequested = Signal(str)  # document id
+    deleteRequested = Signal(object)  # DocumentInfo
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._labels: dict[str, str] = {}
         self.model: RowModel[DocumentInfo] = RowModel(
             [
                 Column(
                     "Title",
-                    lambda d: d.title,
-                    tooltip=lambda d: f"{d.title}\n{d.source or ''}\n{d.filename or ''}".strip(),
+                    lambda d: self._labels.get(d.id, d.title),
+                    tooltip=lambda d: "\n".join(
+                        x for x in (d.title, d.date, d.source, d.filename) if x
+                    ),
                 ),
                 Column("Date", lambda d: d.date or ""),
                 Column(
@@ -37,10 +46,22 @@ class LibraryPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        PaneKeys(self.view, {Qt.Key.Key_Delete: self._delete_current})
+        # A long title cut in its middle keeps the end that tells same-title ones apart.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         stack(self, header_label("Library"), self.view)
+
+    def _delete_current(self) -> None:
+        if (info := self.current()) is not None:
+            self.deleteRequested.emit(info)
+
+    def current(self) -> DocumentInfo | None:
+        """The document selected in the list."""
+        return self.model.row_object(self.view.currentIndex())
 
     def set_documents(self, docs: list[DocumentInfo], current_id: str | None = None) -> None:
         """Show ``docs`` and select the open one."""
+        self._labels = document_labels(docs, LIST_CHOICES)
         self.model.set_rows(docs)
         self.select(current_id)
 

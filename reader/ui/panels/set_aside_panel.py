@@ -1,7 +1,8 @@
 """Teammates' annotations not placed yet: orphans first, then those waiting for a document.
 
-Nothing shared is ever dropped: an orphan's passage was not found in its document;
-a waiting one is placed by the store as soon as its document is imported.
+Nothing shared is dropped unless the user dismisses it: an orphan's passage was not
+found in its document (place it by hand: select the passage, right-click it here, Place
+Here); a waiting one is placed as soon as its document is imported.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def _tooltip(s: SetAside) -> str:
         lines.append(f"By: {s.author}")
     if is_orphan(s):
         lines.append(f"Not placed: {s.reason}")
+        lines.append("Select its passage in the document, then right-click > Place Here.")
     else:
         lines.append(f"Fingerprint: {s.document_fingerprint or '?'}")
         lines.append("Import this document to place it.")
@@ -58,8 +60,8 @@ class SetAsidePanel(QWidget):
         self.view = table_view(self.model, self._activate, widths={1: 70, 2: 100, 3: 60})
         self.title = header_label("Set aside")
         self.hint = QLabel(
-            "Not found: the passage is not in its document (hover for why). "
-            "Waiting: import that document and they are placed."
+            "Not found: select the passage in its document, then right-click > Place Here. "
+            "Waiting: import that document and they are placed. Delete dismisses one."
         )
         self.hint.setWordWrap(True)
         self.hint.setContentsMargins(6, 0, 6, 4)

@@ -6,7 +6,8 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTreeView, QWidget
 
 from reader.core.library_model import Excerpt, TagNode
-from reader.ui.panels.common import header_label, short, stack, swatch, table_view
+from reader.ui.panels.cards import Card, CardList, color_order, newest_first, one_line
+from reader.ui.panels.common import header_label, short, stack, swatch
 from reader.ui.row_model import Column, RowModel
 from reader.ui.tag_model import PATH_ROLE, TagModel
 
@@ -14,6 +15,30 @@ from reader.ui.tag_model import PATH_ROLE, TagModel
 def _tooltip(e: Excerpt) -> str:
     note = f"\n\nNote: {e.annotation.note}" if e.annotation.note else ""
     return f"{e.document_title}\n{e.location}\n\n“{short(e.annotation.quote, 600)}”{note}"
+
+
+def excerpt_card(e: Excerpt) -> Card:
+    """An excerpt as a card: its document, quote, place, tags, note, author and date."""
+    a = e.annotation
+    return Card(
+        one_line(a.quote),
+        color=swatch(a.color),
+        heading=e.document_title,
+        where=e.location,
+        tags=" · ".join(a.tags),
+        note=one_line(a.note),
+        byline=f"— {a.author or 'unknown author'}, {a.modified[:10]}",
+    )
+
+
+EXCERPT_SORTS = {
+    "Document and position": lambda e: (
+        e.document_title.lower(), e.annotation.document_id, e.annotation.start,
+    ),
+    "Date (newest first)": lambda e: newest_first(e.annotation.created),
+    "Colour": lambda e: (color_order(e.annotation.color), e.document_title.lower()),
+    "Author": lambda e: ((e.annotation.author or "").lower(), e.document_title.lower()),
+}  # fmt: skip
 
 
 class TagsPanel(QWidget):
@@ -42,13 +67,15 @@ class TagsPanel(QWidget):
                 Column("Section", lambda e: e.location, _tooltip),
             ],
             self,
+            card=excerpt_card,
         )
-        self.excerpts = table_view(
-            self.excerpt_model, self.excerptActivated.emit, widths={1: 110, 2: 110}, elide_left=(2,)
+        self.excerpt_cards = CardList(
+            self.excerpt_model, self.excerptActivated.emit, EXCERPT_SORTS, self
         )
+        self.excerpts = self.excerpt_cards.view
         self.excerpt_title = header_label("Excerpts")
         lower = QWidget(self)
-        stack(lower, self.excerpt_title, self.excerpts)
+        stack(lower, self.excerpt_title, self.excerpt_cards)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(lower)
@@ -81,7 +108,7 @@ class TagsPanel(QWidget):
 
     def set_excerpts(self, tag: str, excerpts: list[Excerpt]) -> None:
         """List the excerpts of ``tag``."""
-        self.excerpt_model.set_rows(excerpts)
+        self.excerpt_cards.set_rows(excerpts)
         self.excerpt_title.setText(
             f"Excerpts tagged “{tag}” ({len(excerpts)})" if tag else "Excerpts"
         )
