@@ -79,6 +79,8 @@ class DocumentView(QTextEdit):
         self._longest_span = 0
         self._current_annotation: str | None = None
         self._matches: list[tuple[int, int]] = []
+        self._match_starts: list[int] = []
+        self._longest_match = 0
         self._current_match = -1
         self._clause_starts: list[int] = []
         self._waiting_for_paint = False
@@ -101,6 +103,7 @@ class DocumentView(QTextEdit):
         self._spans, self._span_starts, self._longest_span = [], [], 0
         self._span_by_id = {}
         self._matches, self._current_match = [], -1
+        self._match_starts, self._longest_match = [], 0
         self._waiting_for_paint = True
         self._render()
 
@@ -312,6 +315,8 @@ class DocumentView(QTextEdit):
     def set_matches(self, matches: list[tuple[int, int]], current: int) -> None:
         """Draw find matches (Qt positions); ``current`` is drawn strongly."""
         self._matches, self._current_match = matches, current
+        self._match_starts = [m[0] for m in matches]  # in text order, as found
+        self._longest_match = max((e - s for s, e in matches), default=0)
         self._refresh_selections()
 
     def _visible_range(self) -> tuple[int, int]:
@@ -337,7 +342,13 @@ class DocumentView(QTextEdit):
                 near.append(self._spans[i])
         near.reverse()
         sels = self.highlighter.span_selections(near, self.dark, self._current_annotation)
-        sels += self.highlighter.match_selections(self._matches, self._current_match, self.dark)
+        # Find matches likewise (a common word matches thousands of times in a long
+        # document, and each selection given to Qt makes it lay out that block).
+        first = bisect_left(self._match_starts, lo - self._longest_match)
+        last = bisect_right(self._match_starts, hi)
+        sels += self.highlighter.match_selections(
+            self._matches[first:last], self._current_match - first, self.dark
+        )
         self.setExtraSelections(sels)
 
     # --- offsets <-> screen ------------------------------------------------
