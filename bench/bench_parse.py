@@ -7,7 +7,6 @@ Run: ``python bench/run.py`` (all benchmarks) or ``python bench/bench_parse.py``
 from __future__ import annotations
 
 import os
-import random
 import resource
 import statistics
 import subprocess
@@ -19,68 +18,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from big_document import generate  # noqa: E402
 from timing import median_ms  # noqa: E402
 
 from reader.core.importers import load_document, parse_bytes  # noqa: E402
-
-WORDS = [
-    "cooperation",
-    "development",
-    "trade",
-    "investment",
-    "policy",
-    "region",
-    "partnership",
-    "security",
-    "exchange",
-    "finance",
-    "energy",
-    "culture",
-    "education",
-    "climate",
-    "governance",
-    "the",
-    "of",
-    "and",
-    "in",
-    "to",
-    "with",
-    "on",
-    "for",
-    "will",
-    "shall",
-    "countries",
-    "both",
-    "sides",
-    "further",
-    "strengthen",
-    "promote",
-]
-
-
-def generate(size: int, seed: int = 1) -> str:
-    """A synthetic policy paper of about ``size`` characters with parts and sections."""
-    rng = random.Random(seed)
-    out: list[str] = ["Home > Papers > Generated\n\nA Generated Policy Paper\n\n2020/01/02\n\n"]
-    total = 0
-    part = 0
-    while total < size:
-        part += 1
-        out.append(f"Part {part} {rng.choice(WORDS).title()} {rng.choice(WORDS).title()}\n\n")
-        for field in range(1, 9):
-            out.append(f"{field}. In the {rng.choice(WORDS).title()} Field\n\n")
-            for sec in range(1, 7):
-                out.append(f"({sec}) {rng.choice(WORDS).title()} {rng.choice(WORDS).title()}\n\n")
-                for _ in range(2):
-                    sentences = []
-                    for _ in range(rng.randint(3, 7)):
-                        words = [rng.choice(WORDS) for _ in range(rng.randint(8, 30))]
-                        sentences.append(" ".join(words).capitalize() + ".")
-                    para = " ".join(sentences) + "\n\n"
-                    out.append(para)
-                    total += len(para)
-    out.append("Copyright 2020 Ministry of Generated Affairs\n")
-    return "".join(out)
 
 
 def _child_big(size: int) -> None:

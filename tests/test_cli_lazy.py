@@ -103,3 +103,13 @@ def test_mistyped_command_is_told_from_files_and_gui_options(tmp_path):
     assert mistyped_command([str(tmp_path / "notes")]) is None
     assert mistyped_command(["--settings", "mine", "--screenshot", "out", "x.pdf"]) is None
     assert mistyped_command(["docs"]) is None and mistyped_command([]) is None
+
+
+def test_a_text_file_loads_no_other_formats_parser(tmp_path):
+    sample = tmp_path / "a.txt"
+    sample.write_text("Part I Aims\n\nBody text.\n", encoding="utf-8")
+    loaded = _loaded_after(f"import reader.cli\nreader.cli.main(['outline', {str(sample)!r}])")
+    assert "reader.core.importers.text" in loaded
+    parsers = {m.split(".")[3] for m in loaded if m.startswith("reader.core.importers.")}
+    assert not parsers & {"pdf", "docx", "html", "markdown"}
+    assert not {"pypdfium2", "zipfile"} & loaded

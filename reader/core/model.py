@@ -215,13 +215,14 @@ class Document:
         path: list[OutlineNode] = []
         nodes = self.outline
         while nodes:
-            for node in nodes:
-                if node.start <= offset < node.end:
-                    path.append(node)
-                    nodes = node.children
-                    break
-            else:
+            # Siblings are in document order and do not overlap: only the last one
+            # starting at or before ``offset`` can hold it (found by bisection: an import
+            # asks this for every one of thousands of sections).
+            i = bisect_right(nodes, offset, key=_node_start) - 1
+            if i < 0 or not nodes[i].start <= offset < nodes[i].end:
                 break
+            path.append(nodes[i])
+            nodes = nodes[i].children
         return path
 
     def section_path_text(self, offset: int, sep: str = " > ") -> str:
@@ -257,6 +258,10 @@ class Document:
             "encoding": self.encoding,
             "filename": self.filename,
         }
+
+
+def _node_start(node: OutlineNode) -> int:
+    return node.start
 
 
 def page_at(pages: list[int], offset: int) -> int | None:

@@ -15,6 +15,7 @@ Offsets into the stored text stay the currency: :meth:`ReadingView.to_source` an
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -22,6 +23,9 @@ from reader.core.model import LIST_ITEM, Block, Document, is_gap, is_note
 
 # White space that is not a single plain space: shown as one space.
 _COLLAPSE_RE = re.compile(r"\s{2,}|[^\S ]")
+# A span with neither of these has nothing to collapse (a run of two or more white
+# space characters holds one of them); two C-level scans find that faster.
+_ODD_SPACE_RE = re.compile(r"[^\S ]")
 BULLET = "\u2022 "
 
 
@@ -30,7 +34,7 @@ class ReadingBlock:
     """One displayed block: its display text and what it shows of the source."""
 
     kind: str  # title, heading, paragraph, list_item, quote, code, furniture
-    text: str
+    length: int  # display characters
     start: int  # display offset of the block's first character
     source_start: int  # source span it shows (content, across a rejoined break)
     source_end: int
@@ -38,11 +42,19 @@ class ReadingBlock:
     level: int = 0
     role: str | None = None
     label: str | None = None
+    # The whole display text, shared by every block: a copy per block would double the
+    # memory a 10 MB document's view takes.
+    view_text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        """The block's display text."""
+        return self.view_text[self.start : self.start + self.length]
 
     @property
     def end(self) -> int:
         """Display offset just past the block's last character."""
-        return self.start + len(self.text)
+        return self.start + self.length
 
 
 @dataclass
@@ -54,12 +66,14 @@ class ReadingView:
     # Segments in display order: (display, source, d_len, s_len). Source offsets rise too,
     # except around a footnote shown after the paragraph it interrupts: ``_ss``/``_so``
     # are the source starts sorted and the segment index of each.
-    _d: list[int] = field(default_factory=list, repr=False)
-    _s: list[int] = field(default_factory=list, repr=False)
-    _dl: list[int] = field(default_factory=list, repr=False)
-    _sl: list[int] = field(default_factory=list, repr=False)
-    _ss: list[int] = field(default_factory=list, repr=False)
-    _so: list[int] = field(default_factory=list, repr=False)
+    # Machine integers (array), not lists of int objects: a long document has tens of
+    # thousands of segments, and each list would take four times the memory.
+    _d: array[int] = field(default_factory=lambda: array("q"), repr=False)
+    _s: array[int] = field(default_factory=lambda: array("q"), repr=False)
+    _dl: array[int] = field(default_factory=lambda: array("q"), repr=False)
+    _sl: array[int] = field(default_factory=lambda: array("q"), repr=False)
+    _ss: array[int] = field(default_factory=lambda: array("q"), repr=False)
+    _so: array[int] = field(default_factory=lambda: array("q"), repr=False)
     _block_starts: list[int] = field(default_factory=list, repr=False)
 
     def _seg(self, i: int) -> tuple[int, int, int, int]:
@@ -142,6 +156,13 @@ def _append_span(
 ) -> int:
     """Append source ``text[start:end]`` with white space collapsed; returns new ``pos``."""
     cur = start
+    # Most spans have nothing to collapse: one segment, without the finditer loop (a
+    # 10 MB document has tens of thousands of blocks).
+    if _ODD_SPACE_RE.search(text, start, end) is None and text.find("  ", start, end) < 0:
+        if end > start:
+            view._add(pos, start, end - start, end - start)
+            parts.append(text[start:end])
+        return pos + end - start
     for m in _COLLAPSE_RE.finditer(text, start, end):
         if m.start() > cur:
             view._add(pos, cur, m.start() - cur, m.start() - cur)
@@ -205,9 +226,7 @@ def build_reading_view(doc: Document) -> ReadingView:
                 passed.append(j)
             j += 1
         view.blocks.append(
-            ReadingBlock(
-                b.kind, "", start, b.content_start, source_end, i, b.level, b.role, b.label
-            )
+            ReadingBlock(b.kind, 0, start, b.content_start, source_end, i, b.level, b.role, b.label)
         )
         ends.append(pos)
         for k in notes:
@@ -221,9 +240,13 @@ def build_reading_view(doc: Document) -> ReadingView:
             continue
         i = show(i, b)
     view.text = "".join(parts)
-    view._so = sorted(range(len(view._s)), key=view._s.__getitem__)
-    view._ss = [view._s[k] for k in view._so]
+    by_source = sorted(view._s)  # linear when already in order (no footnote moved)
+    if by_source == view._s.tolist():
+        view._so, view._ss = array("q", range(len(view._s))), array("q", by_source)
+    else:
+        view._so = array("q", sorted(range(len(view._s)), key=view._s.__getitem__))
+        view._ss = array("q", [view._s[k] for k in view._so])
     for rb, end in zip(view.blocks, ends, strict=True):
-        rb.text = view.text[rb.start : end]
+        rb.length, rb.view_text = end - rb.start, view.text
     view._block_starts = [rb.start for rb in view.blocks]
     return view

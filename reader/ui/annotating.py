@@ -45,7 +45,7 @@ class Annotating:
             self._say("Select some text first (Alt+click selects a clause)")
             return None
         ann_id = self.context.operations.highlight(
-            open_doc.doc.id, span[0], span[1], self.context.current_color
+            open_doc.doc.id, span[0], span[1], self.context.current_color, open_doc.doc.text
         )
         cursor = view.textCursor()
         cursor.setPosition(cursor.selectionStart())  # drop the selection: show the colour

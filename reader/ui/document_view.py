@@ -8,9 +8,9 @@ centred column of comfortable width.
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QResizeEvent,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -33,7 +32,9 @@ from reader.core.library_model import Annotation
 from reader.core.model import Document
 from reader.core.reading import ReadingView
 from reader.ui.highlighter import Highlighter
+from reader.ui.memory import release_freed_memory
 from reader.ui.offsets import OffsetMap
+from reader.ui.reading_layout import BlockStyle, ReadingLayout
 
 SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "serif"]
 BASE_POINT_SIZE = 12.5
@@ -43,6 +44,8 @@ ZOOM_RANGE = (-6, 10)
 # (size factor, bold, space above in em, space below in em) by block kind / heading level.
 _HEADING_STYLE = {1: (1.3, True, 1.5, 0.45), 2: (1.14, True, 1.2, 0.35), 3: (1.02, True, 0.9, 0.3)}
 _LINE_HEIGHT = 140  # percent
+_CHUNK = 1 << 20  # characters of text handed to Qt at once
+RELEASE_AFTER_MS = 500
 
 
 class DocumentView(QTextEdit):
@@ -72,13 +75,18 @@ class DocumentView(QTextEdit):
         # Highlights as (Qt start, Qt end, annotation), sorted, for drawing what is near.
         self._spans: list[tuple[int, int, Annotation]] = []
         self._span_starts: list[int] = []
+        self._span_by_id: dict[str, tuple[int, int, Annotation]] = {}
         self._longest_span = 0
         self._current_annotation: str | None = None
         self._matches: list[tuple[int, int]] = []
+        self._match_starts: list[int] = []
+        self._longest_match = 0
         self._current_match = -1
         self._clause_starts: list[int] = []
         self._waiting_for_paint = False
         self._margin = -1
+        self._layout: ReadingLayout | None = None
+        self._top_block: tuple[int, float] | None = None  # (block, pixels into it) at the top
         self._scroll_timer = QTimer(self, singleShot=True, interval=60)
         self._scroll_timer.timeout.connect(self._scroll_settled)
         self._anchor = 0  # text offset kept at the top when the width changes
@@ -93,7 +101,9 @@ class DocumentView(QTextEdit):
         self.doc, self.view = doc, view
         self._clause_starts = [c.start for c in doc.clauses] if doc else []
         self._spans, self._span_starts, self._longest_span = [], [], 0
+        self._span_by_id = {}
         self._matches, self._current_match = [], -1
+        self._match_starts, self._longest_match = [], 0
         self._waiting_for_paint = True
         self._render()
 
@@ -107,89 +117,116 @@ class DocumentView(QTextEdit):
         return body, heading
 
     def _render(self) -> None:
-        """Rebuild the QTextDocument (load, zoom, theme or furniture toggle)."""
+        """Rebuild the QTextDocument (load, zoom, theme or furniture toggle).
+
+        The text goes in whole (one block per display block) and a
+        :class:`ReadingLayout` lays out what is shown, with each block's style and
+        font, so opening costs the same for a 10 MB document as for a short one."""
         top = self.top_offset() if self.view and self.document().characterCount() > 1 else None
         body, heading = self._fonts()
+        view = self.view
         qdoc = QTextDocument(self)
         qdoc.setUndoRedoEnabled(False)
         qdoc.setDefaultFont(body)
+        text = view.text if view else ""
+        cursor = QTextCursor(qdoc)
+        for i in range(0, len(text), _CHUNK):  # what setPlainText does, a MiB at a time:
+            cursor.insertText(text[i : i + _CHUNK])  # no second whole copy at once
+        self.offsets = OffsetMap(text)
+        styles, style_of, char_formats = self._block_styles(body, heading)
+        # The width and margins this view will give it, before the layout exists: each
+        # change after is a new estimate of every block's height.
+        qdoc.setPageSize(QSizeF(self.viewport().width(), -1))
+        self._margin = -1
+        self._update_margins(qdoc)
+        layout = ReadingLayout(qdoc)
+        qdoc.setDocumentLayout(layout)
+        lengths = [rb.length for rb in view.blocks] if view else []
+        layout.set_blocks(styles, style_of, lengths, char_formats)
+        if view and not self.show_furniture:
+            self._hide_furniture(qdoc, layout)
         old = self.document()
         ours = old.parent() is self  # Qt deletes the editor's own first document itself
         self.setDocument(qdoc)
         if ours:
             old.deleteLater()
-        self._margin = -1
-        self._update_margins()
-        view = self.view
-        text = view.text if view else ""
-        self.offsets = OffsetMap(text)
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        cursor = QTextCursor(qdoc)
-        cursor.beginEditBlock()
-        for i, rb in enumerate(view.blocks if view else []):
-            bf, cf = self._formats(rb.kind, rb.level, body, heading, muted)
-            if i:
-                cursor.insertBlock(bf, cf)
-            else:
-                cursor.setBlockFormat(bf)
-                cursor.setBlockCharFormat(cf)
-            cursor.insertText(rb.text, cf)
-        cursor.endEditBlock()
-        if view and not self.show_furniture:
-            self._hide_furniture(qdoc)
+            # Once Qt has deleted it (and Python freed what built it), the heap's free
+            # pages go back: reopening a long document then takes no more than before.
+            QTimer.singleShot(RELEASE_AFTER_MS, release_freed_memory)
+        self._layout, self._top_block = layout, None
+        layout.heightsChanged.connect(self._keep_top_block)
         self.highlighter = Highlighter(qdoc, view, self.offsets) if view else None
         self._refresh_selections()
         if top is not None:
             self.scroll_to_offset(top, margin=0)
 
+    def _block_styles(
+        self, body: QFont, heading: QFont
+    ) -> tuple[list[BlockStyle], list[int], list[QTextCharFormat]]:
+        """The layout style of every block (an index into the styles returned), and the
+        character format of each style (empty for body text)."""
+        muted = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        styles: list[BlockStyle] = []
+        char_formats: list[QTextCharFormat] = []
+        index: dict[tuple[str, int], int] = {}
+        style_of: list[int] = []
+        for rb in self.view.blocks if self.view else []:
+            key = (rb.kind, rb.level if rb.kind == "heading" else 0)
+            k = index.get(key)
+            if k is None:
+                style, cf = self._formats(rb.kind, rb.level, body, heading, muted)
+                k = index[key] = len(styles)
+                styles.append(style)
+                char_formats.append(cf)
+            style_of.append(k)
+        return styles, style_of, char_formats
+
     def _formats(
         self, kind: str, level: int, body: QFont, heading: QFont, muted: object
-    ) -> tuple[QTextBlockFormat, QTextCharFormat]:
-        size = body.pointSizeF()
-        bf = QTextBlockFormat()
-        bf.setLineHeight(_LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        bf.setBottomMargin(size * 0.7)
+    ) -> tuple[BlockStyle, QTextCharFormat]:
+        size = body.pointSizeF()  # margins are in pixels, proportional to the text size
+        top, bottom, left, indent, line_height = 0.0, size * 0.7, 0.0, 0.0, _LINE_HEIGHT
         cf = QTextCharFormat()
         if kind == "title":
             cf.setFont(heading)
             cf.setFontPointSize(size * 1.55)
             cf.setFontWeight(QFont.Weight.Bold)
-            bf.setBottomMargin(size * 1.2)
-            bf.setLineHeight(115, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            bottom, line_height = size * 1.2, 115
         elif kind == "heading":
             factor, bold, above, below = _HEADING_STYLE.get(level, _HEADING_STYLE[3])
             cf.setFont(heading)
             cf.setFontPointSize(size * factor)
             cf.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.DemiBold)
-            bf.setTopMargin(size * above)
-            bf.setBottomMargin(size * below)
-            bf.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            top, bottom, line_height = size * above, size * below, 120
         elif kind == "furniture":
             cf.setFont(heading)
             cf.setFontPointSize(size * 0.8)
             cf.setForeground(muted)
-            bf.setBottomMargin(size * 0.35)
-            bf.setLineHeight(115, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            bottom, line_height = size * 0.35, 115
         elif kind == "list_item":
-            bf.setLeftMargin(size * 1.4)
-            bf.setTextIndent(-size * 0.9)  # hanging bullet
-            bf.setBottomMargin(size * 0.35)
+            left, indent, bottom = size * 1.4, -size * 0.9, size * 0.35  # hanging bullet
         elif kind == "quote":
             cf.setFontItalic(True)
-            bf.setLeftMargin(size * 2)
+            left = size * 2
         elif kind == "code":
             cf.setFontFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
             cf.setFontPointSize(size * 0.9)
-        return bf, cf
+        metrics = QFontMetricsF(cf.font().resolve(body))
+        style = BlockStyle(
+            top, bottom, left, indent, line_height, metrics.height(), metrics.averageCharWidth()
+        )
+        return style, cf
 
-    def _hide_furniture(self, qdoc: QTextDocument) -> None:
+    def _hide_furniture(self, qdoc: QTextDocument, layout: ReadingLayout) -> None:
         # Hidden blocks keep their text, so positions (and highlights) stay valid.
+        hidden = set()
         block = qdoc.begin()
-        for rb in self.view.blocks if self.view else []:
+        for i, rb in enumerate(self.view.blocks if self.view else []):
             if rb.kind == "furniture":
                 block.setVisible(False)
+                hidden.add(i)
             block = block.next()
-        qdoc.markContentsDirty(0, qdoc.characterCount())
+        layout.set_hidden(hidden)
 
     def set_furniture_visible(self, visible: bool) -> None:
         """Show page furniture muted (True) or hide it (False)."""
@@ -207,22 +244,25 @@ class DocumentView(QTextEdit):
     def set_dark(self, dark: bool) -> None:
         """Re-render for a light or dark palette (muted and highlight colours)."""
         self.dark = dark
-        self._render()
+        if self.view is not None:  # nothing shown yet: the first load renders
+            self._render()
 
-    def _update_margins(self) -> None:
-        """Centre a column of about :data:`COLUMN_CHARS` characters."""
-        fm = QFontMetricsF(self.document().defaultFont())
+    def _update_margins(self, doc: QTextDocument | None = None) -> None:
+        """Centre a column of about :data:`COLUMN_CHARS` characters (in ``doc``, by
+        default the one shown)."""
+        doc = doc or self.document()
+        fm = QFontMetricsF(doc.defaultFont())
         column = fm.averageCharWidth() * COLUMN_CHARS
         margin = int(max(24, (self.viewport().width() - column) / 2))
         if margin == self._margin:
             return
         self._margin = margin
-        fmt: QTextFrameFormat = self.document().rootFrame().frameFormat()
+        fmt: QTextFrameFormat = doc.rootFrame().frameFormat()
         fmt.setLeftMargin(margin)
         fmt.setRightMargin(margin)
         fmt.setTopMargin(28)
         fmt.setBottomMargin(80)
-        self.document().rootFrame().setFrameFormat(fmt)
+        doc.rootFrame().setFrameFormat(fmt)
 
     # --- highlights and matches --------------------------------------------
     def set_annotations(self, annotations: list[Annotation]) -> None:
@@ -231,8 +271,10 @@ class DocumentView(QTextEdit):
         if self.highlighter is not None:
             for ann in annotations:
                 self._spans.append((*self.highlighter.qt_span(ann.start, ann.end), ann))
-        self._spans.sort(key=lambda s: (s[0], s[1]))
-        self._index_spans()
+        self._spans.sort(key=_span_key)
+        self._span_by_id = {span[2].id: span for span in self._spans}
+        self._span_starts = [s[0] for s in self._spans]
+        self._longest_span = max((s[1] - s[0] for s in self._spans), default=0)
         self._refresh_selections()
 
     def upsert_annotation(self, ann: Annotation) -> None:
@@ -240,26 +282,29 @@ class DocumentView(QTextEdit):
         self._drop(ann.id)
         if self.highlighter is not None:
             span = (*self.highlighter.qt_span(ann.start, ann.end), ann)
-            insort(self._spans, span, key=lambda s: (s[0], s[1]))
-        self._index_spans()
+            i = bisect_right(self._spans, _span_key(span), key=_span_key)
+            self._spans.insert(i, span)
+            self._span_starts.insert(i, span[0])
+            self._span_by_id[ann.id] = span
+            self._longest_span = max(self._longest_span, span[1] - span[0])
         self._refresh_selections()
 
     def remove_annotation(self, annotation_id: str) -> None:
         """Stop drawing one annotation."""
         if self._drop(annotation_id):
-            self._index_spans()
             self._refresh_selections()
 
     def _drop(self, annotation_id: str) -> bool:
-        for i, span in enumerate(self._spans):
-            if span[2].id == annotation_id:
-                del self._spans[i]
-                return True
-        return False
-
-    def _index_spans(self) -> None:
-        self._span_starts = [s[0] for s in self._spans]
-        self._longest_span = max((s[1] - s[0] for s in self._spans), default=0)
+        # Found by bisection: a document may carry many thousands of highlights. The
+        # longest span stays an upper bound, which is all the lookup needs.
+        span = self._span_by_id.pop(annotation_id, None)
+        if span is None:
+            return False
+        i = bisect_left(self._spans, _span_key(span), key=_span_key)
+        while self._spans[i][2].id != annotation_id:
+            i += 1
+        del self._spans[i], self._span_starts[i]
+        return True
 
     def set_current_annotation(self, annotation_id: str | None) -> None:
         """Mark the annotation that tag/note/delete act on."""
@@ -270,6 +315,8 @@ class DocumentView(QTextEdit):
     def set_matches(self, matches: list[tuple[int, int]], current: int) -> None:
         """Draw find matches (Qt positions); ``current`` is drawn strongly."""
         self._matches, self._current_match = matches, current
+        self._match_starts = [m[0] for m in matches]  # in text order, as found
+        self._longest_match = max((e - s for s, e in matches), default=0)
         self._refresh_selections()
 
     def _visible_range(self) -> tuple[int, int]:
@@ -295,7 +342,13 @@ class DocumentView(QTextEdit):
                 near.append(self._spans[i])
         near.reverse()
         sels = self.highlighter.span_selections(near, self.dark, self._current_annotation)
-        sels += self.highlighter.match_selections(self._matches, self._current_match, self.dark)
+        # Find matches likewise (a common word matches thousands of times in a long
+        # document, and each selection given to Qt makes it lay out that block).
+        first = bisect_left(self._match_starts, lo - self._longest_match)
+        last = bisect_right(self._match_starts, hi)
+        sels += self.highlighter.match_selections(
+            self._matches[first:last], self._current_match - first, self.dark
+        )
         self.setExtraSelections(sels)
 
     # --- offsets <-> screen ------------------------------------------------
@@ -350,9 +403,27 @@ class DocumentView(QTextEdit):
         self._scroll_to_qt(self.offset_to_qt(offset), margin)
         self._anchor = offset
 
-    def _on_scroll(self, _value: int) -> None:
+    def _on_scroll(self, value: int) -> None:
+        if self._layout is not None:
+            # The first block that starts on screen: those above it may be laid out
+            # (and change height) as they are painted; it must not move.
+            i = self._layout.block_at_y(value)
+            if self._layout.block_top(i) < value and i + 1 < self.document().blockCount():
+                i += 1
+            self._top_block = (i, value - self._layout.block_top(i))
         self._refresh_selections()  # highlights coming into view
         self._scroll_timer.start()
+
+    def _keep_top_block(self) -> None:
+        """Blocks laid out for the first time change height (their estimate was
+        close, not exact): keep the block read at the top where it was."""
+        if self._layout is None or self._top_block is None:
+            return
+        i, into = self._top_block
+        bar = self.verticalScrollBar()
+        wanted = round(self._layout.block_top(i) + into)
+        if wanted != bar.value():
+            bar.setValue(wanted)
 
     def _scroll_settled(self) -> None:
         self._anchor = self.top_offset()
@@ -361,9 +432,14 @@ class DocumentView(QTextEdit):
     def _scroll_to_qt(self, position: int, margin: int) -> None:
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(position, self.document().characterCount() - 1))
-        rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
-        bar.setValue(bar.value() + rect.top() - margin)
+        for _ in range(3):  # laying out what comes into view may move the target: again
+            rect = self.cursorRect(cursor)
+            if rect.top() == margin:
+                break
+            bar.setValue(bar.value() + rect.top() - margin)
+            if self._layout is not None:
+                self._layout.lay_out_between(bar.value(), bar.value() + self.viewport().height())
 
     def top_offset(self) -> int:
         """The text offset shown at the top of the viewport."""
@@ -423,3 +499,7 @@ class DocumentView(QTextEdit):
         menu.insertSeparator(first)
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+
+def _span_key(span: tuple[int, int, Annotation]) -> tuple[int, int]:
+    return span[0], span[1]

@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reader.core.errors import ReaderError
-from reader.core.exchange import add_document
 from reader.core.importers import load_document
 from reader.core.library_model import DocumentInfo
 from reader.core.model import Document
@@ -121,6 +120,8 @@ class Importer(QObject):
 
     def store(self, doc: Document, path: str | None = None) -> DocumentInfo:
         """Write a parsed document (read from ``path``) to the library (GUI thread)."""
+        from reader.core.exchange import add_document  # loaded when a file is imported
+
         info, _added = add_document(self.library, doc, path)
         return info
 
@@ -139,5 +140,7 @@ class Importer(QObject):
 
 def import_now(library: Library, path: str | Path) -> DocumentInfo:
     """Import one file in the calling thread (the guide, the screenshot option)."""
+    from reader.core.exchange import add_document
+
     info, _added = add_document(library, load_document(path), path)
     return info

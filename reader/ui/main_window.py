@@ -40,7 +40,7 @@ from reader.ui.document_view import DocumentView
 from reader.ui.find_bar import FindBar
 from reader.ui.importer import Importer, import_now
 from reader.ui.keyboard import Keyboard
-from reader.ui.open_document import OpenDocument
+from reader.ui.open_document import OpenDocument, paused_gc
 from reader.ui.operations import Change
 from reader.ui.outline_model import OFFSET_ROLE, OutlineModel
 from reader.ui.page_indicator import PageIndicator
@@ -264,20 +264,21 @@ class MainWindow(QMainWindow):
             if offset is not None:
                 self.doc_view.scroll_to_offset(offset)
             return True
-        try:
-            doc = self.library.get_document(document_id)
-        except ReaderError as exc:
-            self.show_error(str(exc))
-            return False
-        self.session.save_position()
-        self.open_doc.load(doc)
-        self.context.current_document_id = doc.id
-        self.find_bar.close_bar() if self.find_bar.isVisible() else None
-        self.doc_view.load(doc, self.reading)
-        self.outline_model.set_document(doc)
-        self.page_indicator.set_document(doc)
-        self.outline.expandToDepth(0)
-        self._show_annotations()
+        with paused_gc():
+            try:
+                doc = self.library.get_document(document_id)
+            except ReaderError as exc:
+                self.show_error(str(exc))
+                return False
+            self.session.save_position()
+            self.open_doc.load(doc)
+            self.context.current_document_id = doc.id
+            self.find_bar.close_bar() if self.find_bar.isVisible() else None
+            self.doc_view.load(doc, self.reading)
+            self.outline_model.set_document(doc)
+            self.page_indicator.set_document(doc)
+            self.outline.expandToDepth(0)
+            self._show_annotations()
         self.library_panel.select(doc.id)
         self.setWindowTitle(f"{doc.title} — {APP_TITLE}")
         meta = " · ".join(x for x in (doc.date, doc.source) if x)

@@ -8,7 +8,10 @@ how an undoable :class:`~reader.ui.undo_commands.Change` updates them.
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+import gc
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from reader.core.errors import ReaderError
 from reader.core.library_model import Annotation
@@ -16,6 +19,21 @@ from reader.core.model import Document
 from reader.core.reading import ReadingView, build_reading_view
 from reader.core.store import Library
 from reader.ui.undo_commands import Change
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside: opening a long document creates a few
+    hundred thousand objects (blocks, clauses, highlights), none of them garbage, and
+    each full collection on the way walks all of them again (a fifth of the time it
+    takes to open a 10 MB document). Reference counting still frees as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class OpenDocument:
@@ -27,6 +45,7 @@ class OpenDocument:
         self.reading: ReadingView | None = None
         self.annotations: list[Annotation] = []
         self._starts: list[int] = []
+        self._by_id: dict[str, Annotation] = {}
 
     def load(self, doc: Document | None) -> None:
         """Open ``doc`` (None: close) and read its annotations."""
@@ -38,6 +57,7 @@ class OpenDocument:
         """Re-read every live annotation of the document."""
         self.annotations = self.library.annotations(self.doc.id) if self.doc else []
         self._starts = [a.start for a in self.annotations]
+        self._by_id = {a.id: a for a in self.annotations}
         return self.annotations
 
     def touches(self, change: Change) -> bool:
@@ -54,10 +74,18 @@ class OpenDocument:
         except ReaderError:
             self.reload()
             return None
-        self.annotations = [a for a in self.annotations if a.id != ann.id]
+        # Found and placed by bisection: a document may carry many thousands.
+        old = self._by_id.pop(ann.id, None)
+        if old is not None:
+            i = bisect_left(self.annotations, _key(old), key=_key)
+            while self.annotations[i].id != old.id:
+                i += 1
+            del self.annotations[i], self._starts[i]
         if ann.deleted is None:
-            insort(self.annotations, ann, key=lambda a: (a.start, a.end))
-        self._starts = [a.start for a in self.annotations]
+            i = bisect_right(self.annotations, _key(ann), key=_key)
+            self.annotations.insert(i, ann)
+            self._starts.insert(i, ann.start)
+            self._by_id[ann.id] = ann
         return ann
 
     def annotation_at(self, offset: int) -> Annotation | None:
@@ -69,3 +97,7 @@ class OpenDocument:
                 return ann
             i -= 1
         return None
+
+
+def _key(ann: Annotation) -> tuple[int, int]:
+    return ann.start, ann.end

@@ -44,9 +44,14 @@ class Operations(QObject):
     def _args(self) -> tuple:
         return self.library, self.changed.emit, self.failed.emit
 
-    def highlight(self, document_id: str, start: int, end: int, color: str) -> str | None:
-        """Highlight ``start``-``end``; returns the new annotation's id (None on error)."""
-        cmd = CreateAnnotation(*self._args(), document_id, start, end, color, self.author or None)
+    def highlight(
+        self, document_id: str, start: int, end: int, color: str, source: str | None = None
+    ) -> str | None:
+        """Highlight ``start``-``end``; returns the new annotation's id (None on error).
+        ``source`` is the document's text when the caller has it open."""
+        cmd = CreateAnnotation(
+            *self._args(), document_id, start, end, color, self.author or None, source=source
+        )
         self.undo_stack.push(cmd)
         return cmd.annotation_id or None
 

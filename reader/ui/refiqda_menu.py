@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.errors import ReaderError
-from reader.core.export.codebook_csv import export_codebook_csv
-from reader.core.refiqda import export_codebook, export_project, import_codebook, import_project
 from reader.ui.context import AppContext
 from reader.ui.share_dialog import ShareDialog
 from reader.ui.sharing import with_suffix
@@ -86,10 +84,14 @@ class RefiQdaMenu:
 
     def export_codebook(self) -> None:
         """Save the tags, with descriptions and colours, as a ``.qdc`` codebook."""
+        from reader.core.refiqda import export_codebook  # the format's code: when first used
+
         self._export_tags(export_codebook, "qdc")
 
     def export_codebook_csv(self) -> None:
         """Save the tags and descriptions as the codebook CSV Taguette imports."""
+        from reader.core.export.codebook_csv import export_codebook_csv
+
         self._export_tags(export_codebook_csv, "csv")
 
     def export_project(self) -> None:
@@ -117,6 +119,8 @@ class RefiQdaMenu:
 
         authors = [choice.author] if choice.author else []
         try:
+            from reader.core.refiqda import export_project
+
             summary = export_project(self.context.library, path, choice.documents, authors, step)
         except ReaderError as exc:
             self.context.report_error(str(exc), title="Project not exported")
@@ -156,6 +160,8 @@ class RefiQdaMenu:
         if not path:
             return
         try:
+            from reader.core.refiqda import import_codebook
+
             counts = import_codebook(self.context.library, path)
         except ReaderError as exc:
             self.context.report_error(str(exc), title="Codebook not imported")
@@ -171,6 +177,8 @@ class RefiQdaMenu:
         if not path:
             return
         try:
+            from reader.core.refiqda import import_project
+
             report = import_project(self.context.library, path)
         except ReaderError as exc:
             self.context.report_error(str(exc), title="Project not imported")

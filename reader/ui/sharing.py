@@ -10,17 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 
 from reader.core.atomic import write_atomic
 from reader.core.errors import ReaderError
-from reader.core.exchange import ImportReport, exchange_json, export_collection, import_files
-from reader.core.export import select, to_csv, to_json, to_markdown
 from reader.ui import export_dialog, import_report, share_dialog
 from reader.ui.context import AppContext
 from reader.ui.export_dialog import ExportChoice
+
+if TYPE_CHECKING:
+    from reader.core.exchange import ImportReport
 
 FILTERS = {
     "md": "Markdown (*.md)",
@@ -33,6 +35,8 @@ EXPORT_FOLDER, SHARE_FOLDER = "export/folder", "share/folder"
 
 def export_text(library, choice: ExportChoice) -> tuple[str, int]:  # noqa: ANN001
     """The exported file's text and how many excerpts it holds."""
+    from reader.core.export import select, to_csv, to_json, to_markdown  # when first used
+
     sel = select(library, choice.tags, choice.documents, choice.authors)
     if choice.format == "csv":
         return to_csv(sel), len(sel.excerpts)
@@ -109,6 +113,8 @@ class Sharing:
         path = self._save_path(SHARE_FOLDER, "Share Annotations", name, EXCHANGE_FILTER)
         if not path:
             return
+        from reader.core.exchange import exchange_json, export_collection  # when first used
+
         try:
             collection = export_collection(self.context.library, choice.author, choice.documents)
             text = exchange_json(collection)
@@ -140,6 +146,8 @@ class Sharing:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         w.statusBar().showMessage(f"Importing shared annotations from {len(paths)} file(s)…")
         w.statusBar().repaint()  # show it now, without running user input mid-import
+        from reader.core.exchange import import_files  # loaded when first used
+
         try:
             # Each bad file is left out with its reason, shown in the report.
             report = import_files(self.context.library, paths, skip_refused=True)

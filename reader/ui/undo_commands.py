@@ -63,11 +63,12 @@ class CreateAnnotation(AnnotationCommand):
     def __init__(
         self, library: Library, notify: Notify, on_error: ReportError,
         document_id: str, start: int, end: int, color: str, author: str | None = None,
-        tags: tuple[str, ...] = (), text: str = "Highlight",
+        tags: tuple[str, ...] = (), text: str = "Highlight", source: str | None = None,
     ) -> None:  # fmt: skip
         super().__init__(library, notify, on_error, text)
         self.document_id, self.start, self.end, self.color = document_id, start, end, color
         self.author, self.tags = author, tags
+        self.source = source  # the document's text, when the window holds it (faster)
 
     def redo(self) -> None:
         if self.annotation_id:
@@ -81,6 +82,7 @@ class CreateAnnotation(AnnotationCommand):
                     color=self.color,
                     author=self.author,
                     tags=self.tags,
+                    text=self.source,
                 ),
                 count=True,
                 tags=bool(self.tags),

@@ -30,6 +30,16 @@ def test_add_annotation_keeps_quote_and_context(library, doc_id, sample_doc):
     assert library.get_annotation(ann.id) == ann
 
 
+def test_the_text_a_caller_holds_gives_the_same_quote_and_context(library, doc_id, sample_doc):
+    text = sample_doc.text
+    start, end = span_of(text, "Banks will cooperate.")
+    read = library.add_annotation(doc_id, start, end)
+    given = library.add_annotation(doc_id, start, end, text=text)
+    stale = library.add_annotation(doc_id, start, end, text=text[:-1])  # not this text: read
+    for ann in (given, stale):
+        assert (ann.quote, ann.prefix, ann.suffix) == (read.quote, read.prefix, read.suffix)
+
+
 def test_context_is_clipped_at_the_ends_of_the_text(library, doc_id, sample_doc):
     n = len(sample_doc.text)
     first = library.add_annotation(doc_id, 0, 5)

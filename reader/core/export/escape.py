@@ -32,7 +32,11 @@ def escape_lines(text: str) -> list[str]:
 
 def _escape(line: str) -> str:
     line = CONTROL_RE.sub("", line)
-    line = _INLINE_RE.sub(r"\\\1", line)
+    if _INLINE_RE.search(line):  # most prose has none: a search is cheaper than a sub
+        line = _INLINE_RE.sub(r"\\\1", line)
+    first = line[:1]
+    if first not in ("-", "+", "=") and not first.isdecimal():
+        return line  # the only first characters _LINE_START_RE matches
     return _LINE_START_RE.sub(
         lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), line
     )

@@ -57,15 +57,20 @@ def excerpt_lines(ex: Excerpt, doc: DocumentInfo | None) -> list[str]:
     lines.append("")
     lines.append(f"- **Source:** {_citation(ex, doc)}")
     if a.tags:
-        lines.append("- **Tags:** " + ", ".join(code_span(t) for t in a.tags))
+        lines.append("- **Tags:** " + ", ".join(_tag(t) for t in a.tags))
     if a.note.strip():
         note = [line for line in escape_lines(a.note.strip())]
         lines.append("- **Note:** " + note[0])
         lines.extend(("  " + line) if line else "" for line in note[1:])
-    by = escape_inline(a.author) if a.author else "unknown author"
+    by = _author(a.author) if a.author else "unknown author"
     lines.append(f"- **By:** {by}, {a.modified[:10]}")
     lines.append("")
     return lines
+
+
+# Thousands of excerpts share a few tags and authors: each is escaped once.
+_tag = lru_cache(maxsize=4096)(code_span)
+_author = lru_cache(maxsize=1024)(escape_inline)
 
 
 def _heading(level: int, text: str) -> str:
@@ -86,12 +91,13 @@ def _by_tag(sel: ExportSelection) -> list[str]:
     for t in under:
         for p in tag_lineage(t):
             paths.setdefault(p.lower(), p)
-    rendered: dict[str, list[str]] = {}  # an excerpt under several tags renders once
+    rendered: dict[str, str] = {}  # an excerpt under several tags renders once
 
-    def block(ex: Excerpt) -> list[str]:
+    def block(ex: Excerpt) -> str:
         key = ex.annotation.id
         if key not in rendered:
-            rendered[key] = excerpt_lines(ex, sel.documents.get(ex.annotation.document_id))
+            lines = excerpt_lines(ex, sel.documents.get(ex.annotation.document_id))
+            rendered[key] = "\n".join(lines)
         return rendered[key]
 
     lines: list[str] = []
@@ -100,12 +106,10 @@ def _by_tag(sel: ExportSelection) -> list[str]:
         depth = path.count(SEPARATOR) + 1
         lines.append(_heading(depth + 1, escape_inline(path.rsplit(SEPARATOR, 1)[-1])))
         lines.append("")
-        for ex in under.get(path, []):
-            lines.extend(block(ex))
+        lines.extend(block(ex) for ex in under.get(path, []))
     if untagged:
         lines.extend([_heading(2, "Untagged"), ""])
-        for ex in untagged:
-            lines.extend(block(ex))
+        lines.extend(block(ex) for ex in untagged)
     return lines
 
 
@@ -141,4 +145,6 @@ def to_markdown(sel: ExportSelection, group_by: str = "tag") -> str:
         lines.extend(["No excerpts match this selection.", ""])
     else:
         lines.extend(_by_tag(sel) if group_by == "tag" else _by_document(sel))
+    while lines and not lines[-1].strip("\n"):
+        lines.pop()  # no blank lines at the end (cheaper than stripping the joined text)
     return "\n".join(lines).rstrip("\n") + "\n"

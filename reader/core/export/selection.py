@@ -49,11 +49,10 @@ def select(
         if (not doc_ids or ex.annotation.document_id in doc_ids)
         and (not wanted_authors or (ex.annotation.author or "").lower() in wanted_authors)
     ]
-    all_docs = {d.id: d for d in library.list_documents()}
-    used = {ex.annotation.document_id for ex in excerpts}
+    used = dict.fromkeys(ex.annotation.document_id for ex in excerpts)
     return ExportSelection(
         excerpts=excerpts,
-        documents={k: v for k, v in all_docs.items() if k in used},
+        documents={k: library.document_info(k) for k in used},
         tags=tag_paths,
         document_titles=[i.title for i in infos],
         authors=list(authors),

@@ -24,9 +24,18 @@ from collections.abc import Iterable, Sequence
 _FORMULA_LINE = re.compile(r"(\A|\r\n|\r|\n)(?=[=+@\t]|-[^ \r\n])")
 
 
+# The only first characters _FORMULA_LINE looks for: a cell starting with none of them
+# and holding no line break cannot match (checked first: an export has many cells).
+_TRIGGERS = frozenset("=+@\t-")
+
+
 def safe_cell(value: object) -> object:
     """``value`` with ``'`` before every line that a spreadsheet would run as a formula."""
-    if isinstance(value, str) and _FORMULA_LINE.search(value):
+    if not isinstance(value, str):
+        return value
+    if value[:1] not in _TRIGGERS and "\n" not in value and "\r" not in value:
+        return value
+    if _FORMULA_LINE.search(value):
         return _FORMULA_LINE.sub(r"\1'", value)
     return value
 

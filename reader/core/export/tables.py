@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from reader import __version__
@@ -28,31 +29,28 @@ CSV_COLUMNS = [
 ]
 
 
+def _values(ex: Excerpt, dates: dict[str, str | None]) -> tuple:
+    """One excerpt's fields, in :data:`CSV_COLUMNS` order."""
+    a = ex.annotation
+    return (
+        a.id, a.document_id, ex.document_title, dates.get(a.document_id), ex.location,
+        a.start, a.end, a.quote, a.note, a.tags, a.color, a.author, a.created, a.modified,
+    )  # fmt: skip
+
+
+def _dates(sel: ExportSelection) -> dict[str, str | None]:
+    return {doc_id: doc.date for doc_id, doc in sel.documents.items()}
+
+
 def rows(sel: ExportSelection) -> list[dict[str, Any]]:
     """One flat record per excerpt; the section path carries the page (``, p. 12``) when the
     document has pages."""
+    dates = _dates(sel)
     out = []
     for ex in sel.excerpts:
-        a = ex.annotation
-        doc = sel.documents.get(a.document_id)
-        out.append(
-            {
-                "annotation_id": a.id,
-                "document_id": a.document_id,
-                "document_title": ex.document_title,
-                "document_date": doc.date if doc else None,
-                "section_path": ex.location,
-                "start": a.start,
-                "end": a.end,
-                "quote": a.quote,
-                "note": a.note,
-                "tags": list(a.tags),
-                "color": a.color,
-                "author": a.author,
-                "created": a.created,
-                "modified": a.modified,
-            }
-        )
+        row = dict(zip(CSV_COLUMNS, _values(ex, dates), strict=True))
+        row["tags"] = list(row["tags"])
+        out.append(row)
     return out
 
 
@@ -71,10 +69,16 @@ def _with_page(row: dict[str, object], ex: Excerpt) -> dict[str, object]:
 def to_csv(sel: ExportSelection) -> str:
     """Excerpts as CSV with a header row; tags are joined with "; " (cells guarded
     against formulas: :mod:`reader.core.export.spreadsheet`)."""
-    records = rows(sel)
-    for row in records:
-        row["tags"] = "; ".join(row["tags"])
-    return csv_text([CSV_COLUMNS, *([row[c] for c in CSV_COLUMNS] for row in records)])
+    dates = _dates(sel)
+    tags = CSV_COLUMNS.index("tags")
+
+    def records() -> Iterator[list[object]]:
+        for ex in sel.excerpts:
+            values = list(_values(ex, dates))
+            values[tags] = "; ".join(values[tags])
+            yield values
+
+    return csv_text([CSV_COLUMNS, *records()])
 
 
 def to_json(sel: ExportSelection) -> str:

@@ -48,8 +48,13 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
         color: str = DEFAULT_COLOR,
         author: str | None = None,
         tags: Iterable[str] = (),
+        text: str | None = None,
     ) -> Annotation:
-        """Annotate ``text[start:end]`` of a document, keeping the quote and its context."""
+        """Annotate ``text[start:end]`` of a document, keeping the quote and its context.
+
+        ``text`` is the document's text when the caller holds it (an open document): a
+        long text is then not read back (SQLite reads all of a value to take a slice).
+        """
         color = normalize_color(color)
         tag_paths = [normalize_tag(t) for t in tags]
         note = checked_field(note, "the note", MAX_NOTE)
@@ -60,40 +65,38 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
             )
         lo = max(0, start - CONTEXT_CHARS)
         with self.transaction():
-            # substr() counts characters, as Python indexes str: no need to load the text.
-            row = self._one(
-                "SELECT length, substr(text, ?, ?), substr(text, ?, ?), substr(text, ?, ?) "
-                "FROM documents WHERE id = ?",
-                (lo + 1, start - lo, start + 1, end - start, end + 1, CONTEXT_CHARS, document_id),
-            )
+            row = self._one("SELECT length FROM documents WHERE id = ?", (document_id,))
             if row is None:
                 raise LibraryError(f"unknown document: {document_id}")
-            length, prefix, quote, suffix = row
+            length = row[0]
             if not 0 <= start < end <= length:
                 raise LibraryError(
                     f"span {start}-{end} is not inside the document (0-{length}, non-empty)"
                 )
+            if text is None or len(text) != length:
+                # substr() counts characters, as Python indexes str; one slice, as each
+                # substr() reads the whole value again.
+                window = self._row(
+                    "SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                    (lo + 1, end + CONTEXT_CHARS - lo, document_id),
+                )[0]
+            else:
+                window = text[lo : end + CONTEXT_CHARS]
+            prefix, quote = window[: start - lo], window[start - lo : end - lo]
+            suffix = window[end - lo :]
             now = utc_now()
             ann_id = str(uuid.uuid4())
-            self.db.table("annotations").insert(
-                {
-                    "id": ann_id,
-                    "document_id": document_id,
-                    "start_offset": start,
-                    "end_offset": end,
-                    "quote": quote,
-                    "prefix": prefix,
-                    "suffix": suffix,
-                    "color": color,
-                    "note": note,
-                    "author": author,
-                    "created": now,
-                    "modified": now,
-                }
+            # Plain INSERTs: no sqlite-utils on the path of a highlight (see StoreBase).
+            self.conn.execute(
+                "INSERT INTO annotations (id, document_id, start_offset, end_offset, quote, "
+                "prefix, suffix, color, note, author, created, modified) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ann_id, document_id, start, end, quote, prefix, suffix, color, note, author)
+                + (now, now),
             )
-            self.db.table("annotation_tags").insert_all(
-                ({"annotation_id": ann_id, "tag_id": self._ensure_tag(p)} for p in tag_paths),
-                ignore=True,  # the same tag given twice links once
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+                [(ann_id, self._ensure_tag(p)) for p in tag_paths],  # a tag given twice: once
             )
         return Annotation(
             id=ann_id,

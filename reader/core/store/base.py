@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reader.core.errors import LibraryError
 from reader.core.store.failures import (
@@ -25,6 +24,9 @@ from reader.core.store.failures import (
 
 WRITE_FAILURES = {SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL}
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 def utc_now() -> str:
     """The current time as ISO-8601 UTC with milliseconds: ``2026-11-24T10:15:00.123Z``."""
@@ -38,17 +40,34 @@ class StoreBase:
     ``insert_all``, ``ignore=True`` / ``replace=True`` for the OR IGNORE / OR REPLACE
     upserts) inside :meth:`transaction`, where it nests as a savepoint. Queries stay SQL:
     joins, sub-selects, FTS5 ``MATCH`` and conditional updates read more clearly so.
+
+    sqlite-utils is imported when first written with (it costs about 130 ms to import,
+    more than a whole CLI call may take), so reading a library never loads it; the
+    one write a researcher repeats all day, a highlight with its tags, is plain
+    ``INSERT`` statements for the same reason; so are bulk inserts (a document's
+    sections, pages and search rows, a merge's annotations), where sqlite-utils'
+    work per row costs more than SQLite's.
     """
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, read_only: str | None = None) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path, read_only: str | None = None) -> None:
+        self._conn = conn
+        self._db: sqlite_utils.Database | None = None
         self.path = path
         self.read_only = read_only  # why it was opened read-only; None: writable
 
     @property
     def conn(self) -> sqlite3.Connection:
         """The underlying connection (autocommit mode: transactions are explicit)."""
-        return self.db.conn
+        return self._conn
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for writing rows."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self._conn)
+        return self._db
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from types import TracebackType
 
-import sqlite_utils
-
 from reader.core.paths import library_path
 from reader.core.store import migrations
 from reader.core.store.annotations import AnnotationsMixin
@@ -55,11 +53,11 @@ class Library(
         """
         resolved = library_path(path)
         conn, read_only = connect(resolved)
-        return cls(sqlite_utils.Database(conn), resolved, read_only)
+        return cls(conn, resolved, read_only)
 
     def close(self) -> None:
         """Close the connection; committed data is already on disk."""
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Library:
         return self

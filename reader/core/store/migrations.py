@@ -19,8 +19,6 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from reader.core.store.cjk_search import INSERT_ROWS, create_cjk_index, index_rows
 from reader.core.store.indexing import blocks_from_json, outline_from_json, search_chunks
 
@@ -260,6 +258,8 @@ def _v11_deleted_documents(conn: sqlite3.Connection) -> None:
     # A document can be deleted (and brought back): NULL while it is in the library, else
     # when it went to the trash. Its annotations are deleted with the same time, which is
     # how undeleting the document brings back exactly those and not ones deleted before.
+    import sqlite_utils  # here, not at the top: opening a library must not load it
+
     sqlite_utils.Database(conn).table("documents").add_column("deleted", str)
 
 

@@ -12,8 +12,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-import sqlite_utils
-
 from reader.core.errors import LibraryError
 from reader.core.store import migrations
 from reader.core.store.failures import (
@@ -56,17 +54,14 @@ def _check_file(path: Path) -> bool:
 
 def _check_schema(conn: sqlite3.Connection, path: Path) -> None:
     """Raise unless the SQLite file at ``path`` is empty or carries our marker."""
-    db = sqlite_utils.Database(conn)
-    tables = set(db.table_names())
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     version = migrations.schema_version(conn)
     if not tables and version == 0:
         return  # an empty database: nothing to lose, it becomes a library
     marker = None
     if "library_meta" in tables:
-        meta = db.table("library_meta")
-        marker = next(
-            (r["value"] for r in meta.rows_where("key = ?", ["application"], limit=1)), None
-        )
+        row = conn.execute("SELECT value FROM library_meta WHERE key = 'application'").fetchone()
+        marker = row[0] if row else None
     if marker != migrations.APPLICATION:
         raise LibraryError(
             f"{path}: not a Policy Reader library (an SQLite database with other tables); "

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 
 from reader.core.errors import LibraryError
 from reader.core.library_model import Excerpt, SearchHit
 from reader.core.store import cjk_search
-from reader.core.store.annotations import (
-    ANNOTATION_COLUMNS,
-    TAGS_OF_ANNOTATION,
-    annotation_from_row,
-)
+from reader.core.store.annotations import ANNOTATION_COLUMNS, annotation_from_row
 from reader.core.store.base import StoreBase
 from reader.core.store.tags import TAG_AND_SUBTAGS
 from reader.core.tags import normalize_tag
@@ -44,26 +42,87 @@ def page_at_sql(document: str, offset: str, column: str = "p.page") -> str:
     )
 
 
-# An excerpt: the annotation with its tags, document title, section path, page and
-# printed page label. Rows read with it become Excerpts through excerpt_from_row.
+# An excerpt: the annotation with its document title; read_excerpts() adds its tags,
+# section path, page and printed page label in one pass per document.
 EXCERPT_SELECT = (
-    f"SELECT {ANNOTATION_COLUMNS}, {TAGS_OF_ANNOTATION}, d.title, "
-    f"{section_at('a.document_id', 'a.start_offset')}, "
-    f"{page_at_sql('a.document_id', 'a.start_offset')}, "
-    f"{page_at_sql('a.document_id', 'a.start_offset', 'p.label')} "
-    "FROM annotations a JOIN documents d ON d.id = a.document_id"
+    f"SELECT {ANNOTATION_COLUMNS}, d.title FROM annotations a "
+    "JOIN documents d ON d.id = a.document_id"
 )
 
 
-def excerpt_from_row(r: tuple) -> Excerpt:
-    """An :class:`Excerpt` from a row of :data:`EXCERPT_SELECT`."""
-    return Excerpt(
-        annotation_from_row(r[:13], r[13]),
-        document_title=r[14],
-        section_path=r[15],
-        page=r[16],
-        page_label=r[17],
+class _Places:
+    """Where offsets of one document stand: the deepest section and the page."""
+
+    def __init__(self, sections: list[tuple], pages: list[tuple]) -> None:
+        # Sections nest (they come from the outline): sorted by start, then depth, each
+        # one's parent is the nearest earlier section still open, so the deepest
+        # section holding an offset is found from the last one starting before it.
+        sections.sort(key=lambda s: (s[0], s[2]))
+        self.starts = [s[0] for s in sections]
+        self.ends = [s[1] for s in sections]
+        self.paths = [s[3] for s in sections]
+        self.parent = [-1] * len(sections)
+        open_: list[int] = []
+        for i, (start, _end, depth, _path) in enumerate(sections):
+            while open_ and (self.ends[open_[-1]] <= start or sections[open_[-1]][2] >= depth):
+                open_.pop()
+            self.parent[i] = open_[-1] if open_ else -1
+            open_.append(i)
+        self.page_starts = [p[0] for p in pages]
+        self.pages = pages
+
+    def section_path(self, offset: int) -> str:
+        """The path of the deepest section holding ``offset``; '' before the first."""
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0 and self.ends[i] <= offset:
+            i = self.parent[i]
+        return self.paths[i] if i >= 0 else ""
+
+    def page(self, offset: int) -> tuple[int | None, str | None]:
+        """The page holding ``offset`` and its printed label; (None, None) unpaged."""
+        i = bisect_right(self.page_starts, offset) - 1
+        return (self.pages[i][1], self.pages[i][2]) if i >= 0 else (None, None)
+
+
+def read_excerpts(conn: sqlite3.Connection, where: str, params: Sequence[object]) -> list[Excerpt]:
+    """Excerpts of the live or deleted annotations ``a`` matching ``where``, in the order
+    ``where`` gives (it may end in ORDER BY).
+
+    Tags come from one query over all of them, section paths and pages from each
+    document's sections and pages read once: linear in rows, where correlated
+    subqueries per row cost a scan of the document's sections each.
+    """
+    rows = conn.execute(f"{EXCERPT_SELECT} WHERE {where}", params).fetchall()
+    if not rows:
+        return []
+    tags = dict(
+        conn.execute(
+            "SELECT x.annotation_id, group_concat(t.path, char(31)) FROM annotation_tags x "
+            "JOIN tags t ON t.id = x.tag_id "
+            "WHERE x.annotation_id IN (SELECT value FROM json_each(?)) GROUP BY x.annotation_id",
+            (json.dumps([r[0] for r in rows]),),
+        )
     )
+    places: dict[str, _Places] = {}
+    for doc_id in {r[1] for r in rows}:
+        sections = conn.execute(
+            "SELECT start_offset, end_offset, depth, path FROM sections WHERE document_id = ?",
+            (doc_id,),
+        ).fetchall()
+        pages = conn.execute(
+            "SELECT start_offset, page, label FROM document_pages WHERE document_id = ? "
+            "ORDER BY start_offset",
+            (doc_id,),
+        ).fetchall()
+        places[doc_id] = _Places(sections, pages)
+    out: list[Excerpt] = []
+    append = out.append
+    for r in rows:
+        ann = annotation_from_row(r[:13], tags.get(r[0]))
+        at = places[r[1]]
+        page, label = at.page(r[2]) if at.page_starts else (None, None)
+        append(Excerpt(ann, r[13], at.section_path(r[2]), page, label))
+    return out
 
 
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
@@ -112,12 +171,12 @@ class QueriesMixin(StoreBase):
         if author is not None:
             where.append("a.author = ? COLLATE NOCASE")
             params.append(author)
-        rows = self.conn.execute(
-            f"{EXCERPT_SELECT} WHERE {' AND '.join(where)} "
+        return read_excerpts(
+            self.conn,
+            f"{' AND '.join(where)} "
             "ORDER BY d.title COLLATE NOCASE, d.id, a.start_offset, a.end_offset",
             params,
         )
-        return [excerpt_from_row(r) for r in rows]
 
     def search(
         self, query: str, limit: int = 20, marks: tuple[str, str] = DEFAULT_MARKS

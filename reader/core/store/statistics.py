@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from reader.core.library_model import CodedSpan, CodingData, DocumentLayout, Excerpt, Section
 from reader.core.store.base import StoreBase
-from reader.core.store.queries import EXCERPT_SELECT, excerpt_from_row
+from reader.core.store.queries import read_excerpts
 
 
 def _in_documents(column: str, document_ids: list[str] | None) -> tuple[str, tuple]:
@@ -80,12 +80,10 @@ class StatisticsMixin(StoreBase):
         """The live annotations ``annotation_ids`` as excerpts (with document title,
         section path and page), in the order given; unknown or deleted ids are left out."""
         order = list(dict.fromkeys(annotation_ids))
-        rows = self.conn.execute(
-            f"{EXCERPT_SELECT} WHERE a.deleted IS NULL "
-            "AND a.id IN (SELECT value FROM json_each(?))",
+        excerpts = read_excerpts(
+            self.conn,
+            "a.deleted IS NULL AND a.id IN (SELECT value FROM json_each(?))",
             (json.dumps(order),),
         )
-        found = {}
-        for r in rows:
-            found[r[0]] = excerpt_from_row(r)
+        found = {ex.annotation.id: ex for ex in excerpts}
         return [found[i] for i in order if i in found]

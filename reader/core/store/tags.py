@@ -19,7 +19,7 @@ class TagsMixin(StoreBase):
     def _ensure_tag(self, path: str) -> int:
         """The id of tag ``path`` (normalised), created if new. Call inside a transaction."""
         check_length(path, f"the tag {path[:40]!r}...", MAX_TAG)  # a rename may lengthen it
-        self.db.table("tags").insert({"path": path}, ignore=True)
+        self.conn.execute("INSERT OR IGNORE INTO tags (path) VALUES (?)", (path,))  # see StoreBase
         # The path may exist in another case (paths compare without it): look it up.
         return self._row("SELECT id FROM tags WHERE path = ?", (path,))[0]
 
