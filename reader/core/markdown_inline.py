@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import unescape
+from typing import NamedTuple
 
 # Where a piece of markup can start: a C-level search finds the next one, and only
 # there is the (slower) token pattern tried.
@@ -50,9 +51,10 @@ _SUPERSCRIPT = str.maketrans(
 )
 
 
-@dataclass(slots=True, frozen=True)
-class Markup:
-    """A piece of source ``[start, end)`` that is shown as ``shown`` (often nothing)."""
+class Markup(NamedTuple):
+    """A piece of source ``[start, end)`` that is shown as ``shown`` (often nothing).
+
+    A tuple: a long document has hundreds of thousands of them."""
 
     start: int
     end: int
@@ -76,27 +78,25 @@ def _footnote(token: str, notes: bool) -> str:
     return name.translate(_SUPERSCRIPT) if name.isdigit() else f"[{name}]"
 
 
-def _flanks(text: str, s: int, e: int, start: int, end: int) -> tuple[bool, bool]:
-    """Whether a delimiter run ``text[s:e]`` can open and can close emphasis."""
-    before = text[s - 1] if s > start else " "
-    after = text[e] if e < end else " "
-    can_open, can_close = not after.isspace(), not before.isspace()
-    if text[s] == "_":  # snake_case words keep their underscores
-        can_open = can_open and not before.isalnum()
-        can_close = can_close and not after.isalnum()
-    return can_open, can_close
-
-
 def _pair(
-    text: str, s: int, e: int, start: int, end: int, openers: dict[str, list[_Run]]
-) -> list[Markup]:
+    text: str,
+    s: int,
+    e: int,
+    bounds: tuple[int, int],
+    openers: dict[str, list[_Run]],
+    out: list[Markup],
+) -> None:
     """Match the delimiter run ``text[s:e]`` with open runs of its character before it;
     the delimiters that pair up are hidden (from an opener's inner end, a closer's inner
     start). One stack per character keeps a long run of lone delimiters linear."""
-    out: list[Markup] = []
     char = text[s]
-    stack = openers.setdefault(char, [])
-    can_open, can_close = _flanks(text, s, e, start, end)
+    before = text[s - 1] if s > bounds[0] else " "
+    after = text[e] if e < bounds[1] else " "
+    can_open, can_close = not after.isspace(), not before.isspace()
+    if char == "_":  # snake_case words keep their underscores
+        can_open = can_open and not before.isalnum()
+        can_close = can_close and not after.isalnum()
+    stack = openers.get(char)
     pos, left = s, e - s
     while can_close and left and stack:
         opener = stack[-1]
@@ -110,8 +110,7 @@ def _pair(
         if not opener.left:
             stack.pop()
     if can_open and left:
-        stack.append(_Run(pos, left))
-    return out
+        openers.setdefault(char, []).append(_Run(pos, left))
 
 
 def inline_markup(text: str, start: int, end: int, notes: bool = True) -> list[Markup]:
@@ -126,25 +125,25 @@ def inline_markup(text: str, start: int, end: int, notes: bool = True) -> list[M
     # Closers looked for and not found: none further on either (keeps it linear).
     unclosed: set[str] = set()
     pos = start
-    while True:
-        at = MARKUP_START_RE.search(text, pos, end)
-        if at is None:
-            break
+    for at in MARKUP_START_RE.finditer(text, start, end):
+        if at.start() < pos:
+            continue  # inside a piece already taken
         m = _TOKEN_RE.match(text, at.start(), end)
         if m is None:
-            pos = at.start() + 1
             continue
         kind, s, e = m.lastgroup, m.start(), m.end()
         pos = e
-        if kind in ("code", "comment"):
+        if kind == "delim":  # the commonest: emphasis
+            _pair(text, s, e, (start, end), openers, out)
+        elif kind in ("code", "comment"):
             ticks = m.group()
             close = None
             if ticks not in unclosed:
                 closing = rf"(?<!`){ticks}(?!`)" if kind == "code" else "-->"
                 close = re.compile(closing).search(text, e, end)
             if close is None:
-                unclosed.add(ticks)
-                pos = e if kind == "code" else s + 1  # a lone backtick is a backtick
+                unclosed.add(ticks)  # a lone backtick is a backtick
+                pos = e if kind == "code" else s + 1
                 continue
             if kind == "code":
                 out += [Markup(s, e), Markup(close.start(), close.end())]
@@ -173,10 +172,7 @@ def inline_markup(text: str, start: int, end: int, notes: bool = True) -> list[M
                 out += [brackets.pop(), Markup(s, e)]
             else:
                 pos = s + 1  # a "]" that opened nothing: look again after it
-        elif kind == "rbr":
-            if brackets:
-                brackets.pop()
-        else:
-            out += _pair(text, s, e, start, end, openers)
-    out.sort(key=lambda x: x.start)
+        elif kind == "rbr" and brackets:
+            brackets.pop()
+    out.sort()
     return out
