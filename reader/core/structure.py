@@ -315,6 +315,8 @@ def find_title(shown: ShownText, blocks: list[Block], cands: list[Candidate]) ->
         line = shown.line(b)
         if "\n" in shown.content(b).strip() or not looks_like_title(line):
             return None
+        if line.endswith((":", "\uff1a")):
+            return None  # "From:", "Subject:": a label leading into what follows
         later = [k for k in range(i + 1, len(blocks)) if blocks[k].kind not in (BLANK, FURNITURE)]
         return i if later else None
     return None

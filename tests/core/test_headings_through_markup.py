@@ -143,3 +143,9 @@ def test_long_paragraphs_are_looked_at_through_their_markup():
         "Sec. 3. Notices",
     ]
     assert doc.text == text
+
+
+def test_a_bold_label_leading_into_a_list_is_not_the_title():
+    text = "**From:**\n\n* **A. Writer**<br />Director\n\nSubject: rivers.\n\nThe memo says so.\n"
+    doc = parse_text(text, "markdown")
+    assert all(b.kind != "title" for b in doc.blocks)
