@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         self.left = QSplitter(Qt.Orientation.Vertical)
         self.left.addWidget(self.library_panel)
         self.left.addWidget(outline_box)
-        self.left.setSizes([220, 480])
+        self.left.setSizes([300, 400])
 
         self.doc_view = DocumentView()
         self.doc_view.setPlaceholderText(

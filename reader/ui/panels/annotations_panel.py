@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QWidget
 
 from reader.core.library_model import Annotation
 from reader.core.model import Document
-from reader.ui.panels.cards import Card, CardList, color_order, newest_first, one_line
+from reader.ui.panels.card_text import one_line
+from reader.ui.panels.cards import Card, CardList, color_order, newest_first
 from reader.ui.panels.common import header_label, short, stack, swatch
 from reader.ui.row_model import Column, RowModel
 

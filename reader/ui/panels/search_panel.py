@@ -7,7 +7,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from reader.core.library_model import SearchHit
-from reader.ui.panels.cards import Card, CardList, unmark
+from reader.ui.panels.card_text import unmark
+from reader.ui.panels.cards import Card, CardList
 from reader.ui.panels.common import header_label, stack, strip_marks
 from reader.ui.row_model import Column, RowModel
 

@@ -6,7 +6,8 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTreeView, QWidget
 
 from reader.core.library_model import Excerpt, TagNode
-from reader.ui.panels.cards import Card, CardList, color_order, newest_first, one_line
+from reader.ui.panels.card_text import one_line
+from reader.ui.panels.cards import Card, CardList, color_order, newest_first
 from reader.ui.panels.common import header_label, short, stack, swatch
 from reader.ui.row_model import Column, RowModel
 from reader.ui.tag_model import PATH_ROLE, TagModel
