@@ -1,12 +1,13 @@
-"""While the reader scrolls (wheel, held Page Down), the outline's current section and
-the status bar's page follow at once, not only once scrolling stops."""
+"""The outline beside the text: while the reader scrolls (wheel, held Page Down) its
+current section and the status bar's page follow at once, not only once scrolling
+stops; a title the pane cuts short is there whole in its tooltip."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QHelpEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from ui_helpers import focus, import_and_open
 
 from reader.ui.document_view import SCROLL_TELL_MS
@@ -82,3 +83,23 @@ def test_page_and_section_follow_a_held_page_down(qtbot, window, long_pdf):
     assert len({section for _page, section in seen[:15]}) >= 2
     qtbot.waitUntil(lambda: _told(window, doc) == _truth(window, doc))
     assert seen[-1][0] != seen[0][0]
+
+
+def test_a_cut_title_is_whole_in_its_tooltip_with_its_page(qtbot, window, tmp_path):
+    title = "Cooperation on Customs and Quality Inspection Between the Two Sides of the Pacific"
+    path = tmp_path / "customs.pdf"
+    path.write_bytes(text_pdf(f"1. Trade\n\nThe parties trade.\n\n2. {title}\n\nThey inspect."))
+    import_and_open(qtbot, window, path)
+    outline = window.outline
+    index = window.outline_model.index(1, 0)
+    assert index.data() == f"2. {title}"
+    rect = outline.visualRect(index)
+    assert outline.fontMetrics().horizontalAdvance(index.data()) > outline.viewport().width()
+    at = rect.center()
+    QApplication.sendEvent(
+        outline.viewport(),
+        QHelpEvent(QHelpEvent.Type.ToolTip, at, outline.viewport().mapToGlobal(at)),
+    )
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == f"2. {title}\np. 1"
+    QToolTip.hideText()
