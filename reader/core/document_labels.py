@@ -89,7 +89,7 @@ def distinctions(
     same_title: dict[str, list[DocumentInfo]] = defaultdict(list)
     for doc in docs:
         same_title[same_title_key(doc.title)].append(doc)
-    out = {}
+    out: dict[str, str] = {}
     for group in same_title.values():
         if len(group) == 1:
             continue
