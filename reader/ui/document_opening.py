@@ -20,6 +20,7 @@ from reader.core.importers import SUPPORTED_SUFFIXES
 from reader.ui.importer import Importer, import_now
 from reader.ui.open_document import paused_gc
 from reader.ui.resources import guide_path
+from reader.ui.window_layout import NO_HEADINGS
 
 APP_TITLE = "Policy Reader"
 # The main window (its context, open_doc, views, session, settings, statusBar); typed
@@ -64,6 +65,7 @@ class DocumentOpening:
             w.find_bar.close_bar() if w.find_bar.isVisible() else None
             w.doc_view.load(doc, w.reading)
             w.outline_model.set_document(doc)
+            w.outline.set_placeholder("" if doc.outline else NO_HEADINGS)
             w.page_indicator.set_document(doc)
             w.outline.expandToDepth(0)
             w.show_annotations()
@@ -82,6 +84,7 @@ class DocumentOpening:
         w.context.current_document_id = None
         w.doc_view.load(None, None)
         w.outline_model.set_document(None)
+        w.outline.set_placeholder("")
         w.page_indicator.set_document(None)
         w.show_annotations()
         w.setWindowTitle(APP_TITLE)

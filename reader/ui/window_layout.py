@@ -12,14 +12,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QTreeView, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QWidget
 
 from reader.ui.document_view import DocumentView
 from reader.ui.find_bar import FindBar
 from reader.ui.outline_model import OutlineModel
 from reader.ui.page_indicator import PageIndicator
 from reader.ui.panels.annotations_panel import AnnotationsPanel
-from reader.ui.panels.common import header_label, stack
+from reader.ui.panels.common import PlaceholderTree, header_label, stack
 from reader.ui.panels.library_panel import LibraryPanel
 from reader.ui.panels.search_panel import SearchPanel
 from reader.ui.panels.set_aside_panel import SetAsidePanel
@@ -27,6 +27,7 @@ from reader.ui.panels.tags_panel import TagsPanel
 
 TAB_HIGHLIGHTS, TAB_TAGS, TAB_SEARCH, TAB_SET_ASIDE = range(4)
 PLACEHOLDER = "Open a document from the library, or File > Open (Ctrl+O)."
+NO_HEADINGS = "No headings were found in this document: it reads as one section."
 # The main window; typed loosely: no module but the app imports it.
 MainWindowLike = Any
 
@@ -35,7 +36,7 @@ def setup_panes(window: MainWindowLike) -> None:
     """Build the window's panes and splitters and make them its central widget."""
     window.library_panel = LibraryPanel()
     window.outline_model = OutlineModel(window)
-    window.outline = outline = QTreeView()
+    window.outline = outline = PlaceholderTree()
     outline.setModel(window.outline_model)
     outline.setHeaderHidden(True)
     outline.setUniformRowHeights(True)

@@ -31,7 +31,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QPainter,
-    QPaintEvent,
     QPalette,
     QTextCharFormat,
 )
@@ -51,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.colors import COLORS
 from reader.ui.panels.card_text import height, lines, path_lines
+from reader.ui.panels.common import Placeholder
 from reader.ui.row_model import CARD_ROLE, RowModel
 
 T = TypeVar("T")
@@ -240,29 +240,8 @@ def _tag_color(palette: QPalette) -> QColor:
 Sort = Callable[[Any], Any]
 
 
-class CardView(QListView):
+class CardView(Placeholder, QListView):
     """A list of cards that says, when it has none, what would fill it (``placeholder``)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.placeholder = ""
-
-    def set_placeholder(self, text: str) -> None:
-        """What the empty list says (repainted at once)."""
-        if text != self.placeholder:
-            self.placeholder = text
-            self.viewport().update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        model = self.model()
-        if self.placeholder and model is not None and model.rowCount() == 0:
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            area = self.viewport().rect().adjusted(12, 12, -12, -12)
-            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-            painter.drawText(area, int(flags) | int(Qt.TextFlag.TextWordWrap), self.placeholder)
-            painter.end()
 
 
 class CardList(QWidget, Generic[T]):
