@@ -81,8 +81,15 @@ class TagsPanel(QWidget):
         self.excerpt_title = header_label("Excerpts")
         lower = QWidget(self)
         stack(lower, self.excerpt_title, self.excerpt_cards)
+        upper = QWidget(self)
+        self.tree_title = header_label("Tags", upper)
+        self.tree_title.setToolTip(
+            "Right-click a tag to rename, recolour, describe or delete it; drag it onto "
+            "another to make it a sub-tag"
+        )
+        stack(upper, self.tree_title, self.tree)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(upper)
         self.splitter.addWidget(lower)
         self.splitter.setSizes([200, 300])
         stack(self, self.splitter)
