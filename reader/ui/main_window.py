@@ -300,8 +300,7 @@ class MainWindow(QMainWindow):
         self.page_indicator.show_offset(offset)
         index = self.outline_model.index_for_offset(offset)
         if index.isValid() and index != self.outline.currentIndex():
-            self.outline.setCurrentIndex(index)
-            self.outline.scrollTo(index)
+            self.outline.mark(index)
 
     def current_annotation(self) -> Annotation | None:
         """The highlight the caret (or selection start) is in."""

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QWidget
 from reader.ui.document_view import DocumentView
 from reader.ui.find_bar import FindBar
 from reader.ui.outline_model import OutlineModel
+from reader.ui.outline_view import OutlineView
 from reader.ui.page_indicator import PageIndicator
 from reader.ui.panels.annotations_panel import AnnotationsPanel
-from reader.ui.panels.common import PlaceholderTree, header_label, stack
+from reader.ui.panels.common import header_label, stack
 from reader.ui.panels.library_panel import LibraryPanel
 from reader.ui.panels.search_panel import SearchPanel
 from reader.ui.panels.set_aside_panel import SetAsidePanel
@@ -36,7 +37,7 @@ def setup_panes(window: MainWindowLike) -> None:
     """Build the window's panes and splitters and make them its central widget."""
     window.library_panel = LibraryPanel()
     window.outline_model = OutlineModel(window)
-    window.outline = outline = PlaceholderTree()
+    window.outline = outline = OutlineView()
     outline.setModel(window.outline_model)
     outline.setHeaderHidden(True)
     outline.setUniformRowHeights(True)

@@ -103,3 +103,28 @@ def test_a_cut_title_is_whole_in_its_tooltip_with_its_page(qtbot, window, tmp_pa
     qtbot.waitUntil(QToolTip.isVisible)
     assert QToolTip.text() == f"2. {title}\np. 1"
     QToolTip.hideText()
+
+
+def test_the_mark_opens_branches_and_closes_those_it_opened_for_a_section_left(
+    qtbot, window, paper
+):
+    doc = import_and_open(qtbot, window, paper)
+    outline, model = window.outline, window.outline_model
+    field = model.index(1, 0, model.index(4, 0))  # Part IV > 2. In the Economic Field
+    node = doc.outline[4].children[1]
+    assert field.data() == node.display and not outline.isExpanded(field)
+    view = window.doc_view
+    view.scroll_to_offset(node.children[2].start)  # (3) in it
+    qtbot.waitUntil(lambda: outline.currentIndex() == model.index(2, 0, field))
+    assert outline.isExpanded(field)  # opened to show the section read
+    after = model.index(2, 0, model.index(4, 0))  # 3. In the Social Aspects
+    view.scroll_to_offset(doc.outline[4].children[2].start)
+    qtbot.waitUntil(lambda: outline.currentIndex() == after)
+    assert not outline.isExpanded(field)  # opened by the mark only: closed again
+    # A branch the reader opens stays open when the mark moves on.
+    outline.expand(field)
+    view.scroll_to_offset(node.children[1].start)
+    qtbot.waitUntil(lambda: outline.currentIndex() == model.index(1, 0, field))
+    view.scroll_to_offset(doc.outline[4].children[2].start)
+    qtbot.waitUntil(lambda: outline.currentIndex() == after)
+    assert outline.isExpanded(field)
