@@ -5,6 +5,9 @@ of furniture (running headers, footers and page numbers are left out; a footnote
 shown after the paragraph it interrupts): white space runs (hard wraps, CRLF, tabs)
 become one space, Markdown ``#`` marks and list bullets are left out (bullets are
 drawn as ``•``), and a paragraph broken mid-sentence is rejoined with its continuation.
+Markdown shows as the rendered page does: inline markup (emphasis, a link's address,
+tags, attribute lists) is hidden and a character reference shows its character
+(:mod:`reader.core.markdown_inline`); the stored text keeps it all.
 Display blocks are joined by ``\\n``, so a display offset is also a position in a
 ``QTextDocument`` holding the same blocks (up to UTF-16 surrogates, which the UI adapter converts).
 
@@ -19,6 +22,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from reader.core.markdown_inline import MARKUP_START_RE, Markup, inline_markup
 from reader.core.model import LIST_ITEM, Block, Document, is_gap, is_note
 
 # White space that is not a single plain space: shown as one space.
@@ -27,6 +31,10 @@ _COLLAPSE_RE = re.compile(r"\s{2,}|[^\S ]")
 # space characters holds one of them); two C-level scans find that faster.
 _ODD_SPACE_RE = re.compile(r"[^\S ]")
 BULLET = "\u2022 "
+# A Markdown block of nothing but tags, comments and attribute lists shows nothing.
+_HIDDEN_ONLY_RE = re.compile(
+    r"(?:\s*(?:<!--.*?-->|</?[A-Za-z][^<>]*>|\{:[^{}\n]*\}|\{[#.][^{}\n]*\}))+\s*", re.S
+)
 
 
 @dataclass(slots=True)
@@ -179,6 +187,48 @@ def _append_span(
     return pos
 
 
+def _hidden_only(text: str, b: Block) -> bool:
+    """A Markdown block that holds only markup a page does not show."""
+    return text[b.content_start] in "<{" and bool(
+        _HIDDEN_ONLY_RE.fullmatch(text, b.content_start, b.content_end)
+    )
+
+
+def _append_shown(
+    view: ReadingView, parts: list[str], text: str, start: int, end: int, pos: int
+) -> int:
+    """Append Markdown source ``text[start:end]`` as the page shows it: inline markup
+    hidden (no segment: an offset inside snaps forward), a replacement (``&#8212;``
+    as ``—``) one segment standing for all of its source, white space collapsed."""
+    if MARKUP_START_RE.search(text, start, end) is None:
+        return _append_span(view, parts, text, start, end, pos)
+    markup = inline_markup(text, start, end)
+    # Markup hidden at the end shows nothing, nor does the white space before it.
+    while markup and not markup[-1].shown and not text[markup[-1].end : end].strip():
+        end = markup.pop().start
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    plain = _ODD_SPACE_RE.search(text, start, end) is None and text.find("  ", start, end) < 0
+    cur = start
+    markup.append(Markup(end, end))
+    add = view._add
+    for m_start, m_end, shown in markup:
+        if cur < m_start and text[cur] == " " and parts and parts[-1].endswith(" "):
+            cur += 1  # one space across hidden markup
+        if not plain:
+            pos = _append_span(view, parts, text, cur, m_start, pos)
+        elif m_start > cur:  # the common case, without a call
+            add(pos, cur, m_start - cur, m_start - cur)
+            parts.append(text[cur:m_start])
+            pos += m_start - cur
+        if shown:
+            add(pos, m_start, len(shown), m_end - m_start)
+            parts.append(shown)
+            pos += len(shown)
+        cur = m_end
+    return pos
+
+
 def build_reading_view(doc: Document) -> ReadingView:
     """The reading view of ``doc``: clean display blocks over exact source offsets."""
     view = ReadingView("", [])
@@ -189,6 +239,7 @@ def build_reading_view(doc: Document) -> ReadingView:
     blocks = doc.blocks
     n = len(blocks)
     i = 0
+    append = _append_shown if doc.format == "markdown" else _append_span
 
     def show(i: int, b: Block) -> int:
         """Display block ``b`` (and the paragraphs that continue it); returns the index
@@ -206,7 +257,7 @@ def build_reading_view(doc: Document) -> ReadingView:
             else:
                 parts.append(BULLET)
                 pos += len(BULLET)
-        pos = _append_span(view, parts, text, content_start, b.content_end, pos)
+        pos = append(view, parts, text, content_start, b.content_end, pos)
         source_end = b.content_end
         j = nxt = i + 1
         notes: list[int] = []  # footnotes the joined paragraph runs across: shown after it
@@ -215,7 +266,7 @@ def build_reading_view(doc: Document) -> ReadingView:
             if blocks[j].continues:
                 parts.append(" ")  # the rejoined break stands for the gap in the source
                 view._add(pos, source_end, 1, blocks[j].content_start - source_end)
-                pos = _append_span(
+                pos = append(
                     view, parts, text, blocks[j].content_start, blocks[j].content_end, pos + 1
                 )
                 source_end = blocks[j].content_end
@@ -235,7 +286,11 @@ def build_reading_view(doc: Document) -> ReadingView:
 
     while i < n:
         b = blocks[i]
-        if (is_gap(b) and not is_note(b)) or b.content_end <= b.content_start:
+        if (
+            (is_gap(b) and not is_note(b))
+            or b.content_end <= b.content_start
+            or (append is _append_shown and _hidden_only(text, b))
+        ):
             i += 1  # running headers, footers and page numbers are never shown
             continue
         i = show(i, b)
