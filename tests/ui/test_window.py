@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from ui_helpers import import_and_open
 
+from reader.ui.checklists import CheckList
 from reader.ui.context import AppContext
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import ini_settings
@@ -102,5 +104,19 @@ def test_zoom_and_furniture_toggle(qtbot, window, paper):
 def test_theme_switch(qtbot, window):
     window.actions.themes["dark"].trigger()
     assert window.theme.mode == "dark" and window.doc_view.dark
+    # An unchecked box in a list (Export, Share) can be seen on the dark base: its
+    # outline stands out (Fusion's own was the window colour, darker: invisible).
+    checks = CheckList([("Ana", "Ana")])
+    qtbot.addWidget(checks)
+    checks.show()
+    image = checks.grab().toImage()
+    base = checks.palette().color(QPalette.ColorRole.Base).lightness()
+    row = checks.visualItemRect(checks.item(0))
+    brightest = max(
+        image.pixelColor(x, y).lightness()
+        for x in range(row.left(), row.left() + 20)  # the box, not the name after it
+        for y in range(row.top(), row.bottom())
+    )
+    assert brightest - base > 60
     window.actions.themes["light"].trigger()
     assert not window.doc_view.dark
