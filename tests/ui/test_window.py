@@ -120,3 +120,31 @@ def test_theme_switch(qtbot, window):
     assert brightest - base > 60
     window.actions.themes["light"].trigger()
     assert not window.doc_view.dark
+
+
+def test_restart_remembers_how_each_list_is_sorted(qtbot, make_window):
+    """The Sort by choice of the library, highlights, excerpts and search lists is kept
+    between runs, as the window's layout is."""
+    window = make_window()
+    lists = [
+        window.library_panel.cards,
+        window.annotations_panel.cards,
+        window.tags_panel.excerpt_cards,
+        window.search_panel.cards,
+    ]
+    chosen = []
+    for cards in lists:
+        last = cards.sort_box.count() - 1  # not the default, which is the first
+        cards.sort_box.setCurrentIndex(last)
+        chosen.append(cards.sort_box.currentText())
+    window.close()
+    again = make_window()
+    assert [
+        c.sort_box.currentText()
+        for c in (
+            again.library_panel.cards,
+            again.annotations_panel.cards,
+            again.tags_panel.excerpt_cards,
+            again.search_panel.cards,
+        )
+    ] == chosen
