@@ -9,6 +9,8 @@ file use the corpus's own ``ground.json``. The split is fixed in those files: th
 ``held-out-2`` was a second such group, chosen and annotated by someone who did not
 tune the detector. Its review led to fixes of the patterns it missed, so it is now
 *studied* (:data:`STUDIED`): printed apart, no longer held out, not in the target.
+``held-out-3`` is a third such group (HTML pages with site chrome, a Japanese page,
+licence and reStructuredText plain text), annotated before the detector ran on it.
 Each held-out group is totalled apart, then all of them together as ``held-out*``.
 
 A heading counts as found when its label and title, compared without case, spaces
