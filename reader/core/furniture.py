@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reader.core.clauses import sentence_count
 from reader.core.dates import find_date, parse_date_line
 from reader.core.model import BLANK, FURNITURE, LIST_ITEM, PARAGRAPH, Block, is_gap
 
@@ -44,6 +45,7 @@ _COPYRIGHT_OWNER_RE = re.compile(
 )
 _MAX_FURNITURE_CHARS = 500  # widgets, rules, breadcrumbs and date lines are short
 _HEAD_ZONE = 8  # blocks near the top where breadcrumbs and date lines live
+_PROSE_CHARS = 150
 
 
 def _line(text: str, b: Block) -> str:
@@ -161,6 +163,11 @@ def _mark_related_lists(text: str, blocks: list[Block]) -> None:
             i += 1
 
 
+def _prose(line: str) -> bool:
+    """Sentences of body text, which a page's footer never has after its copyright line."""
+    return len(line) >= _PROSE_CHARS and sentence_count(line) >= 2
+
+
 def _mark_footer(text: str, blocks: list[Block]) -> None:
     """Copyright/contact lines near the end, and the short lines that follow them."""
     live = [i for i, b in enumerate(blocks) if b.kind not in (BLANK,)]
@@ -177,6 +184,10 @@ def _mark_footer(text: str, blocks: list[Block]) -> None:
         ):
             first_footer = i
             break
+    if first_footer is not None and any(
+        _prose(_line(text, blocks[i])) for i in live if i > first_footer
+    ):
+        first_footer = None  # a notice quoted in the text ("Copyright [yyyy] ..." and its terms)
     if first_footer is not None:
         for i in live:
             b = blocks[i]
