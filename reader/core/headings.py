@@ -288,9 +288,13 @@ def _finish(
         return None
     if match.strong and title.endswith(":") and len(title.split()) > 2 and not title_cased(title):
         return None  # "Section 2. The board shall:" leads into a list
-    if match.strong and title.endswith(".") and not title.endswith(".."):
-        if reads_as_sentence(title):
-            return None  # "Sec. 2. Each agency shall report." is a run-in sentence
+    if (
+        match.strong
+        and title.endswith(".")
+        and not title.endswith("..")
+        and reads_as_sentence(title)
+    ):
+        return None  # "Sec. 2. Each agency shall report." is a run-in sentence
     match.title = _without_stop(title)  # "1. Definitions." as "1. Definitions"
     return match
 

@@ -21,7 +21,7 @@ def doc_of(text: str):
     return doc
 
 
-HEADER = """Memo: 7
+HEADER = f"""Memo: 7
 Title: Rules for the Harbour Board
 Author: Jane Doe <jane@example.org>,
         Ravi Rao <ravi@example.org>
@@ -31,13 +31,13 @@ Created: 03-Mar-2021
 Purpose
 =======
 
-{body}
+{BODY}
 
 Members
 =======
 
-{body}
-""".format(body=BODY)
+{BODY}
+"""
 
 
 def test_a_header_block_states_title_date_and_authors():

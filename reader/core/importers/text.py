@@ -280,9 +280,7 @@ def from_string(text: str, filename: str | None = None, encoding: str | None = N
         end, hints = header
         blocks = _front_matter(text, blocks, end)
     _split_cover(text, blocks)
-    return build_document(
-        text, blocks, "text", encoding=encoding, filename=filename, hints=hints
-    )
+    return build_document(text, blocks, "text", encoding=encoding, filename=filename, hints=hints)
 
 
 def parse(data: bytes, filename: str | None = None) -> Document:
