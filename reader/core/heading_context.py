@@ -27,8 +27,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from reader.core.headings import HeadingMatch
-from reader.core.model import CONTENT_KINDS, FURNITURE, HEADING, Block, is_gap
+from reader.core.headings import HeadingMatch, title_cased
+from reader.core.model import CONTENT_KINDS, FURNITURE, HEADING, TITLE, Block, is_gap
 from reader.core.shown_text import ShownText
 
 KEEP = 2.0
@@ -88,6 +88,12 @@ def _neighbours(blocks: list[Block], start: int, step: int) -> Iterator[int]:
         k += step
 
 
+def _leads_in(title: str) -> bool:
+    """A sentence ending with a colon ("1. The following changes are made:"), which
+    opens the list under it; a heading's short title may end so ("2. Definitions:")."""
+    return title.endswith(":") and len(title.split()) > 5 and not title_cased(title)
+
+
 class _Context:
     def __init__(self, shown: ShownText, blocks: list[Block], cands: list[Candidate]) -> None:
         self.shown = shown
@@ -106,6 +112,9 @@ class _Context:
         }
         self.same = Counter(self.shapes.values())
         self.sequence, self.listed = self._sequences()
+        # A title block the importer set apart (a web page's cover): the lines over it
+        # are the cover's (the house, the stage of a bill), not sections.
+        self.title_at = next((k for k, b in enumerate(blocks) if b.kind == TITLE), -1)
 
     @staticmethod
     def _shape(c: Candidate) -> tuple[str, str, str]:
@@ -218,6 +227,10 @@ class _Context:
             add(-2.5, "numbered like the body paragraphs around it")
         if kind in ("weak", "dec") and self.lead_in_colon(c):
             add(-2, "after a lead-in")
+        if kind in ("weak", "dec") and _leads_in(c.title):
+            add(-2, "a sentence leading into a list")
+        if kind in ("weak", "caps", "dec") and c.index < self.title_at:
+            add(-3, "on the cover, over the title")
         if self.explicit and kind in ("weak", "caps", "dec"):
             add(-2.5, "explicit headings exist")
         if c.label and _norm(c.label) in self.explicit_labels:

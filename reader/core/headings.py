@@ -304,9 +304,15 @@ def _without_stop(title: str) -> str:
     return title[:-1] if re.search(r"[^\W\d_]{3}\.$", title) else title
 
 
+_BRACKETED_RE = re.compile(r"\([^()]+\)\.?")
+
+
 def reads_as_sentence(text: str) -> bool:
-    """A full stop after more than five words that are not in title case."""
+    """A full stop after more than five words that are not in title case, unless the
+    words stand in brackets of their own (an Italian article's ``(Rubrica).``)."""
     text = text.rstrip()
+    if _BRACKETED_RE.fullmatch(text):
+        return False
     return text.endswith(".") and len(text.split()) > 5 and not title_cased(text.rstrip("."))
 
 

@@ -83,9 +83,9 @@ def read_header(text: str) -> tuple[int, Metadata] | None:
     meta = Metadata(title_wins=True)
     meta.title = next((" ".join(fields[k].split()) for k in _TITLE_KEYS if fields.get(k)), None)
     for k in _DATE_KEYS:
-        found = find_date(fields.get(k, ""))
-        if found:
-            meta.date = found[0]
+        dated = find_date(fields.get(k, ""))
+        if dated:
+            meta.date = dated[0]
             break
     meta.source = next((_name(fields[k]) for k in _SOURCE_KEYS if fields.get(k)), None)
     return end, meta
