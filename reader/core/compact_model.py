@@ -130,7 +130,10 @@ class BlockTable(Sequence[Block]):
 
     @classmethod
     def of(cls, blocks: Iterable[Block]) -> BlockTable:
-        """A table holding ``blocks`` (a copy of what they are now)."""
+        """A table holding ``blocks`` (a copy of what they are now; a table, which does
+        not change, is returned as it is)."""
+        if isinstance(blocks, BlockTable):
+            return blocks
         table = cls()
         for b in blocks:
             table.add(b)
