@@ -6,15 +6,16 @@ README there) and the real documents in ``../shared/corpus/real/`` (skipped when
 absent). Each has a heading list in ``bench/documents/ground/``; the HTML and the Word
 file use the corpus's own ``ground.json``. The split is fixed in those files: the
 ``held-out`` documents were annotated before any tuning and are never tuned on;
-``held-out-2`` is a second such group, chosen and annotated by someone who did not
-tune the detector, to check that the figure generalises (each held-out group is
-totalled apart, then all of them together as ``held-out*``).
+``held-out-2`` was a second such group, chosen and annotated by someone who did not
+tune the detector. Its review led to fixes of the patterns it missed, so it is now
+*studied* (:data:`STUDIED`): printed apart, no longer held out, not in the target.
+Each held-out group is totalled apart, then all of them together as ``held-out*``.
 
 A heading counts as found when its label and title, compared without case, spaces
 and punctuation, equal a ground heading's (each ground heading matches once).
 Corpus heading lists keep only a hash of each heading, so no corpus text is copied.
 
-Targets: F1 >= 0.95 on each held-out part; both seed corpus documents exact;
+Targets: F1 >= 0.95 on each held-out part not yet studied; both seed corpus documents exact;
 Chinese search finds a two-character word in the Chinese rules.
 Run: ``python bench/run.py text_fidelity`` or ``python bench/bench_text_fidelity.py``.
 """
@@ -40,6 +41,9 @@ from reader.core.model import Document  # noqa: E402
 DOCS = REPO / "bench" / "documents"
 GROUND = DOCS / "ground"
 HELD_OUT_TARGET = 0.95
+# Held-out groups whose misses the code was since fixed for: they say how well those
+# fixes work, no longer how well the detector generalises.
+STUDIED = frozenset({"held-out-2"})
 CHINESE_RULES = "zh-spp-xingzheng-susong-jiandu-guize-2016.md"
 CHINESE_WORD = "\u76d1\u7763"  # "supervision": two characters, dozens of times in the rules
 
@@ -114,6 +118,16 @@ def cases() -> list[Case]:
     return sorted(found, key=lambda c: (c.split != "tuned", c.split, c.name))
 
 
+def held_out_split(split: str) -> bool:
+    """Whether a split still counts as held out (never tuned on, nor fixed for)."""
+    return split.startswith("held-out") and split not in STUDIED
+
+
+def split_name(split: str) -> str:
+    """How a split is printed: a studied group is marked."""
+    return f"{split}*" if split in STUDIED else split
+
+
 def predicted(doc: Document) -> list[tuple[str, int]]:
     """The outline as ``(key, level)`` in document order."""
     return [(key(n.label, n.title), n.level) for n in doc.iter_nodes()]
@@ -175,7 +189,7 @@ def main(argv: list[str] | None = None) -> None:
     only_tuned = "--tuned" in args
     totals: dict[str, list[int]] = {}
     print(
-        f"{'document':52} {'split':10} {'ref':>4} {'got':>4} {'P':>5} {'R':>5} {'F1':>5} lvl title"
+        f"{'document':52} {'split':12} {'ref':>4} {'got':>4} {'P':>5} {'R':>5} {'F1':>5} lvl title"
     )
     for case in cases():
         if only_tuned and case.split != "tuned":
@@ -190,23 +204,25 @@ def main(argv: list[str] | None = None) -> None:
             else ("ok" if key("", doc.title) == case.title_key else "no")
         )
         print(
-            f"{case.name[:52]:52} {case.split:10} {n_gold:4} {n_pred:4} "
+            f"{case.name[:52]:52} {split_name(case.split):12} {n_gold:4} {n_pred:4} "
             f"{p:5.2f} {r:5.2f} {f:5.2f} {lvl} {title}"
         )
         acc = totals.setdefault(case.split, [0, 0, 0])
         for i, v in enumerate((tp, n_pred, n_gold)):
             acc[i] += v
-    held_out = [v for k, v in totals.items() if k.startswith("held-out")]
+    held_out = [v for k, v in totals.items() if held_out_split(k)]
     if len(held_out) > 1:
         totals["held-out*"] = [sum(col) for col in zip(*held_out, strict=True)]
     for split, (tp, n_pred, n_gold) in totals.items():
         p, r, f = f1(tp, n_pred, n_gold)
         target = (
             f"   target F1 >= {HELD_OUT_TARGET}: " + ("ok" if f >= HELD_OUT_TARGET else "MISSED")
-            if split.startswith("held-out")
+            if held_out_split(split)
+            else "   * studied: fixed for its misses, no longer held out"
+            if split in STUDIED
             else ""
         )
-        print(f"overall {split:10} P {p:.3f}  R {r:.3f}  F1 {f:.3f}{target}")
+        print(f"overall {split_name(split):12} P {p:.3f}  R {r:.3f}  F1 {f:.3f}{target}")
     corpus = corpus_dir()
     if corpus is None:
         print("seed corpus documents: skipped (no ../shared/corpus)")

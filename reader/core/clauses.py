@@ -127,6 +127,8 @@ _PAREN_RE = re.compile(r"[()]")
 _CLOSERS = "\"'\u201d\u2019)]"
 # White space, then what can start a sentence: a capital, digit, quote or bracket.
 _NEXT_START_RE = re.compile(r"\s+(?=[A-Z0-9\"'\u201c\u2018(\[\u00c0-\u024f*_-])")
+# Markdown footnote marks after a sentence's full stop belong to that sentence.
+_NOTE_MARKS_RE = re.compile(r"(?:[ \t]*\[\^[^\]\s]{1,40}\])+")
 # A paren opened more than this many characters ago is assumed to be unbalanced.
 _MAX_PAREN_SPAN = 250
 _OPENERS = "(\"'\u201c["
@@ -212,6 +214,12 @@ def _cut(text: str, start: int, end: int, starts: list[int], ends: list[int]) ->
             and _is_abbreviation(text, mark_at, seg_start)
         ):
             continue
+        if text.startswith("[^", nxt.end()):
+            marks = _NOTE_MARKS_RE.match(text, after, end)
+            nxt = next_start(text, marks.end(), end) if marks else None
+            if marks is None or nxt is None:
+                continue
+            after = marks.end()
         starts.append(seg_start)
         ends.append(after)
         seg_start = nxt.end()

@@ -8,6 +8,7 @@ from reader.core.furniture import mark_furniture
 from reader.core.limits import MAX_NAME, shorten_to
 from reader.core.metadata import Metadata, derive
 from reader.core.model import Block, Document
+from reader.core.shown_text import ShownText
 from reader.core.structure import analyse
 from reader.core.text_rules import clean_field, clean_text
 
@@ -35,8 +36,10 @@ def build_document(
     """
     text = clean_text(text)
     mark_furniture(text, blocks)
-    outline = analyse(text, blocks, conventions)
-    meta = derive(text, blocks, hints or Metadata(), filename)
+    # Headings and titles are judged by what a reader sees: Markdown without its markup.
+    shown = ShownText(text, markdown=fmt == "markdown")
+    outline = analyse(text, blocks, conventions, shown)
+    meta = derive(text, blocks, hints or Metadata(), filename, shown)
     return Document(
         id=fingerprint(text),
         title=shorten_to(clean_field(meta.title or "Untitled"), MAX_NAME),

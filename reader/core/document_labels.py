@@ -69,15 +69,36 @@ def same_title_key(title: str) -> str:
     return title.strip().lower()
 
 
-# The library list shows the date in a column of its own: the title tells same-title
-# documents apart by what is left, the file name first (what the user imported).
+# The library list shows each document's date and source on a line of their own: what
+# tells same-title documents apart beyond them, the file name first (what the user
+# imported), else the format and the id.
 LIST_CHOICES: list[tuple[_Field, ...]] = [
     (_file,),
-    (_source,),
-    (_source, _file),
-    (_date, _file),
+    (_format, _file),
     (_format, _id),
 ]
+
+
+def distinctions(
+    docs: Sequence[DocumentInfo], choices: Sequence[tuple[_Field, ...]] = _CHOICES
+) -> dict[str, str]:
+    """Document id -> what tells it apart from the others of ``docs`` with the same
+    title (ignoring case), e.g. ``PDF`` or ``paper-2016.txt``: the fewest of ``choices``
+    (tried in order) that differ within each such group. Documents with a title of
+    their own are not in it."""
+    same_title: dict[str, list[DocumentInfo]] = defaultdict(list)
+    for doc in docs:
+        same_title[same_title_key(doc.title)].append(doc)
+    out: dict[str, str] = {}
+    for group in same_title.values():
+        if len(group) == 1:
+            continue
+        for fields in choices:
+            suffixes = [_suffix(d, fields) for d in group]
+            if all(suffixes) and len(set(suffixes)) == len(group):
+                break
+        out.update((doc.id, suffix) for doc, suffix in zip(group, suffixes, strict=True))
+    return out
 
 
 def document_labels(
@@ -86,21 +107,8 @@ def document_labels(
     """Document id -> its title, with a distinguishing suffix in brackets when another
     of ``docs`` has the same title (ignoring case); ``choices`` are the fields tried,
     fewest first (:data:`LIST_CHOICES` for the library list)."""
-    same_title: dict[str, list[DocumentInfo]] = defaultdict(list)
-    for doc in docs:
-        same_title[same_title_key(doc.title)].append(doc)
-    labels = {}
-    for group in same_title.values():
-        if len(group) == 1:
-            labels[group[0].id] = group[0].title
-            continue
-        for fields in choices:
-            suffixes = [_suffix(d, fields) for d in group]
-            if all(suffixes) and len(set(suffixes)) == len(group):
-                break
-        for doc, suffix in zip(group, suffixes, strict=True):
-            labels[doc.id] = f"{doc.title} ({suffix})"
-    return labels
+    apart = distinctions(docs, choices)
+    return {d.id: f"{d.title} ({apart[d.id]})" if d.id in apart else d.title for d in docs}
 
 
 def kind_of(doc: Document | DocumentInfo) -> str:

@@ -29,6 +29,7 @@ from itertools import islice
 
 from reader.core.headings import HeadingMatch
 from reader.core.model import CONTENT_KINDS, FURNITURE, HEADING, Block, is_gap
+from reader.core.shown_text import ShownText
 
 KEEP = 2.0
 _BASE = {"strong": 3.0, "named": 2.0, "dec": 1.5, "weak": 1.0, "caps": 1.0}
@@ -77,10 +78,6 @@ def _norm(label: str | None) -> str:
     return re.sub(r"[\W_]+", "", (label or "").lower())
 
 
-def _content(text: str, b: Block) -> str:
-    return text[b.content_start : b.content_end]
-
-
 def _neighbours(blocks: list[Block], start: int, step: int) -> Iterator[int]:
     """Indexes of the non-gap blocks from ``start`` going by ``step`` (lazily: callers
     look at a few)."""
@@ -92,8 +89,8 @@ def _neighbours(blocks: list[Block], start: int, step: int) -> Iterator[int]:
 
 
 class _Context:
-    def __init__(self, text: str, blocks: list[Block], cands: list[Candidate]) -> None:
-        self.text = text
+    def __init__(self, shown: ShownText, blocks: list[Block], cands: list[Candidate]) -> None:
+        self.shown = shown
         self.blocks = blocks
         self.numbered = [c for c in cands if c.match is not None and c.match.value is not None]
         self.cands = [c for c in cands if not c.body]
@@ -165,7 +162,7 @@ class _Context:
         if not before or before[0] in self.at:
             return False
         b = self.blocks[before[0]]
-        return b.kind in CONTENT_KINDS and _content(self.text, b).rstrip().endswith((":", "："))
+        return b.kind in CONTENT_KINDS and self.shown.content(b).rstrip().endswith((":", "："))
 
     def byline(self, c: Candidate) -> bool:
         """A short line right under another heading's head (its title, a dateline)."""
@@ -235,13 +232,15 @@ class _Context:
         return Evidence(score, why)
 
 
-def judge_candidates(text: str, blocks: list[Block], cands: list[Candidate]) -> list[Candidate]:
+def judge_candidates(
+    text: str, blocks: list[Block], cands: list[Candidate], shown: ShownText | None = None
+) -> list[Candidate]:
     """The candidates their context confirms as headings (explicit ones always).
 
     ``cands`` may include numbered body paragraphs (``body``): they are counted in
-    numbering sequences and never returned.
+    numbering sequences and never returned. ``shown`` is what a reader sees of ``text``.
     """
-    ctx = _Context(text, blocks, cands)
+    ctx = _Context(shown or ShownText(text), blocks, cands)
     keep = []
     for c in ctx.cands:
         if c.explicit_level:

@@ -54,6 +54,11 @@ def _run_in_title(title: str) -> bool:
 _RUN_IN_START_RE = re.compile(r"\s*(?:[^\W\d_]{2,12}\.?\s*[\dIVXLCDM]|§|第)")
 
 
+def may_run_in(line: str) -> bool:
+    """Whether ``line`` starts the way a run-in heading does (a cheap first test)."""
+    return _RUN_IN_START_RE.match(line) is not None
+
+
 def split_run_in(line: str) -> RunIn | None:
     """A keyword heading that runs into its paragraph, or None.
 
@@ -61,7 +66,7 @@ def split_run_in(line: str) -> RunIn | None:
     title ``Definitions``; ``第一条 为了 ...`` and ``Article 1. - La République ...``
     give a label alone. The text after the heading must be there.
     """
-    if not _RUN_IN_START_RE.match(line):
+    if not may_run_in(line):
         return None  # most paragraphs: decided by one regular expression
     stripped = line.lstrip()
     lead = len(line) - len(stripped)

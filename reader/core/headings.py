@@ -45,6 +45,7 @@ __all__ = [
     "numbering",
     "reads_as_sentence",
     "roman_value",
+    "starts_numbered",
     "title_cased",
     "word_set",
 ]
@@ -334,10 +335,15 @@ _NUMBERED_START_RE = re.compile(
 )
 
 
+def starts_numbered(line: str) -> bool:
+    """Whether ``line`` starts the way a numbered label does (a cheap first test)."""
+    return _NUMBERED_START_RE.match(line) is not None
+
+
 def numbering(line: str) -> HeadingMatch | None:
     """The numbered label a line starts with (``(3)``, ``b.``, ``Article 4``), whatever
     follows it: body paragraphs are counted too when a numbering sequence is judged."""
-    if not _NUMBERED_START_RE.match(line):
+    if not starts_numbered(line):
         return None  # most body paragraphs: decided by one regular expression
     m = _match(line, strict=False)
     return m if m is not None and m.value is not None else None

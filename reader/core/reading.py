@@ -5,6 +5,9 @@ of furniture (running headers, footers and page numbers are left out; a footnote
 shown after the paragraph it interrupts): white space runs (hard wraps, CRLF, tabs)
 become one space, Markdown ``#`` marks and list bullets are left out (bullets are
 drawn as ``•``), and a paragraph broken mid-sentence is rejoined with its continuation.
+Markdown shows as the rendered page does: inline markup (emphasis, a link's address,
+tags, attribute lists) is hidden and a character reference shows its character
+(:mod:`reader.core.markdown_inline`); the stored text keeps it all.
 Display blocks are joined by ``\\n``, so a display offset is also a position in a
 ``QTextDocument`` holding the same blocks (up to UTF-16 surrogates, which the UI adapter converts).
 
@@ -12,8 +15,9 @@ Offsets into the stored text stay the currency: :meth:`ReadingView.to_source` an
 :meth:`ReadingView.to_display` convert in both directions.
 
 The view holds no copy of the text. Every piece it shows is a segment: a run of the
-stored text shown as it is, or a run of white space shown as one space; between
-blocks stand a line break and, on a list item, a drawn bullet. The display text is
+stored text shown as it is, a run of white space shown as one space, or a piece of
+Markdown shown as something else (``&#8212;`` as ``—``); between blocks stand a line
+break and, on a list item, a drawn bullet. The display text is
 made from those when asked for (:attr:`ReadingView.text`, :meth:`ReadingView.chunks`),
 so a 10 MB document's view takes a few MiB of machine integers, not a second copy of
 its text and tens of thousands of objects.
@@ -29,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import overload
 
 from reader.core.compact_model import OFFSET, BlockTable
+from reader.core.markdown_inline import MARKUP_START_RE, Markup, inline_markup
 from reader.core.model import BLANK, FURNITURE, LIST_ITEM, NOTE_ROLES, PAGE_ROLES, Document
 
 # White space that is not a single plain space: shown as one space.
@@ -37,6 +42,12 @@ _COLLAPSE_RE = re.compile(r"\s{2,}|[^\S ]")
 # space characters holds one of them).
 _ODD_SPACE_RE = re.compile(r"[^\S ]")
 _ASCII_ODD_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # str.isspace, but the space
+# A Markdown block of nothing but tags, comments and attribute lists shows nothing.
+_HIDDEN_ONLY_RE = re.compile(
+    r"(?:\s*(?:<!--.*?-->|</?[A-Za-z][^<>]*>|\{:[^{}\n]*\}|\{[#.][^{}\n]*\}))+\s*", re.S
+)
+# What a segment shows: its source as it is, one space, or a string of its own.
+_VERBATIM, _SPACE, _SHOWN = 0, 1, 2
 BULLET = "\u2022 "
 CHUNK = 1 << 20  # display characters a piece of :meth:`ReadingView.chunks`, about
 
@@ -128,15 +139,18 @@ class ReadingView:
         self.bullets = bytearray()
         self.extras: dict[int, tuple[str | None, str | None]] = {}
         self._first_seg = array(OFFSET)  # per block: its first segment
-        # Segments in display order: (display, source, d_len, s_len), and whether one
-        # shows a space (white space collapsed, a rejoined break). Source offsets rise
-        # too, except around a footnote shown after the paragraph it interrupts: then
-        # ``_ss``/``_so`` are the source starts sorted and the segment index of each.
+        # Segments in display order: (display, source, d_len, s_len), and what each
+        # shows (_VERBATIM, _SPACE: white space collapsed or a rejoined break, _SHOWN:
+        # the string in ``_shown``). Source offsets rise too, except around a footnote
+        # shown after the paragraph it interrupts: then ``_ss``/``_so`` are the source
+        # starts sorted and the segment index of each.
         self._d = array(OFFSET)
         self._s = array(OFFSET)
         self._dl = array(OFFSET)
         self._sl = array(OFFSET)
-        self._space = bytearray()
+        self._what = bytearray()
+        self._shown: dict[int, str] = {}
+        self._bullet_end = -1  # while building: where the last bullet drawn ends
         self._ss: array[int] | None = None  # None: ``_s`` is in order already
         self._so = array(OFFSET)
         self._odd = _odd_spaces(source)  # where the source may have white space to collapse
@@ -155,10 +169,14 @@ class ReadingView:
         """Append the display text of block ``k`` to ``out``, piece by piece."""
         if self.bullets[k]:
             out.append(BULLET)
-        src, d_len, s, space = self.source, self._dl, self._s, self._space
+        src, d_len, s, what = self.source, self._dl, self._s, self._what
         last = self._first_seg[k + 1] if k + 1 < len(self._first_seg) else len(self._d)
         for i in range(self._first_seg[k], last):
-            out.append(" " if space[i] else src[s[i] : s[i] + d_len[i]])
+            kind = what[i]
+            if kind == _VERBATIM:
+                out.append(src[s[i] : s[i] + d_len[i]])
+            else:
+                out.append(" " if kind == _SPACE else self._shown[i])
 
     def chunks(self, size: int = CHUNK) -> Iterator[str]:
         """The display text in pieces of about ``size`` characters (whole blocks), so
@@ -268,12 +286,12 @@ class ReadingView:
         return max(0, bisect_right(self.starts, pos) - 1)
 
     # --- building ----------------------------------------------------------------
-    def _add(self, d: int, s: int, dl: int, sl: int, space: bool) -> None:
+    def _add(self, d: int, s: int, dl: int, sl: int, what: int = _VERBATIM) -> None:
         self._d.append(d)
         self._s.append(s)
         self._dl.append(dl)
         self._sl.append(sl)
-        self._space.append(space)
+        self._what.append(what)
 
     def _span(self, start: int, end: int, pos: int) -> int:
         """Show source ``[start, end)`` from display ``pos``, white space collapsed;
@@ -289,20 +307,68 @@ class ReadingView:
             or (_ODD_SPACE_RE.search(text, start, end) is None and text.find("  ", start, end) < 0)
         ):
             if end > start:
-                self._add(pos, start, end - start, end - start, False)
+                self._add(pos, start, end - start, end - start)
             return pos + end - start
         cur = start
         for m in _COLLAPSE_RE.finditer(text, start, end):
             if m.start() > cur:
-                self._add(pos, cur, m.start() - cur, m.start() - cur, False)
+                self._add(pos, cur, m.start() - cur, m.start() - cur)
                 pos += m.start() - cur
-            self._add(pos, m.start(), 1, m.end() - m.start(), True)
+            self._add(pos, m.start(), 1, m.end() - m.start(), _SPACE)
             pos += 1
             cur = m.end()
         if end > cur:
-            self._add(pos, cur, end - cur, end - cur, False)
+            self._add(pos, cur, end - cur, end - cur)
             pos += end - cur
         return pos
+
+    def _shown_span(self, start: int, end: int, pos: int) -> int:
+        """Show Markdown source ``[start, end)`` as the page shows it: inline markup
+        hidden (no segment: an offset inside snaps forward), a replacement (``&#8212;``
+        as ``—``) one segment standing for all of its source, white space collapsed."""
+        text = self.source
+        if MARKUP_START_RE.search(text, start, end) is None:
+            return self._span(start, end, pos)
+        markup = inline_markup(text, start, end)
+        # Markup hidden at the end shows nothing, nor does the white space before it.
+        while markup and not markup[-1].shown and not text[markup[-1].end : end].strip():
+            end = markup.pop().start
+            while end > start and text[end - 1].isspace():
+                end -= 1
+        plain = _ODD_SPACE_RE.search(text, start, end) is None and text.find("  ", start, end) < 0
+        cur = start
+        markup.append(Markup(end, end))
+        for m_start, m_end, shown in markup:
+            if cur < m_start and text[cur] == " " and self._space_before(pos):
+                cur += 1  # one space across hidden markup
+            if not plain:
+                pos = self._span(cur, m_start, pos)
+            elif m_start > cur:  # the common case, without a call
+                self._add(pos, cur, m_start - cur, m_start - cur)
+                pos += m_start - cur
+            if shown:
+                self._shown[len(self._d)] = shown
+                self._add(pos, m_start, len(shown), m_end - m_start, _SHOWN)
+                pos += len(shown)
+            cur = m_end
+        return pos
+
+    def _space_before(self, pos: int) -> bool:
+        """While building: whether the display character before ``pos`` is a space."""
+        i = len(self._d) - 1
+        if i < 0 or self._d[i] + self._dl[i] != pos:
+            return pos == self._bullet_end  # a drawn bullet ends with a space
+        if self._what[i] == _SPACE:
+            return True
+        if self._what[i] == _SHOWN:
+            return self._shown[i].endswith(" ")
+        return self.source[self._s[i] + self._dl[i] - 1] == " "
+
+
+def _hidden_only(text: str, start: int, end: int) -> bool:
+    """A Markdown block (content ``[start, end)``) that holds only markup a page does
+    not show."""
+    return text[start] in "<{" and bool(_HIDDEN_ONLY_RE.fullmatch(text, start, end))
 
 
 def _find_all(text: str, needle: str, out: list[int]) -> None:
@@ -359,6 +425,8 @@ def build_reading_view(doc: Document) -> ReadingView:
             gap[i] = note[i] or role in PAGE_ROLES
     starts, ends = t.content_starts, t.content_ends
     continues = t.continues
+    markdown = doc.format == "markdown"
+    span = view._shown_span if markdown else view._span
     pos = 0
 
     def show(i: int) -> int:
@@ -377,7 +445,8 @@ def build_reading_view(doc: Document) -> ReadingView:
             else:
                 bullet = True
                 pos += len(BULLET)
-        pos = view._span(content_start, ends[i], pos)
+                view._bullet_end = pos
+        pos = span(content_start, ends[i], pos)
         source_end = ends[i]
         j = nxt = i + 1
         notes: list[int] = []  # footnotes the joined paragraph runs across: shown after it
@@ -385,8 +454,8 @@ def build_reading_view(doc: Document) -> ReadingView:
         while not note[i] and j < n and (gap[j] or continues[j]):
             if continues[j]:
                 # The rejoined break, shown as a space, stands for the gap in the source.
-                view._add(pos, source_end, 1, starts[j] - source_end, True)
-                pos = view._span(starts[j], ends[j], pos + 1)
+                view._add(pos, source_end, 1, starts[j] - source_end, _SPACE)
+                pos = span(starts[j], ends[j], pos + 1)
                 source_end = ends[j]
                 notes += passed
                 passed = []
@@ -413,7 +482,11 @@ def build_reading_view(doc: Document) -> ReadingView:
 
     i = 0
     while i < n:
-        if (gap[i] and not note[i]) or ends[i] <= starts[i]:
+        if (
+            (gap[i] and not note[i])
+            or ends[i] <= starts[i]
+            or (markdown and _hidden_only(text, starts[i], ends[i]))
+        ):
             i += 1  # running headers, footers and page numbers are never shown
             continue
         i = show(i)

@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 
 from reader.core.heading_context import Candidate, judge_candidates
-from reader.core.heading_run_in import split_run_in
+from reader.core.heading_run_in import may_run_in, split_run_in
 from reader.core.headings import (
     looks_like_title,
     match_heading,
     numbering,
     reads_as_sentence,
+    starts_numbered,
 )
+from reader.core.markdown_inline import MARKUP_START_RE
 from reader.core.model import (
     BLANK,
     CONTENT_KINDS,
@@ -31,6 +33,7 @@ from reader.core.model import (
     OutlineNode,
     is_gap,
 )
+from reader.core.shown_text import Shown, ShownText
 
 _ENDS_OPEN_RE = re.compile(r"[\w,\-\u2013\u2014(]")  # a paragraph ending mid-sentence
 
@@ -60,10 +63,6 @@ KEYWORD_RANK = {
 }
 
 
-def _text(text: str, b: Block) -> str:
-    return " ".join(text[b.content_start : b.content_end].split())
-
-
 def _same_group(i: int, j: int) -> bool:
     """Blocks i < j follow each other with no blank line between them."""
     return j == i + 1
@@ -88,9 +87,10 @@ def _resolve_letter_keys(cands: list[Candidate]) -> None:
 
 
 _RUN_IN_SPAN = 300
+_LEADING_EMPHASIS_RE = re.compile(r"^\s*[*_]+")
 
 
-def _title_block(text: str, blocks: list[Block], i: int) -> int | None:
+def _title_block(shown: ShownText, blocks: list[Block], i: int) -> int | None:
     """The block after ``i`` that holds the title of a number-only heading
     (``FEDERALIST No. 1`` / ``General Introduction``, ``Article 4.`` / ``Scope.``)."""
     for k in range(i + 1, min(i + 3, len(blocks))):
@@ -99,9 +99,9 @@ def _title_block(text: str, blocks: list[Block], i: int) -> int | None:
             continue
         if b.kind != PARAGRAPH or not any(x.kind != BLANK for x in blocks[k + 1 :]):
             return None
-        line = _text(text, b)
+        line = shown.line(b)
         m = match_heading(line)
-        if "\n" in text[b.content_start : b.content_end].strip() and (m is None or m.key != "caps"):
+        if "\n" in shown.content(b).strip() and (m is None or m.key != "caps"):
             return None
         if (
             (m is None or m.key == "caps")
@@ -113,10 +113,39 @@ def _title_block(text: str, blocks: list[Block], i: int) -> int | None:
     return None
 
 
-def _paragraph_candidate(text: str, blocks: list[Block], i: int) -> Candidate | None:
+_GLANCE = 160  # source characters: enough to see how a paragraph starts
+_UNPAIRED_RE = re.compile(r"[*_~\[\]]")
+
+
+def _opening(shown: ShownText, b: Block) -> Shown | None:
+    """What a reader sees of a block's opening, where a heading or a number stands (a
+    run-in heading within the first few hundred characters, markup included); None
+    for a long paragraph whose first words show it starts with neither."""
+    end = min(b.content_end, b.content_start + 600)
+    if shown.markdown and end - b.content_start >= 600:
+        # A glance first. Markup cut off at its end can hide the start: a tag or code
+        # shown raw means look at the whole opening; an emphasis or link closed further
+        # on shows its delimiters, which the test leaves out.
+        start = b.content_start
+        plain = MARKUP_START_RE.search(shown.text, start, start + 60) is None
+        glance = shown.span(start, start + (60 if plain else _GLANCE)).text[:60]
+        probe = _UNPAIRED_RE.sub("", glance).lstrip()
+        if (
+            "<" not in glance
+            and "`" not in glance
+            and not (starts_numbered(probe) or may_run_in(probe))
+        ):
+            return None
+    return shown.span(b.content_start, end)
+
+
+def _paragraph_candidate(shown: ShownText, blocks: list[Block], i: int) -> Candidate | None:
     b = blocks[i]
-    content = text[b.content_start : b.content_end]
-    short = len(content) < 600  # longer paragraphs can only start with a run-in heading
+    short = b.content_end - b.content_start < 600  # longer ones can only start with a run-in
+    seen = _opening(shown, b)
+    if seen is None:
+        return None
+    content = seen.text
     lines = [x.strip() for x in content.splitlines() if x.strip()] if short else []
     m = match_heading(lines[0]) if lines and len(lines) <= 2 else None
     if m is not None and len(lines) == 2:
@@ -130,15 +159,19 @@ def _paragraph_candidate(text: str, blocks: list[Block], i: int) -> Candidate | 
     if m is not None:
         c = Candidate(i, m.key, m.label, m.title, match=m)
         if (m.strong or m.key == "piece") and not m.title and len(lines) == 1:
-            k = _title_block(text, blocks, i)
+            k = _title_block(shown, blocks, i)
             if k is not None:
-                c.title = m.title = _text(text, blocks[k]).rstrip(".")
+                c.title = m.title = shown.line(blocks[k]).rstrip(".")
                 c.merge_to = k
         return c
     # A heading that runs into its paragraph: "Sec. 3.  Definitions.  For the ...".
     # The label and title stand in the first few hundred characters; the copy with
     # line breaks as spaces keeps offsets.
     flat = content[:_RUN_IN_SPAN].replace("\n", " ").replace("\r", " ")
+    # Emphasis opened before the label and closed beyond the opening shows as its
+    # delimiters here: blanked, as spaces keep the offsets.
+    if shown.markdown:
+        flat = _LEADING_EMPHASIS_RE.sub(lambda m: " " * len(m.group()), flat)
     r = split_run_in(flat)
     if r is None:
         return None
@@ -148,33 +181,46 @@ def _paragraph_candidate(text: str, blocks: list[Block], i: int) -> Candidate | 
         r.match.label,
         r.match.title,
         match=r.match,
-        run_in_end=b.content_start + r.end,
+        run_in_end=seen.source_end(r.end),
     )
 
 
-def find_candidates(text: str, blocks: list[Block], conventions: bool = True) -> list[Candidate]:
+def _without_full_stop(title: str) -> str:
+    """A heading's title without the full stop some styles end it with."""
+    return title[:-1] if re.search(r"[^\W\d_]{2}\.$", title) else title
+
+
+def find_candidates(
+    text: str, blocks: list[Block], conventions: bool = True, shown: ShownText | None = None
+) -> list[Candidate]:
     """Explicit headings, paragraphs that match a heading convention, and (marked
-    ``body``) the other numbered paragraphs and items, which numbering sequences count."""
+    ``body``) the other numbered paragraphs and items, which numbering sequences count.
+
+    ``shown`` is what a reader sees of ``text`` (Markdown without its inline markup).
+    """
+    shown = shown or ShownText(text)
     cands: list[Candidate] = []
     absorbed = -1
     for i, b in enumerate(blocks):
         if i <= absorbed:
             continue
         if b.kind == HEADING:
-            title = b.title or _text(text, b)
+            title = b.title or shown.line(b)
             label = b.label
-            m = match_heading(title)
+            # An explicit heading is a heading whatever its title reads like: its number
+            # is split off as for any other ("Part I Land", "1. Exception to Section 3.").
+            m = match_heading(title) or numbering(title)
             if m is not None and m.label and label is None:
-                label, title = m.label, m.title  # "Part I Land" -> label "Part I"
+                label, title = m.label, _without_full_stop(m.title)
             cands.append(Candidate(i, f"h{b.level}", label, title, explicit_level=b.level))
             continue
-        c = _paragraph_candidate(text, blocks, i) if conventions and b.kind == PARAGRAPH else None
+        c = _paragraph_candidate(shown, blocks, i) if conventions and b.kind == PARAGRAPH else None
         if c is not None:
             cands.append(c)
             absorbed = c.merge_to if c.merge_to is not None else -1
         elif conventions and b.kind in (PARAGRAPH, LIST_ITEM):
-            first = text[b.content_start : min(b.content_end, b.content_start + 200)]
-            m = numbering(first.split("\n", 1)[0])
+            seen = _opening(shown, b)
+            m = numbering(seen.text[:200].split("\n", 1)[0]) if seen is not None else None
             if m is not None:
                 cands.append(Candidate(i, m.key, m.label, m.title, match=m, body=True))
     _resolve_letter_keys(cands)
@@ -212,7 +258,9 @@ def _filter_in_context(text: str, blocks: list[Block], cands: list[Candidate]) -
     return keep
 
 
-def _mark_contents(text: str, blocks: list[Block], cands: list[Candidate]) -> list[Candidate]:
+def _mark_contents(
+    shown: ShownText, blocks: list[Block], cands: list[Candidate]
+) -> list[Candidate]:
     """A table of contents: the run of heading candidates right after a 'Contents' line.
 
     The run ends at body text, or at a heading whose title the run already listed
@@ -225,8 +273,7 @@ def _mark_contents(text: str, blocks: list[Block], cands: list[Candidate]) -> li
     starts = [
         i
         for i, b in enumerate(blocks)
-        if b.role == "contents"
-        and getattr(match_heading(_text(text, b).strip()), "key", None) == "contents"
+        if b.role == "contents" and getattr(match_heading(shown.line(b)), "key", None) == "contents"
     ]
     for i in starts:
         seen: set[str] = set()
@@ -243,12 +290,15 @@ def _mark_contents(text: str, blocks: list[Block], cands: list[Candidate]) -> li
     return [c for c in cands if c.index not in in_toc]
 
 
-def find_title(text: str, blocks: list[Block], cands: list[Candidate]) -> int | None:
+def find_title(shown: ShownText, blocks: list[Block], cands: list[Candidate]) -> int | None:
     """Index of the document's own title line at the top, if it has one.
 
     A document's one ``h1`` (``#`` in Markdown) is its title even when a header
-    (a table of report numbers, a colophon) comes before it.
+    (a table of report numbers, a colophon) comes before it. A title the importer
+    already marked (a Word Title paragraph, a page's title heading) is the only one.
     """
+    if any(b.kind == TITLE for b in blocks):
+        return None
     h1 = [c for c in cands if c.explicit_level == 1]
     explicit = [c for c in cands if c.explicit_level]
     if len(h1) == 1 and explicit[0] is h1[0]:
@@ -262,9 +312,11 @@ def find_title(text: str, blocks: list[Block], cands: list[Candidate]) -> int | 
             return None
         if b.kind not in (PARAGRAPH, HEADING):
             return None
-        line = _text(text, b)
-        if "\n" in text[b.content_start : b.content_end].strip() or not looks_like_title(line):
+        line = shown.line(b)
+        if "\n" in shown.content(b).strip() or not looks_like_title(line):
             return None
+        if line.endswith((":", "\uff1a")):
+            return None  # "From:", "Subject:": a label leading into what follows
         later = [k for k in range(i + 1, len(blocks)) if blocks[k].kind not in (BLANK, FURNITURE)]
         return i if later else None
     return None
@@ -403,18 +455,22 @@ def _reshape(text: str, blocks: list[Block], cands: list[Candidate]) -> None:
     blocks[:] = out
 
 
-def analyse(text: str, blocks: list[Block], conventions: bool = True) -> list[OutlineNode]:
+def analyse(
+    text: str, blocks: list[Block], conventions: bool = True, shown: ShownText | None = None
+) -> list[OutlineNode]:
     """Classify headings and the title in place, repair breaks, and return the outline.
 
     Run-in headings are cut from their paragraphs, and a heading whose title stands on
     the next line is joined with it, so ``blocks`` may change length (it still tiles
-    ``text``).
+    ``text``). Headings and the title are judged by ``shown``, what a reader sees of
+    ``text`` (Markdown without its inline markup).
     """
-    cands = find_candidates(text, blocks, conventions)
+    shown = shown or ShownText(text)
+    cands = find_candidates(text, blocks, conventions, shown)
     cands = _filter_in_context(text, blocks, cands)
-    cands = _mark_contents(text, blocks, cands)
-    cands = judge_candidates(text, blocks, cands)
-    title_at = find_title(text, blocks, cands)
+    cands = _mark_contents(shown, blocks, cands)
+    cands = judge_candidates(text, blocks, cands, shown)
+    title_at = find_title(shown, blocks, cands)
     if title_at is not None:
         blocks[title_at].kind = TITLE
         blocks[title_at].level = 0

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from reader.core.document_labels import document_labels
 from reader.core.library_model import TagNode
+from reader.core.store import Library
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
@@ -34,6 +36,10 @@ class CheckList(QListWidget):
     def __init__(self, items: Iterable[tuple[str, str]] = (), parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.setUniformItemSizes(True)
+        # A long label is cut in its middle (its tooltip has it whole) rather than
+        # scrolled sideways: its end tells same-title documents apart, "(PDF)".
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         for label, value in items:
             self.add(label, value)
         self.itemChanged.connect(lambda _item: self.checksChanged.emit())
@@ -61,6 +67,17 @@ class CheckList(QListWidget):
             item.setCheckState(CHECKED if item.data(VALUE_ROLE) in wanted else UNCHECKED)
         self.blockSignals(False)
         self.checksChanged.emit()
+
+
+def document_checklist(library: Library) -> CheckList:
+    """Every document to check, same-title ones told apart as everywhere in the app."""
+    docs = library.list_documents()
+    labels = document_labels(docs)
+    checklist = CheckList()
+    for d in docs:
+        tip = "\n".join(x for x in (d.title, d.date, d.source, d.filename) if x)
+        checklist.add(labels[d.id], d.id, tip)
+    return checklist
 
 
 class TagCheckTree(QTreeWidget):

@@ -74,16 +74,22 @@ class DocumentActions:
             8000,
         )
 
-    def _context_menu(self, pos: QPoint) -> None:
+    def menu_for(self, info: DocumentInfo) -> QMenu:
+        """The library list's context menu for one document."""
         panel = self.window.library_panel
-        info = panel.model.row_object(panel.view.indexAt(pos))
-        if info is None:
-            return
         menu = QMenu(panel.view)
         menu.addAction("Open", lambda: self.window.open_document(info.id))
         menu.addAction("Details…", lambda: self.edit_details(info))
         menu.addSeparator()
         menu.addAction("Delete Document", lambda: self.delete_document(info))
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        panel = self.window.library_panel
+        info = panel.model.row_object(panel.view.indexAt(pos))
+        if info is None:
+            return
+        menu = self.menu_for(info)
         menu.exec(panel.view.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

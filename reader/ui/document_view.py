@@ -46,12 +46,13 @@ ZOOM_RANGE = (-6, 10)
 _HEADING_STYLE = {1: (1.3, True, 1.5, 0.45), 2: (1.14, True, 1.2, 0.35), 3: (1.02, True, 0.9, 0.3)}
 _LINE_HEIGHT = 140  # percent
 RELEASE_AFTER_MS = 500
+SCROLL_TELL_MS = 80  # while scrolling, where the reader is is told this often at most
 
 
 class DocumentView(QTextEdit):
     """Shows one document; converts between text offsets and what is on screen."""
 
-    topOffsetChanged = Signal(int)  # text offset at the top of the viewport (debounced)
+    topOffsetChanged = Signal(int)  # text offset at the top of the viewport (throttled)
     painted = Signal()  # the first paint after load()
     cursorOffsetChanged = Signal(int)  # text offset of the caret
 
@@ -87,8 +88,12 @@ class DocumentView(QTextEdit):
         self._margin = -1
         self._layout: ReadingLayout | None = None
         self._top_block: tuple[int, float] | None = None  # (block, pixels into it) at the top
-        self._scroll_timer = QTimer(self, singleShot=True, interval=60)
-        self._scroll_timer.timeout.connect(self._scroll_settled)
+        # Scrolling tells where the reader is at once, then at most every SCROLL_TELL_MS
+        # while it goes on (held keys and wheels scroll without pause: a timer restarted
+        # on each step would leave the outline and page behind until the reader stops).
+        self._scroll_timer = QTimer(self, singleShot=True, interval=SCROLL_TELL_MS)
+        self._scroll_timer.timeout.connect(self._scroll_tick)
+        self._scroll_pending = False
         self._anchor = 0  # text offset kept at the top when the width changes
         self.verticalScrollBar().valueChanged.connect(self._on_scroll)
         self.cursorPositionChanged.connect(
@@ -415,7 +420,11 @@ class DocumentView(QTextEdit):
                 i += 1
             self._top_block = (i, value - self._layout.block_top(i))
         self._refresh_selections()  # highlights coming into view
-        self._scroll_timer.start()
+        if self._scroll_timer.isActive():
+            self._scroll_pending = True  # told when the interval ends
+        else:
+            self._scroll_settled()
+            self._scroll_timer.start()
 
     def _keep_top_block(self) -> None:
         """Blocks laid out for the first time change height (their estimate was
@@ -428,9 +437,16 @@ class DocumentView(QTextEdit):
         if wanted != bar.value():
             bar.setValue(wanted)
 
+    def _scroll_tick(self) -> None:
+        if self._scroll_pending:
+            self._scroll_pending = False
+            self._scroll_settled()
+            self._scroll_timer.start()  # still scrolling, perhaps: the next in an interval
+
     def _scroll_settled(self) -> None:
-        self._anchor = self.top_offset()
-        self.topOffsetChanged.emit(self._anchor)
+        top = self.top_offset()
+        self._anchor = top
+        self.topOffsetChanged.emit(top)
 
     def _scroll_to_qt(self, position: int, margin: int) -> None:
         cursor = QTextCursor(self.document())

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import ReaderError
 from reader.core.export import select
 from reader.core.store import Library
-from reader.ui.checklists import CheckList, TagCheckTree, count_row
+from reader.ui.checklists import CheckList, TagCheckTree, count_row, document_checklist
 from reader.ui.panels.common import stack
 
 FORMATS = (("Markdown", "md"), ("CSV", "csv"), ("JSON", "json"))
@@ -82,10 +82,7 @@ class ExportDialog(QDialog):
         form.addRow("&Group:", self.group_by)
 
         self.tags = TagCheckTree(library.tag_tree())
-        docs = library.list_documents()
-        self.documents = CheckList()
-        for d in docs:
-            self.documents.add(d.title, d.id, f"{d.title}\n{d.date or ''}".strip())
+        self.documents = document_checklist(library)
         self.authors = CheckList(author_items(library_authors(library)))
         lists = QHBoxLayout()
         lists.addWidget(titled("&Tags (none: all)", self.tags), 3)

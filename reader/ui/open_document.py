@@ -11,14 +11,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from reader.core.errors import ReaderError
-from reader.core.gc_pause import paused_gc
 from reader.core.library_model import Annotation
 from reader.core.model import Document
 from reader.core.reading import ReadingView, build_reading_view
 from reader.core.store import Library
 from reader.ui.undo_commands import Change
-
-__all__ = ["OpenDocument", "paused_gc"]
 
 
 class OpenDocument:

@@ -19,9 +19,11 @@ class OutlineModel(TreeModel[OutlineNode]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._starts: list[int] = []
+        self._doc: Document | None = None
 
     def set_document(self, doc: Document | None) -> None:
         """Show ``doc``'s outline (or nothing)."""
+        self._doc = doc
         self._reset(doc.outline if doc else [], lambda n: n.children)
         # Items are numbered in document order, so starts are sorted.
         self._starts = [n.start for n in self._items]
@@ -36,12 +38,21 @@ class OutlineModel(TreeModel[OutlineNode]):
             i = self._parent[i]  # a later sibling's child ended: try the enclosing node
         return QModelIndex()
 
+    def tooltip(self, node: OutlineNode) -> str:
+        """The section's whole title (the pane cuts long ones), and its page in a PDF."""
+        doc = self._doc
+        if doc is None or not doc.pages:
+            return node.display
+        return f"{node.display}\np. {doc.page_label_at(node.start)}"
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         node = self.item(index)
         if node is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return node.display
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(node)
         if role == OFFSET_ROLE:
             return node.start
         return None

@@ -1,5 +1,6 @@
 """What the main window remembers between runs: geometry, splitters, theme, zoom, the
-colour, the open document and the reading position in every document.
+colour, how each list of cards is sorted, the open document and the reading position in
+every document.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ if TYPE_CHECKING:
     from reader.ui.actions import Actions
     from reader.ui.context import AppContext
     from reader.ui.document_view import DocumentView
+    from reader.ui.panels.annotations_panel import AnnotationsPanel
+    from reader.ui.panels.cards import CardList
+    from reader.ui.panels.library_panel import LibraryPanel
+    from reader.ui.panels.search_panel import SearchPanel
     from reader.ui.panels.tags_panel import TagsPanel
 
 
@@ -27,6 +32,9 @@ class SessionWindow(Protocol):
     left: QSplitter
     tabs: QTabWidget
     tags_panel: TagsPanel
+    library_panel: LibraryPanel
+    annotations_panel: AnnotationsPanel
+    search_panel: SearchPanel
     doc_view: DocumentView
     actions: Actions
 
@@ -44,6 +52,16 @@ class SessionWindow(Protocol):
     def open_document(self, document_id: str, offset: int | None = None) -> bool: ...
 
     def open_guide(self) -> None: ...
+
+
+def _card_lists(w: SessionWindow) -> dict[str, CardList]:
+    """The window's lists of cards, by the settings key their sort order is kept under."""
+    return {
+        "sort/library": w.library_panel.cards,
+        "sort/highlights": w.annotations_panel.cards,
+        "sort/excerpts": w.tags_panel.excerpt_cards,
+        "sort/search": w.search_panel.cards,
+    }
 
 
 class Session:
@@ -73,6 +91,10 @@ class Session:
         w.actions.furniture.setChecked(furniture)
         w.doc_view.show_furniture = furniture
         self.context.set_current_color(s.string("annotate/color", self.context.current_color))
+        for key, cards in _card_lists(w).items():
+            name = s.string(key)
+            if name in cards.sorts:  # a sort renamed or removed since: keep the default
+                cards.sort_box.setCurrentText(name)
 
     def restore_document(self) -> None:
         """Reopen the last document; on first run with an empty library, the guide."""
@@ -106,5 +128,7 @@ class Session:
         s.set("view/zoom", w.doc_view.zoom)
         s.set("view/furniture", w.doc_view.show_furniture)
         s.set("annotate/color", self.context.current_color)
+        for key, cards in _card_lists(w).items():
+            s.set(key, cards.sort_box.currentText())
         s.set("session/document", w.doc.id if w.doc else "")
         s.sync()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.store import Library
-from reader.ui.checklists import CheckList, count_row
+from reader.ui.checklists import count_row, document_checklist
 from reader.ui.export_dialog import library_authors
 
 ALL_DOCS, OPEN_DOC, CHOSEN_DOCS = 0, 1, 2
@@ -58,9 +58,7 @@ class ShareDialog(QDialog):
             self.scope.addButton(button, n)
             radios.addWidget(button)
         self.scope.button(OPEN_DOC).setEnabled(open_document is not None)
-        self.documents = CheckList()
-        for d in library.list_documents():
-            self.documents.add(d.title, d.id)
+        self.documents = document_checklist(library)
         self.documents.checksChanged.connect(self._on_documents_checked)
         radios.addWidget(self.documents, 1)
         self.scope.button(ALL_DOCS).setChecked(True)

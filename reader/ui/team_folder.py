@@ -2,9 +2,11 @@
 
 Thin over :mod:`reader.core.team`: a ``QFileSystemWatcher`` (plus a look at start-up
 and on demand) triggers :meth:`TeamSession.check`; every edit restarts a short timer
-after which your file is rewritten; Sync runs git's steps in a worker thread and the
-library's in this one. :attr:`TeamFolderController.stateChanged` tells the status bar
-what is going on: off, up to date, merging, syncing, or an error.
+after which your file is rewritten in a worker thread (reading and encoding 10,000
+annotations takes most of a second, which the window must not freeze for), one write
+at a time, a change meanwhile written after it; Sync runs git's steps in the worker
+thread and the library's in this one. :attr:`TeamFolderController.stateChanged` tells
+the status bar what is going on: off, up to date, merging, writing, syncing, or an error.
 """
 
 from __future__ import annotations
@@ -17,11 +19,20 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, 
 
 from reader.core.errors import ReaderError
 from reader.core.store import Library
-from reader.core.team import CheckReport, TeamConfig, TeamSession, load_config, turn_off, turn_on
+from reader.core.team import (
+    CheckReport,
+    TeamConfig,
+    TeamSession,
+    WriteReport,
+    load_config,
+    turn_off,
+    turn_on,
+)
 from reader.core.team.git import is_work_tree
 from reader.core.team.sync import GitSync, SyncReport
 
 OFF, UP_TO_DATE, MERGING, SYNCING, ERROR = "off", "up to date", "merging", "syncing", "error"
+WRITING = "writing"
 WRITE_DELAY_MS = 1500  # after the last edit: a burst of edits is one write
 CHECK_DELAY_MS = 300  # after the last file event: a sync engine writes in bursts
 
@@ -31,21 +42,27 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    """Run ``fn`` in a worker thread; ``signals.done`` arrives in the GUI thread."""
+    """Run ``fn`` in a worker thread; ``signals.done`` arrives in the GUI thread. The
+    result (or the error's one line) stays on the job too, for a caller that waited for
+    the thread instead of the signal."""
 
-    def __init__(self, fn: Callable[[], Any]) -> None:
+    def __init__(self, fn: Callable[[], Any], what: str) -> None:
         super().__init__()
+        self.setAutoDelete(False)  # the controller keeps it until it has reported
         self.fn = fn
+        self.what = what  # "Sync", "Writing your file": the start of an unforeseen error
         self.signals = _Signals()
+        self.result: Any = None
+        self.error: str | None = None
 
     def run(self) -> None:
         try:
-            result, error = self.fn(), None
+            self.result = self.fn()
         except ReaderError as exc:
-            result, error = None, str(exc)
+            self.error = str(exc)
         except Exception as exc:  # noqa: BLE001 - a worker must always report back
-            result, error = None, f"Sync failed: {exc}"
-        self.signals.done.emit(result, error)
+            self.error = f"{self.what} failed: {exc}"
+        self.signals.done.emit(self.result, self.error)
 
 
 class TeamFolderController(QObject):
@@ -64,11 +81,17 @@ class TeamFolderController(QObject):
         # The last failure of each kind of step, "" once that step works again.
         self._errors = {"check": "", "write": "", "sync": ""}
         self._busy = False  # a sync is running: no checks or writes meanwhile
+        self._write_job: _Job | None = None  # your file being written in the worker
+        self._write_again = False  # a change came while it was: write once more after
+        self._sync_waiting = False  # Sync was asked for while it was: sync after
+        self._check_waiting = False  # a file event came while it was: look after
+        self._flushing = False  # waiting for writes to end: start nothing else
         self._closed = False  # the app closed: the library may be closed too
         self._requested: set[str] = set()  # documents already asked to import
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._jobs: list[_Job] = []
+        # Jobs not reported yet (kept alive until then), with what to do when they do.
+        self._jobs: dict[int, tuple[_Job, Callable[[Any], None], Callable[[str], None]]] = {}
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(lambda _p: self.schedule_check())
         self.watcher.fileChanged.connect(lambda _p: self.schedule_check())
@@ -139,8 +162,12 @@ class TeamFolderController(QObject):
             self.check_timer.start()
 
     def check_now(self) -> CheckReport | None:
-        """Merge what changed in the folder now (also: on demand, at start-up)."""
+        """Merge what changed in the folder now (also: on demand, at start-up); while
+        your file is being written, once it is."""
         if self.session is None or self._busy:
+            return None
+        if self._write_job is not None:
+            self._check_waiting = True
             return None
         self._set_state(MERGING, "merging teammates' annotations…")
         try:
@@ -186,26 +213,73 @@ class TeamFolderController(QObject):
             self.write_timer.start()
 
     def write_now(self) -> None:
-        """Rewrite your file now (if it changed)."""
+        """Rewrite your file (if it changed) in the worker thread. One write at a time:
+        a change while one is under way is written after it, so an older file never
+        replaces a newer one."""
         self.write_timer.stop()
         if self.session is None:
             return
         if self._busy:
             self.write_timer.start()  # after the sync
             return
+        if self._write_job is not None:
+            self._write_again = True
+            return
+        session = self.session
         try:
-            self.session.write_mine()
+            session.merge_mine_if_changed()  # here: it may write to the library
         except ReaderError as exc:
             self._fail("write", str(exc))
             return
-        self._errors["write"] = ""
-        self._watch()  # the rename replaced the file the watcher had
-        self._settle()
+        self._set_state(WRITING, f"writing {session.mine.name}…")
+        self._write_job = self._thread(
+            session.writer(),
+            lambda report: self._written(session, report),
+            self._write_failed,
+            what="Writing your file",
+        )
+
+    def _written(self, session: TeamSession, report: WriteReport) -> None:
+        self._write_job = None
+        if session is self.session:  # not a folder left meanwhile
+            session.wrote(report)
+            self._errors["write"] = ""
+            self._watch()  # the rename replaced the file the watcher had
+        self._after_write()
+
+    def _write_failed(self, message: str) -> None:
+        self._write_job = None
+        self._fail("write", message)
+        self._after_write()
+
+    def _after_write(self) -> None:
+        """What waited for the write: another write, a sync, a look at the folder."""
+        if self._write_again:
+            self._write_again = False
+            self.write_now()
+        elif self._sync_waiting and not self._flushing:
+            self._sync_waiting = False
+            self.sync()
+        elif self._check_waiting:
+            self._check_waiting = False
+            self.check_now()
+        else:
+            self._settle()
 
     def flush(self) -> None:
-        """Write a pending change now (the window closes, the folder changes)."""
-        if self.write_timer.isActive():
-            self.write_now()
+        """Write a pending change now and wait for the writes under way (the window
+        closes, the folder changes)."""
+        self._flushing = True
+        try:
+            if self.write_timer.isActive():
+                self.write_now()
+            while (job := self._write_job) is not None:
+                self._pool.waitForDone()
+                self._deliver(job)  # its report now (it may write again)
+                if self._write_job is job:  # not taken in (the app closed): done
+                    self._write_job = None
+        finally:
+            self._flushing = False
 
     def close(self) -> None:
         """The app closes: write what is pending, stop watching and wait for a sync."""
@@ -223,9 +297,12 @@ class TeamFolderController(QObject):
         thread); in another folder, look at it and write yours now."""
         if self.session is None or self._busy:
             return
+        if self._write_job is not None:
+            self._sync_waiting = True  # after the write under way
+            return
         if not self.is_git:
-            self.write_now()
             report = self.check_now()
+            self.write_now()
             if report is not None:
                 self.synced.emit(report)
             return
@@ -263,22 +340,36 @@ class TeamFolderController(QObject):
             return False
         return True
 
-    def _thread(self, fn: Callable[[], Any], then: Callable[[Any], None]) -> None:
-        """Run a git step in the worker thread, then ``then(result)`` here."""
-        job = _Job(fn)
-        self._jobs.append(job)  # keeps its signals alive until it reports
-
-        def finished(result: object, error: str | None) -> None:
-            self._jobs.remove(job)
-            if self._closed:
-                return  # the app closed meanwhile: the library may be closed too
-            if error is not None:
-                self._sync_failed(error)
-            else:
-                then(result)
-
-        job.signals.done.connect(finished)
+    def _thread(
+        self,
+        fn: Callable[[], Any],
+        then: Callable[[Any], None],
+        failed: Callable[[str], None] | None = None,
+        what: str = "Sync",
+    ) -> _Job:
+        """Run ``fn`` (git, or writing your file) in the worker thread, then
+        ``then(result)`` here (``failed(message)`` when it raised: by default the sync
+        failed). One worker: jobs run in the order they are started."""
+        job = _Job(fn, what)
+        self._jobs[id(job)] = (job, then, failed or self._sync_failed)
+        job.signals.done.connect(lambda _result, _error: self._deliver(job))
         self._pool.start(job)
+        return job
+
+    def _deliver(self, job: _Job) -> None:
+        """Take in ``job``'s report once (from its signal, or from a caller that waited
+        for the thread: whichever comes first)."""
+        entry = self._jobs.get(id(job))
+        if entry is None or entry[0] is not job:
+            return  # taken in already
+        del self._jobs[id(job)]
+        _job, then, failed = entry
+        if self._closed:
+            return  # the app closed meanwhile: the library may be closed too
+        if job.error is not None:
+            failed(job.error)
+        else:
+            then(job.result)
 
     def _sync_failed(self, message: str) -> None:
         self._busy = False

@@ -17,9 +17,9 @@ from reader.core.team.session import CheckReport
 from reader.core.team.sync import SyncReport
 from reader.ui import preferences
 from reader.ui.context import AppContext
-from reader.ui.team_folder import ERROR, MERGING, OFF, SYNCING
+from reader.ui.team_folder import ERROR, MERGING, OFF, SYNCING, WRITING
 
-_WORDS = {MERGING: "merging…", SYNCING: "syncing…", ERROR: "error"}
+_WORDS = {MERGING: "merging…", WRITING: "writing your file…", SYNCING: "syncing…", ERROR: "error"}
 _SHOWN = 60  # characters of an error shown in the status bar (all of it in the tooltip)
 
 
@@ -46,7 +46,7 @@ class TeamStatus(QLabel):
             short = message if len(message) <= _SHOWN else message[: _SHOWN - 1] + "…"
             text += f" — {escape(short)}"
         missing = len(self.menu.context.team.missing_documents())
-        if missing and state not in (MERGING, SYNCING):
+        if missing and state not in (MERGING, WRITING, SYNCING):
             text += f' · <a href="import">import {missing} document{"s" * (missing > 1)}</a>'
         self.setText(text)
         self.setToolTip(message)

@@ -7,9 +7,16 @@ which looks the same everywhere.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 from reader.core.colors import PALETTE_HEX
 
@@ -48,7 +55,9 @@ class Theme:
             self.app.setStyle(QStyleFactory.create(self._native_style))
             self.app.setPalette(self._native_palette)
             return
-        self.app.setStyle(QStyleFactory.create("Fusion"))
+        # The style is the application's from here on (Qt deletes the one it replaces).
+        self._style = OutlinedIndicators() if self.mode == DARK else QStyleFactory.create("Fusion")
+        self.app.setStyle(self._style)
         self.app.setPalette(dark_palette() if self.mode == DARK else light_palette())
 
     @property
@@ -60,6 +69,45 @@ class Theme:
                 return scheme == Qt.ColorScheme.Dark
             return self.app.palette().color(QPalette.ColorRole.Base).lightness() < 128
         return self.mode == DARK
+
+
+class OutlinedIndicators(QProxyStyle):
+    """Fusion, with check boxes and radio buttons outlined in the muted text colour.
+
+    Fusion outlines them in the window colour made darker, which vanishes on a dark
+    base: in the dark theme the check boxes of the Export and Share lists could not
+    be seen at all, nor a radio button that is off.
+    """
+
+    CHECKS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+    )
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        radio = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        if element not in self.CHECKS and not radio:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, radio)
+        painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = QRectF(option.rect).adjusted(0.5, 0.5, -1.5, -1.5)
+        if radio:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRect(box)
+        painter.restore()
 
 
 def highlight_color(name: str, dark: bool) -> QColor:

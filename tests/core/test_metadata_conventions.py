@@ -9,7 +9,7 @@ from reader.core.colophon import read_colophon
 from reader.core.dates import find_date, parse_date_line
 from reader.core.furniture import copyright_owner, looks_like_name, source_line
 from reader.core.importers import parse_text
-from reader.core.importers.html import page_title
+from reader.core.importers.html_title import page_title
 from reader.core.metadata import Metadata, derive
 from reader.core.model import HEADING, PARAGRAPH, TITLE, Block
 

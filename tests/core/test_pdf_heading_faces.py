@@ -95,3 +95,16 @@ def test_double_spaced_lines_are_one_paragraph():
     assert [n.display for n in doc.iter_nodes()] == ["Method"]
     paragraphs = [b for b in doc.blocks if b.kind == "paragraph"]
     assert len(paragraphs) == 2
+
+
+def test_one_line_paragraphs_at_a_regular_gap_stay_apart(fixtures_dir):
+    """A text of one-line paragraphs, each gap the same, is not double-spaced text: only
+    lines that wrap at the column's edge tell the line pitch (the binary's smoke test
+    PDF came out as one paragraph with no outline when every gap counted)."""
+    from tests.core.pdf_fixtures import text_pdf
+
+    text = (fixtures_dir / "trade-policy-paper.txt").read_text(encoding="utf-8")
+    doc = parse(text_pdf(text), "paper.pdf", bookmarks=False)
+    displays = [n.display for n in doc.iter_nodes()]
+    assert "Preface" in displays and any(d.startswith("Part I") for d in displays)
+    assert len([b for b in doc.blocks if b.kind == "paragraph"]) >= 5

@@ -82,9 +82,18 @@ def test_maps_are_consistent_for_any_text(text, fmt):
         ds, de = view.display_span(c.start, c.end)
         assert 0 <= ds <= de <= n
         s0, s1 = view.source_span(ds, de)
-        assert s0 <= c.start + 1 and s1 >= c.end - 1 or de == ds
+        if fmt != "markdown":
+            assert s0 <= c.start + 1 and s1 >= c.end - 1 or de == ds
+        # Every character of the clause that the view shows is inside the span (Markdown
+        # markup at a clause's ends is not shown, so the span may stop short of them).
+        for x in range(c.start, c.end):
+            d = view.to_display(x)
+            if d < n and view.to_source(d) == x and not view.text[d].isspace():
+                assert s0 <= x < s1
     for d in range(n):
         if not view.text[d].isspace() and view.text[d] != "\u2022":  # a drawn bullet has no source
             s = view.to_source(d)
             assert view.to_display(s) == d
-            assert doc.text[s] == view.text[d]
+            # Markdown shows a character reference, a line break tag or a footnote mark
+            # as something else: its source starts with "&", "<" or "[".
+            assert doc.text[s] == view.text[d] or (fmt == "markdown" and doc.text[s] in "&<[")

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyleOptionViewItem
 from ui_helpers import focus, import_and_open
 
-from reader.ui.panels.cards import unmark
+from reader.ui.panels.card_text import unmark
 from reader.ui.row_model import CARD_ROLE
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
@@ -108,3 +108,29 @@ def test_excerpt_cards_name_their_document_and_sort(qtbot, window, library, trad
     assert cards[0].byline.startswith("— Ana, 20")
     window.tags_panel.excerpt_cards.sort_box.setCurrentText("Author")
     assert [e.annotation.author for e in model.rows()] == ["Ana", "Ben"]
+
+
+def test_a_long_section_path_keeps_its_head_and_its_end(qtbot, window):
+    from reader.ui.panels.card_text import path_lines
+
+    font = window.annotations_panel.view.font()
+    path = (
+        "Part II China's Relations with Latin America and the Caribbean in the New Stage of "
+        "Comprehensive Cooperation > 3. In the Social Aspects > (4) Health, p. 12"
+    )
+    wide = path_lines(path, font, 2000)
+    assert wide.text() == path and wide.lineCount() == 1
+    # Wrapped over two lines while it fits in them: nothing is cut.
+    two = path_lines(path, font, 500)
+    assert two.text() == path and two.lineCount() == 2
+    # Narrower: the sections between the head and the end give way, then letters from
+    # the middle; the head (Part II) and the end (the section and page) stay.
+    for width in (300, 200, 120):
+        shown = path_lines(path, font, width)
+        assert shown.lineCount() <= 2
+        assert shown.text().startswith("Part II") and shown.text().endswith(", p. 12")
+        assert "…" in shown.text()
+    # One long title alone: cut in its middle.
+    title = path.split(" > ")[0]
+    alone = path_lines(title, font, 150).text()
+    assert alone.startswith("Part II") and alone.endswith("Cooperation") and "…" in alone

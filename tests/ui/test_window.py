@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from ui_helpers import import_and_open
 
+from reader.ui.checklists import CheckList
 from reader.ui.context import AppContext
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import ini_settings
@@ -102,5 +104,47 @@ def test_zoom_and_furniture_toggle(qtbot, window, paper):
 def test_theme_switch(qtbot, window):
     window.actions.themes["dark"].trigger()
     assert window.theme.mode == "dark" and window.doc_view.dark
+    # An unchecked box in a list (Export, Share) can be seen on the dark base: its
+    # outline stands out (Fusion's own was the window colour, darker: invisible).
+    checks = CheckList([("Ana", "Ana")])
+    qtbot.addWidget(checks)
+    checks.show()
+    image = checks.grab().toImage()
+    base = checks.palette().color(QPalette.ColorRole.Base).lightness()
+    row = checks.visualItemRect(checks.item(0))
+    brightest = max(
+        image.pixelColor(x, y).lightness()
+        for x in range(row.left(), row.left() + 20)  # the box, not the name after it
+        for y in range(row.top(), row.bottom())
+    )
+    assert brightest - base > 60
     window.actions.themes["light"].trigger()
     assert not window.doc_view.dark
+
+
+def test_restart_remembers_how_each_list_is_sorted(qtbot, make_window):
+    """The Sort by choice of the library, highlights, excerpts and search lists is kept
+    between runs, as the window's layout is."""
+    window = make_window()
+    lists = [
+        window.library_panel.cards,
+        window.annotations_panel.cards,
+        window.tags_panel.excerpt_cards,
+        window.search_panel.cards,
+    ]
+    chosen = []
+    for cards in lists:
+        last = cards.sort_box.count() - 1  # not the default, which is the first
+        cards.sort_box.setCurrentIndex(last)
+        chosen.append(cards.sort_box.currentText())
+    window.close()
+    again = make_window()
+    assert [
+        c.sort_box.currentText()
+        for c in (
+            again.library_panel.cards,
+            again.annotations_panel.cards,
+            again.tags_panel.excerpt_cards,
+            again.search_panel.cards,
+        )
+    ] == chosen

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from reader.core.dates import find_date
 from reader.core.document import build_document
 from reader.core.importers.html_lists import list_label, list_style, mark_menu
+from reader.core.importers.html_title import centred, page_title, title_heading
 from reader.core.importers.text import decode
 from reader.core.metadata import Metadata
 from reader.core.model import (
@@ -23,6 +24,7 @@ from reader.core.model import (
     LIST_ITEM,
     PARAGRAPH,
     QUOTE,
+    TITLE,
     Block,
     Document,
 )
@@ -134,6 +136,7 @@ class _Raw:
     label: str | None = None  # an ordered list item's label as the browser shows it
     link_only: bool = False  # every visible character is inside a link
     href: str = ""  # the link's target, when the block is one link
+    centred: bool = False  # a heading centred on the page
 
 
 @dataclass
@@ -144,6 +147,7 @@ class _State:
     ordered: bool = False
     style: str = "1"  # list numbering: 1, a, A, i or I (the type attribute)
     first_item: int = 0  # index of the list's first block in the extractor's blocks
+    centred: bool = False  # the element centres its content (align, style, <center>)
 
 
 class _Extractor(HTMLParser):
@@ -161,6 +165,7 @@ class _Extractor(HTMLParser):
         self.current_level = 0
         self.current_prefix = ""
         self.current_label: str | None = None
+        self.current_centred = False
         self.lists: list[_State] = []
         self.link_depth = 0
         self.link_chars = 0
@@ -190,10 +195,11 @@ class _Extractor(HTMLParser):
                     self.current_label,
                     link_only=self.link_chars >= visible > 0,
                     href=self.link_href,
+                    centred=self.current_centred,
                 )
             )
         self.current_kind, self.current_level, self.current_prefix = PARAGRAPH, 0, ""
-        self.current_label = None
+        self.current_label, self.current_centred = None, False
         self.link_chars, self.link_href = 0, ""
 
     # -- HTMLParser callbacks -----------------------------------------------------
@@ -243,7 +249,12 @@ class _Extractor(HTMLParser):
         if tag in ("main", "article") or a.get("role") == "main":
             self.main_depth += 1
         if len(self.stack) < _MAX_DEPTH:
-            self.stack.append(_State(tag, role, ordered=tag == "ol"))
+            inherited = bool(self.stack) and self.stack[-1].centred
+            self.stack.append(
+                _State(tag, role, ordered=tag == "ol", centred=inherited or centred(a))
+            )
+            if tag == "center":
+                self.stack[-1].centred = True
         if tag in ("ul", "ol"):
             lst = self.stack[-1]
             lst.style = list_style(a) if tag == "ol" else "1"
@@ -264,6 +275,7 @@ class _Extractor(HTMLParser):
                 self.current_prefix = "- "
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.current_kind, self.current_level = HEADING, int(tag[1])
+            self.current_centred = bool(self.stack) and self.stack[-1].centred
         elif tag == "blockquote":
             self.current_kind = QUOTE
         elif tag == "pre":
@@ -338,25 +350,14 @@ class _Extractor(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+        title = " ".join("".join(self.title_parts).split())
+        # A page without h1 may set a heading apart as its title: not a section.
+        at = title_heading(self.blocks, title)
+        if at is not None:
+            self.blocks[at].kind, self.blocks[at].level = TITLE, 0
         if not self.meta.title:
             h1 = next((b.text for b in self.blocks if b.kind == HEADING and b.level == 1), None)
-            self.meta.title = page_title(" ".join("".join(self.title_parts).split()), h1)
-
-
-_TITLE_SEP_RE = re.compile(r"\s+[|\u2013\u2014\u00b7:]{1,2}\s+|\s+-\s+")
-
-
-def page_title(title: str, h1: str | None) -> str | None:
-    """The document's title from ``<title>``, without the site's name around it:
-    ``Rules on Rivers | Ministry of Water`` gives ``Rules on Rivers``; the part that
-    is the page's ``h1`` wins."""
-    parts = [p for p in _TITLE_SEP_RE.split(title) if p.strip()]
-    if len(parts) < 2:
-        return title or None
-    if h1 and " ".join(h1.split()) in parts:
-        return " ".join(h1.split())
-    # "Page | Site" is the usual order; a short first part is a code ("RFC 9205 - ...").
-    return parts[0] if len(parts[0].split()) >= 3 else max(parts, key=len)
+            self.meta.title = page_title(title, h1 if at is None else self.blocks[at].text)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -393,7 +394,7 @@ def assemble(raws: list[_Raw]) -> tuple[str, list[Block]]:
         parts.append(body)
         pos += len(body)
         b = Block(raw.kind, start, pos, content_start, pos, level=raw.level, label=raw.label)
-        if raw.kind == HEADING:
+        if raw.kind in (HEADING, TITLE):
             b.title = raw.text
         if raw.link_only and raw.href.startswith("#") and _SKIP_LINK_RE.match(raw.text):
             raw.role = "navigation"  # "Skip to main content": for screen readers, not text

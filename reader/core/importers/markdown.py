@@ -10,6 +10,7 @@ import re
 
 from reader.core.dates import find_date
 from reader.core.document import build_document
+from reader.core.importers.front_matter import read_front_matter
 from reader.core.importers.text import LINE_RE, block, decode
 from reader.core.metadata import Metadata
 from reader.core.model import (
@@ -23,13 +24,13 @@ from reader.core.model import (
     Block,
     Document,
 )
+from reader.core.shown_text import ShownText
 
 _ATX_RE = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_RE = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _LIST_RE = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _QUOTE_RE = re.compile(r" {0,3}>[ \t]?")
-_FRONT_KEY_RE = re.compile(r"^(\w[\w -]*):\s*(.*?)\s*$")
 
 
 def _strip(line: str) -> str:
@@ -41,31 +42,32 @@ def _span(text: str, start: int, end: int, skip: re.Pattern[str] | None = None) 
 
 
 def _front_matter(text: str, lines: list[tuple[int, int]]) -> tuple[int, Metadata]:
-    """YAML front matter at the very top: how many lines it takes, and what it states."""
-    meta = Metadata()
+    """YAML front matter at the very top: how many lines it takes, and what it states.
+
+    A ``title:`` there is the document's title outright, over a title-looking first line.
+    """
     if not lines or _strip(text[lines[0][0] : lines[0][1]]).strip() != "---":
-        return 0, meta
-    for n, (s, e) in enumerate(lines[1:], 1):
-        line = _strip(text[s:e])
-        if line.strip() in ("---", "..."):
-            return n + 1, meta
-        m = _FRONT_KEY_RE.match(line)
-        if m:
-            key, value = m.group(1).lower(), m.group(2).strip("'\"")
-            if key == "title":
-                meta.title = value or None
-            elif key in ("date", "published"):
-                found = find_date(value)
-                meta.date = found[0] if found else None
-            elif key in ("source", "publisher", "author"):
-                meta.source = meta.source or value or None
-    return 0, Metadata()
+        return 0, Metadata()
+    n = next((n for n, (s, e) in enumerate(lines[1:], 1) if text[s:e].strip() in ("---", "...")), 0)
+    if not n:
+        return 0, Metadata()
+    stated = read_front_matter([_strip(text[s:e]) for s, e in lines[1:n]])
+    meta = Metadata(title=" ".join(stated.get("title", "").split()) or None, title_wins=True)
+    for key in ("date", "published"):
+        found = find_date(stated.get(key, ""))
+        if found:
+            meta.date = found[0]
+            break
+    for key in ("source", "publisher", "author"):
+        meta.source = meta.source or " ".join(stated.get(key, "").split()) or None
+    return n + 1, meta
 
 
 def segment(text: str) -> tuple[list[Block], Metadata]:
     """Blocks tiling the Markdown source, and the front matter's metadata."""
     lines = [m.span() for m in LINE_RE.finditer(text)]
     blocks: list[Block] = []
+    shown = ShownText(text, markdown=True)  # a heading's title is its text without markup
     skip, meta = _front_matter(text, lines)
     if skip:
         b = _span(text, lines[0][0], lines[skip - 1][1])
@@ -112,7 +114,7 @@ def segment(text: str) -> tuple[list[Block], Metadata]:
             if title:
                 b.content_start = s + line.index(title, len(atx.group(1)))
                 b.content_end = b.content_start + len(title)
-            b.kind, b.level, b.title = HEADING, len(atx.group(1)), title
+            b.kind, b.level, b.title = HEADING, len(atx.group(1)), shown.line(b)
             blocks.append(b)
             i += 1
             continue
@@ -145,7 +147,7 @@ def segment(text: str) -> tuple[list[Block], Metadata]:
             title_end = lines[j - 2][1]
             b.content_end = _span(text, s, title_end).content_end
             b.kind, b.level = HEADING, setext
-            b.title = " ".join(text[b.content_start : b.content_end].split())
+            b.title = shown.line(b)
         blocks.append(b)
         i = j
     return blocks, meta

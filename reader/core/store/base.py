@@ -103,6 +103,23 @@ class StoreBase:
             self._rollback()
             raise
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read in one snapshot: the queries inside see the library as one commit left
+        it, never part of a commit another connection makes meanwhile (a deferred
+        ``BEGIN``: readers take no lock under WAL). Nested use joins the outer one."""
+        if self.conn.in_transaction:
+            yield
+            return
+        try:
+            self.conn.execute("BEGIN")
+        except sqlite3.OperationalError as exc:
+            raise describe(exc, self.path) from None
+        try:
+            yield
+        finally:
+            self._rollback()  # nothing was written: ending the read is all
+
     def _rollback(self) -> None:
         # SQLite may have rolled back itself already (a full disk may do that).
         if self.conn.in_transaction:

@@ -12,13 +12,15 @@ from reader.core.store.codebook import CodebookMixin
 from reader.core.store.coding import CodingMixin
 from reader.core.store.document_changes import DocumentChangesMixin
 from reader.core.store.exchange import ExchangeMixin
-from reader.core.store.opening import connect
+from reader.core.store.opening import connect, connect_reader
 from reader.core.store.queries import QueriesMixin
 from reader.core.store.settings import SettingsMixin
 from reader.core.store.sources import SourcesMixin
 from reader.core.store.statistics import StatisticsMixin
 from reader.core.store.tag_snapshots import TagSnapshotsMixin
 from reader.core.store.tombstones import TombstonesMixin
+
+READER = "a second connection, for reading only"
 
 
 class Library(
@@ -54,6 +56,14 @@ class Library(
         resolved = library_path(path)
         conn, read_only = connect(resolved)
         return cls(conn, resolved, read_only)
+
+    @classmethod
+    def open_reader(cls, path: str | os.PathLike[str]) -> Library:
+        """A read-only second view of the library at ``path``, which another thread
+        opens, reads (:meth:`snapshot` for several queries) and closes while the app's
+        connection goes on writing. Its writes refuse, saying why."""
+        resolved = library_path(path)
+        return cls(connect_reader(resolved), resolved, READER)
 
     def close(self) -> None:
         """Close the connection; committed data is already on disk."""

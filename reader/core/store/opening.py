@@ -161,3 +161,23 @@ def _connect_read_only(path: Path, reason: str) -> sqlite3.Connection:
         except sqlite3.OperationalError as exc:
             failure = exc
     raise LibraryError(f"{path}: {reason}, and it cannot be read either ({failure})")
+
+
+def connect_reader(path: Path) -> sqlite3.Connection:
+    """A second connection to the library at ``path`` (open already, so migrated) that
+    only reads, for another thread: SQLite connections belong to the thread that made
+    them, and with WAL this one reads the last commit without waiting for the writer.
+
+    Never opened as immutable (as :func:`_connect_read_only` may): that would read the
+    file without the commits still in the WAL, an older library than the writer's.
+    """
+    uri = f"file:{quote(str(path))}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise LibraryError(f"{path}: cannot open for reading ({exc})") from None
+    with _closed_on_failure(conn, path):
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+        conn.execute("PRAGMA query_only = ON")
+        _check_schema(conn, path)
+    return conn

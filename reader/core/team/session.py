@@ -6,11 +6,17 @@ with a message and tried again when it changes). :meth:`TeamSession.write_mine` 
 your file, atomically and only when its bytes change, and puts the source files of the
 documents you annotated beside it. The app calls them on file events and after edits
 (debounced); the command line's ``sync`` calls them once.
+
+Writing comes in three steps so the app can do the long one (reading and encoding
+thousands of annotations) in a worker thread: :meth:`TeamSession.merge_mine_if_changed`
+(the library's thread: it may write to the library), :meth:`TeamSession.writer` (any
+thread: it reads through a connection of its own) and :meth:`TeamSession.wrote`.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +30,7 @@ from reader.core.team.documents import (
     missing_documents,
     share_sources,
 )
-from reader.core.team.layout import Signature, TeamError, signature
+from reader.core.team.layout import Signature, TeamError, TeamFolder, signature
 from reader.core.team.merge import FileMerge, merge_team_file
 from reader.core.team.teamfile import (
     TeamFile,
@@ -67,6 +73,34 @@ class WriteReport:
     tombstones: int
     copied: list[str] = field(default_factory=list)  # source files put in documents/
     unknown_sources: list[str] = field(default_factory=list)
+    signature: Signature | None = None  # of the file as written (or found unchanged)
+
+
+def write_team_file(library: Library, author: str, path: Path, folder: TeamFolder) -> WriteReport:
+    """Write ``author``'s file at ``path`` from ``library`` (atomically, and only when
+    its bytes change), and the source files of the documents annotated into ``folder``.
+
+    Reads the library and writes files only: any thread may call it with a library
+    connection of its own (:meth:`~reader.core.store.Library.open_reader`).
+    """
+    encoded = encode_team_file(library, author)
+    try:
+        written = path.read_bytes() != encoded.data
+    except OSError:
+        written = True
+    if written:
+        write_atomic(path, encoded.data)
+    sig = signature(path)
+    shared = share_sources(library, folder, encoded.documents)
+    return WriteReport(
+        path,
+        written,
+        encoded.annotations,
+        encoded.tombstones,
+        shared.copied,
+        shared.unknown,
+        sig,
+    )
 
 
 class TeamSession:
@@ -144,6 +178,15 @@ class TeamSession:
     def write_mine(self) -> WriteReport:
         """Rewrite your file from the library if it changed (first merging the file if it
         changed since it was last read: your other computer may have written it)."""
+        self.merge_mine_if_changed()
+        report = write_team_file(self.library, self.config.author, self.mine, self.folder)
+        self.wrote(report)
+        return report
+
+    def merge_mine_if_changed(self) -> None:
+        """Merge your file into the library if it changed since it was last read or
+        written (your other computer wrote it): the first step of writing it, in the
+        library's thread."""
         self.folder.check()
         unread = self._seen.get(self.mine) != signature(self.mine)
         if self.mine.exists() and (unread or self.mine.name in self.problems):
@@ -151,24 +194,28 @@ class TeamSession:
             merge_team_file(self.library, self._read_mine())
             self._seen[self.mine] = sig
             self.problems.pop(self.mine.name, None)
-        encoded = encode_team_file(self.library, self.config.author)
-        try:
-            written = self.mine.read_bytes() != encoded.data
-        except OSError:
-            written = True
-        if written:
-            write_atomic(self.mine, encoded.data)
-        self._seen[self.mine] = signature(self.mine)
-        shared = share_sources(self.library, self.folder, encoded.documents)
-        self.unshared = shared.unknown
-        return WriteReport(
-            self.mine,
-            written,
-            encoded.annotations,
-            encoded.tombstones,
-            shared.copied,
-            shared.unknown,
-        )
+
+    def writer(self) -> Callable[[], WriteReport]:
+        """Writing your file, for another thread to run (after
+        :meth:`merge_mine_if_changed`, before :meth:`wrote`): it opens its own read-only
+        connection to the library and reads everything in one snapshot."""
+        path, author, mine, folder = self.library.path, self.config.author, self.mine, self.folder
+
+        def write() -> WriteReport:
+            reader = Library.open_reader(path)
+            try:
+                with reader.snapshot():
+                    return write_team_file(reader, author, mine, folder)
+            finally:
+                reader.close()
+
+        return write
+
+    def wrote(self, report: WriteReport) -> None:
+        """Take in what writing your file did (the library's thread): the file as
+        written is yours, not a change to read back."""
+        self._seen[self.mine] = report.signature
+        self.unshared = report.unknown_sources
 
     def _read_mine(self) -> TeamFile:
         try:

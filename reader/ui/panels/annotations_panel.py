@@ -9,10 +9,16 @@ from PySide6.QtWidgets import QWidget
 
 from reader.core.library_model import Annotation
 from reader.core.model import Document
-from reader.ui.panels.cards import Card, CardList, color_order, newest_first, one_line
+from reader.ui.panels.card_text import one_line
+from reader.ui.panels.cards import Card, CardList, color_order, newest_first
 from reader.ui.panels.common import header_label, short, stack, swatch
 from reader.ui.row_model import Column, RowModel
 
+NO_DOCUMENT = "Open a document to see its highlights here."
+NO_HIGHLIGHTS = (
+    "No highlights yet.\n\nSelect text and press H to highlight it "
+    "(Ctrl+L selects the clause at the caret)."
+)
 SORTS = {
     "Position": lambda a: (a.start, a.end),
     "Date (newest first)": lambda a: (newest_first(a.created), a.start),
@@ -45,6 +51,7 @@ class AnnotationsPanel(QWidget):
         )
         self.cards = CardList(self.model, self.annotationActivated.emit, SORTS, self)
         self.view = self.cards.view
+        self.view.set_placeholder(NO_DOCUMENT)
         self.title = header_label("Highlights")
         stack(self, self.title, self.cards)
 
@@ -78,6 +85,7 @@ class AnnotationsPanel(QWidget):
     def set_annotations(self, annotations: list[Annotation], doc: Document | None = None) -> None:
         """Show the open document's live highlights."""
         self.doc = doc
+        self.view.set_placeholder(NO_HIGHLIGHTS if doc is not None else NO_DOCUMENT)
         self.shows_authors = len({a.author for a in annotations}) > 1
         self.cards.set_rows(annotations)
         self._after_change()

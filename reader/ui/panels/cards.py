@@ -20,12 +20,20 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPointF,
     QRect,
+    QRectF,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+)
 from PySide6.QtGui import QTextLayout as Layout
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +49,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.colors import COLORS
+from reader.ui.panels.card_text import height, lines, path_lines
+from reader.ui.panels.common import Placeholder
 from reader.ui.row_model import CARD_ROLE, RowModel
 
 T = TypeVar("T")
@@ -49,8 +59,9 @@ QUOTE_LINES = 3
 NOTE_LINES = 2
 PAD = 6  # pixels around a card's text
 BAR = 4  # width of the colour bar
+BADGE_PAD = 5  # pixels either side of a badge's text
 HEIGHT_CACHE = 20000  # card heights remembered (a few widths of a big document's cards)
-OPEN, CLOSE = "«", "»"  # the marks search snippets put around matched words
+PATH_LINES = 2  # a section path wraps over two lines before it is shortened
 
 
 @dataclass(slots=True)
@@ -61,79 +72,13 @@ class Card:
     emphasis: list[tuple[int, int]] = field(default_factory=list)  # spans of ``quote``
     color: QColor | None = None  # the bar on the left (the highlight's colour)
     heading: str = ""  # the document, where cards come from several
+    quote_lines: int = QUOTE_LINES
+    badge: str = ""  # a count beside the quote's first line, at the right
+    meta: str = ""  # a muted line under the quote (a document's date and source)
     where: str = ""  # section path and page
     tags: str = ""
     note: str = ""
     byline: str = ""  # author (and date)
-
-
-def unmark(snippet: str) -> tuple[str, list[tuple[int, int]]]:
-    """A search snippet on one line without its «marks», and the spans they marked."""
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
-    start = None
-    for ch in " ".join(snippet.split()):
-        if ch == OPEN:
-            start = len(out)
-        elif ch == CLOSE:
-            if start is not None and len(out) > start:
-                spans.append((start, len(out)))
-            start = None
-        else:
-            out.append(ch)
-    return "".join(out), spans
-
-
-def one_line(text: str, limit: int = 800) -> str:
-    """``text`` with its white space collapsed, cut at ``limit`` characters (a card shows
-    three lines: laying out a whole long quote would only cost time)."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-def _lines(
-    text: str,
-    font: QFont,
-    width: int,
-    max_lines: int,
-    formats: Sequence[Layout.FormatRange] = (),
-) -> Layout:
-    """``text`` laid out in at most ``max_lines`` lines of ``width`` pixels, the last
-    ending in "…" when the text goes on."""
-    text = " ".join(text.split())
-    layout = _layout(text, font, width, formats)
-    if layout.lineCount() > max_lines:
-        last = layout.lineAt(max_lines - 1)
-        # Plain ints: a QTextLine dies with the layout it belongs to, replaced below.
-        line_start = last.textStart()
-        cut = line_start + last.textLength()
-        # Shorten the last line until it and the ellipsis fit.
-        while cut > line_start:
-            layout = _layout(text[:cut].rstrip() + "…", font, width, formats)
-            if layout.lineCount() <= max_lines:
-                break
-            cut -= max(1, (cut - line_start) // 8)
-    return layout
-
-
-def _layout(text: str, font: QFont, width: int, formats: Sequence[Layout.FormatRange]) -> Layout:
-    layout = Layout(text, font)
-    layout.setFormats(list(formats))
-    layout.beginLayout()
-    y = 0.0
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(max(width, 20))
-        line.setPosition(QPointF(0, y))
-        y += line.height()
-    layout.endLayout()
-    return layout
-
-
-def _height(layout: Layout) -> int:
-    return int(layout.boundingRect().height() + 0.999)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -167,21 +112,30 @@ class CardDelegate(QStyledItemDelegate):
             emphasis.append(rng)
         blocks: list[tuple[Layout, str]] = []
         if card.heading:
-            blocks.append((_lines(card.heading, bold, width, 1), "heading"))
-        blocks.append((_lines(card.quote, base, width, QUOTE_LINES, emphasis), "quote"))
+            blocks.append((lines(card.heading, bold, width, 1), "heading"))
+        quote_width = width - self._badge_width(card, small)
+        blocks.append((lines(card.quote, base, quote_width, card.quote_lines, emphasis), "quote"))
+        if card.meta:
+            blocks.append((lines(card.meta, small, width, 1), "muted"))
         if card.where:
-            # A path too long for the line keeps its end: the deepest section and page.
-            where = QFontMetrics(small).elidedText(card.where, Qt.TextElideMode.ElideLeft, width)
-            blocks.append((_lines(where, small, width, 1), "muted"))
+            # Wrapped, then shortened in its middle: its head and its end stay in sight.
+            blocks.append((path_lines(card.where, small, width, PATH_LINES), "muted"))
         if card.tags:
-            blocks.append((_lines(card.tags, small, width, 1), "tags"))
+            blocks.append((lines(card.tags, small, width, 1), "tags"))
         if card.note:
             italic = QFont(small)
             italic.setItalic(True)
-            blocks.append((_lines("✎ " + card.note, italic, width, NOTE_LINES), "note"))
+            blocks.append((lines("✎ " + card.note, italic, width, NOTE_LINES), "note"))
         if card.byline:
-            blocks.append((_lines(card.byline, small, width, 1), "muted"))
+            blocks.append((lines(card.byline, small, width, 1), "muted"))
         return blocks
+
+    @staticmethod
+    def _badge_width(card: Card, font: QFont) -> int:
+        """Pixels the badge takes beside the quote, its gap included (none: 0)."""
+        if not card.badge:
+            return 0
+        return QFontMetrics(font).horizontalAdvance(card.badge) + 2 * BADGE_PAD + PAD
 
     def texts(self, card: Card, option: QStyleOptionViewItem, width: int) -> list[str]:
         """The lines' texts as drawn at ``width`` (what a reader sees; tests read it)."""
@@ -197,15 +151,18 @@ class CardDelegate(QStyledItemDelegate):
         width = self._text_width()
         # The list lays every card out again after each change: heights of cards seen at
         # this width are remembered, so only new or changed cards cost a text layout.
-        key = (width, card.quote, card.heading, card.where, card.tags, card.note, card.byline)
-        height = self._heights.get(key)
-        if height is None:
+        key = (
+            width, card.quote, card.heading, card.where, card.tags, card.note, card.byline,
+            card.meta, card.badge, card.quote_lines,
+        )  # fmt: skip
+        tall = self._heights.get(key)
+        if tall is None:
             blocks = self._blocks(card, option, width)
-            height = sum(_height(layout) for layout, _ in blocks) + 2 * PAD + 2 * len(blocks) - 1
+            tall = sum(height(layout) for layout, _ in blocks) + 2 * PAD + 2 * len(blocks) - 1
             if len(self._heights) > HEIGHT_CACHE:
                 self._heights.clear()
-            self._heights[key] = height
-        return QSize(self.view.viewport().width(), height)
+            self._heights[key] = tall
+        return QSize(self.view.viewport().width(), tall)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         card = index.data(CARD_ROLE)
@@ -237,13 +194,38 @@ class CardDelegate(QStyledItemDelegate):
         }  # fmt: skip
         x = rect.left() + BAR + PAD + 1
         y = rect.top() + PAD
-        for layout, role in self._blocks(card, option, self._text_width()):
+        blocks = self._blocks(card, option, self._text_width())
+        for layout, role in blocks:
             painter.setPen(colors[role])
             layout.draw(painter, QPointF(x, y))
-            y += _height(layout) + 2
+            if role == "quote" and card.badge:
+                self._paint_badge(painter, card.badge, option, rect.right() - PAD, y)
+            y += height(layout) + 2
         if selected or option.state & QStyle.StateFlag.State_HasFocus:
             painter.setPen(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.restore()
+
+    def _paint_badge(
+        self, painter: QPainter, text: str, option: QStyleOptionViewItem, right: int, top: int
+    ) -> None:
+        """``text`` (a count) in a rounded box whose right edge is at ``right``."""
+        _base, small, _bold = self._fonts(option)
+        metrics = QFontMetrics(small)
+        box = QRectF(
+            right - metrics.horizontalAdvance(text) - 2 * BADGE_PAD,
+            top + 1,
+            metrics.horizontalAdvance(text) + 2 * BADGE_PAD,
+            metrics.height() + 2,
+        )
+        palette = option.palette
+        painter.save()  # the brush would fill the focus frame drawn after
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
+        painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
+        painter.setFont(small)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
 
@@ -256,6 +238,10 @@ def _tag_color(palette: QPalette) -> QColor:
 
 
 Sort = Callable[[Any], Any]
+
+
+class CardView(Placeholder, QListView):
+    """A list of cards that says, when it has none, what would fill it (``placeholder``)."""
 
 
 class CardList(QWidget, Generic[T]):
@@ -284,7 +270,7 @@ class CardList(QWidget, Generic[T]):
         self.bar.setContentsMargins(6, 2, 6, 2)
         self.bar.addWidget(label)
         self.bar.addWidget(self.sort_box, 1)
-        self.view = QListView(self)
+        self.view = CardView(self)
         self.view.setModel(model)
         self.view.setItemDelegate(CardDelegate(self.view))
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

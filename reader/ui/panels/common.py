@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,35 @@ class ElideLeftDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideLeft
+
+
+class Placeholder:
+    """For a list or tree view: when it has no rows it says, muted, what would fill it
+    ("No highlights yet. Select text and press H."), as an empty pane should."""
+
+    placeholder = ""
+
+    def set_placeholder(self, text: str) -> None:
+        """What the empty view says (repainted at once)."""
+        if text != self.placeholder:
+            self.placeholder = text
+            self.viewport().update()  # type: ignore[attr-defined]
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)  # type: ignore[misc]
+        model = self.model()  # type: ignore[attr-defined]
+        if self.placeholder and model is not None and model.rowCount() == 0:
+            viewport = self.viewport()  # type: ignore[attr-defined]
+            painter = QPainter(viewport)
+            painter.setPen(viewport.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = viewport.rect().adjusted(12, 12, -12, -12)
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+            painter.drawText(area, int(flags) | int(Qt.TextFlag.TextWordWrap), self.placeholder)
+            painter.end()
+
+
+class PlaceholderTree(Placeholder, QTreeView):
+    """A tree view that says what would fill it when it is empty."""
 
 
 def short(text: str, limit: int = ELIDE_AT) -> str:

@@ -7,11 +7,13 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from reader.core.library_model import SearchHit
-from reader.ui.panels.cards import Card, CardList, unmark
+from reader.ui.panels.card_text import unmark
+from reader.ui.panels.cards import Card, CardList
 from reader.ui.panels.common import header_label, stack, strip_marks
 from reader.ui.row_model import Column, RowModel
 
 TYPING_PAUSE_MS = 300  # search once the user stops typing this long
+NO_QUERY = "Type above to search the text of every document and every note."
 
 
 def _tooltip(h: SearchHit) -> str:
@@ -67,6 +69,7 @@ class SearchPanel(QWidget):
         }
         self.cards = CardList(self.model, self.hitActivated.emit, sorts, self)
         self.view = self.cards.view
+        self.view.set_placeholder(NO_QUERY)
         self.title = header_label("Search the library")
         stack(self, self.title, self.edit, self.cards, spacing=2)
 
@@ -82,6 +85,12 @@ class SearchPanel(QWidget):
     def set_results(self, query: str, hits: list[SearchHit], error: str = "") -> None:
         """Show ``hits`` for ``query`` (or a message)."""
         self.cards.set_rows(hits)
+        self.view.set_placeholder(
+            f"Nothing matches “{query}”.\n\nFewer words, or trade* for every word that "
+            "starts so, find more."
+            if query and not error
+            else ("" if error else NO_QUERY)
+        )
         if error:
             self.title.setText(error)
         elif query:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtWidgets import QSplitter, QTreeView, QWidget
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from reader.core.library_model import Excerpt, TagNode
-from reader.ui.panels.cards import Card, CardList, color_order, newest_first, one_line
-from reader.ui.panels.common import header_label, short, stack, swatch
+from reader.ui.panels.card_text import one_line
+from reader.ui.panels.cards import Card, CardList, color_order, newest_first
+from reader.ui.panels.common import PlaceholderTree, header_label, short, stack, swatch
 from reader.ui.row_model import Column, RowModel
 from reader.ui.tag_model import PATH_ROLE, TagModel
 
@@ -31,6 +32,8 @@ def excerpt_card(e: Excerpt) -> Card:
     )
 
 
+NO_TAGS = "No tags yet.\n\nTag a highlight with Ctrl+T: tags gather excerpts across documents."
+CHOOSE_TAG = "Choose a tag above to see its excerpts from every document."
 EXCERPT_SORTS = {
     "Document and position": lambda e: (
         e.document_title.lower(), e.annotation.document_id, e.annotation.start,
@@ -50,7 +53,8 @@ class TagsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tag_model = TagModel(self)
-        self.tree = QTreeView(self)
+        self.tree = PlaceholderTree(self)
+        self.tree.set_placeholder(NO_TAGS)
         self.tree.setModel(self.tag_model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
@@ -73,11 +77,19 @@ class TagsPanel(QWidget):
             self.excerpt_model, self.excerptActivated.emit, EXCERPT_SORTS, self
         )
         self.excerpts = self.excerpt_cards.view
+        self.excerpts.set_placeholder(CHOOSE_TAG)
         self.excerpt_title = header_label("Excerpts")
         lower = QWidget(self)
         stack(lower, self.excerpt_title, self.excerpt_cards)
+        upper = QWidget(self)
+        self.tree_title = header_label("Tags", upper)
+        self.tree_title.setToolTip(
+            "Right-click a tag to rename, recolour, describe or delete it; drag it onto "
+            "another to make it a sub-tag"
+        )
+        stack(upper, self.tree_title, self.tree)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(upper)
         self.splitter.addWidget(lower)
         self.splitter.setSizes([200, 300])
         stack(self, self.splitter)
@@ -109,6 +121,7 @@ class TagsPanel(QWidget):
     def set_excerpts(self, tag: str, excerpts: list[Excerpt]) -> None:
         """List the excerpts of ``tag``."""
         self.excerpt_cards.set_rows(excerpts)
+        self.excerpts.set_placeholder(f"No excerpts tagged “{tag}”." if tag else CHOOSE_TAG)
         self.excerpt_title.setText(
             f"Excerpts tagged “{tag}” ({len(excerpts)})" if tag else "Excerpts"
         )

@@ -174,10 +174,6 @@ class StatisticsWindow(QWidget):
     # --- construction --------------------------------------------------------
     def _build(self) -> None:
         self.documents = CheckList(parent=self)
-        # Elide long titles in the middle (the tooltip has them whole) rather than scroll
-        # sideways: the end tells same-title documents apart, "(PDF)".
-        self.documents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.documents.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.documents.checksChanged.connect(self.refresh)
         self.summary = QLabel(self)
         left = QWidget(self)

@@ -452,11 +452,17 @@ def mark_paragraphs(placed: list[Placed]) -> None:
     # heading's last line) does not move it.
     edges = {k: (lefts[k], sorted(xs)[-2] if len(xs) >= 5 else max(xs)) for k, xs in rights.items()}
     # The usual space between two lines of a region: a double-spaced text's is a
-    # paragraph gap in a single-spaced one.
+    # paragraph gap in a single-spaced one. Only lines that run to the column's edge
+    # (wrapped inside a paragraph) say what the line pitch is: in a text of one-line
+    # paragraphs every gap is a paragraph gap, however regular.
     spacing: dict[int, list[float]] = {}
     for up, down in zip(placed, placed[1:], strict=False):
-        if up.block == down.block and down.line.top - up.line.bottom >= 0:
-            spacing.setdefault(down.block, []).append(down.line.top - up.line.bottom)
+        space = down.line.top - up.line.bottom
+        if up.block != down.block or space < 0:
+            continue
+        left, right = edges[up.block]
+        if up.line.x1 >= right - 0.25 * (right - left):  # ragged-right lines count too
+            spacing.setdefault(down.block, []).append(space)
     usual = {k: _regular_spacing(v) for k, v in spacing.items()}
     prev: Placed | None = None
     for p in placed:
