@@ -204,6 +204,8 @@ class ReadingView:
             if k > first:
                 out.append("\n")
             self._block_pieces(k, out)
+        if last + 1 < len(self.starts):
+            out.append("\n")  # the span may end on the line break after the last block
         offset = start - self.starts[first]
         return "".join(out)[offset : offset + end - start]
 
