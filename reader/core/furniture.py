@@ -28,6 +28,9 @@ _RELATED_RE = re.compile(
     r"|popular (?:news|articles)|latest news|other news|tags|keywords|share(?: this)?)\s*:?\s*$",
     re.I,
 )
+# The first letters _RELATED_RE can match (ignoring case as it does): a paragraph
+# starting otherwise is not copied out to be tried.
+_RELATED_FIRST_RE = re.compile(r"[klmoprst]", re.I)
 _FOOTER_RE = re.compile(
     r"copyright|\u00a9|\(c\)\s*\d{4}|all rights reserved|^\s*contact us\b|privacy policy"
     r"|terms of (?:use|service)|\btel\s*:|\bfax\s*:|^\s*address\s*:|^\s*(?:responsible )?"
@@ -149,7 +152,11 @@ def _mark_related_lists(text: str, blocks: list[Block]) -> None:
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if b.kind == PARAGRAPH and _RELATED_RE.match(_line(text, b)):
+        if (
+            b.kind == PARAGRAPH
+            and _RELATED_FIRST_RE.match(text, b.content_start, b.content_end)
+            and _RELATED_RE.match(_line(text, b))
+        ):
             _mark(b, "related")
             j = i + 1
             while j < len(blocks):

@@ -8,6 +8,7 @@ are the one currency between layers. The blocks of a document tile its text exac
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -187,9 +188,11 @@ class Document:
     source: str | None
     format: str  # "text" | "markdown" | "html" | "pdf" | "docx"
     text: str
-    blocks: list[Block]
+    # Lists as an importer builds them; read from the library, compact read-only tables
+    # (reader.core.compact_model) that equal the lists they were made from.
+    blocks: Sequence[Block]
     outline: list[OutlineNode]
-    clauses: list[Clause]
+    clauses: Sequence[Clause]
     encoding: str | None = None
     filename: str | None = None
     pages: list[int] = field(default_factory=list)  # start offset of each page; [] if unpaged

@@ -62,7 +62,9 @@ def run(args: list[str]) -> int:
 
     from reader.core.errors import ReaderError
     from reader.core.store import Library
+    from reader.ui.memory import map_large_blocks
 
+    map_large_blocks()  # a long document's text must not stay in the heap twice
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Policy Reader")
     app.setOrganizationName("PolicyReader")

@@ -16,9 +16,9 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core.errors import ReaderError
+from reader.core.gc_pause import paused_gc
 from reader.core.importers import SUPPORTED_SUFFIXES
 from reader.ui.importer import Importer, import_now
-from reader.ui.open_document import paused_gc
 from reader.ui.resources import guide_path
 from reader.ui.window_layout import NO_HEADINGS
 

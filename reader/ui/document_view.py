@@ -9,6 +9,7 @@ centred column of comfortable width.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -27,7 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from reader.core.clauses import clause_at
+from reader.core.clauses import clause_at, clause_starts
 from reader.core.library_model import Annotation
 from reader.core.model import Document
 from reader.core.reading import ReadingView
@@ -44,7 +45,6 @@ ZOOM_RANGE = (-6, 10)
 # (size factor, bold, space above in em, space below in em) by block kind / heading level.
 _HEADING_STYLE = {1: (1.3, True, 1.5, 0.45), 2: (1.14, True, 1.2, 0.35), 3: (1.02, True, 0.9, 0.3)}
 _LINE_HEIGHT = 140  # percent
-_CHUNK = 1 << 20  # characters of text handed to Qt at once
 RELEASE_AFTER_MS = 500
 SCROLL_TELL_MS = 80  # while scrolling, where the reader is is told this often at most
 
@@ -83,7 +83,7 @@ class DocumentView(QTextEdit):
         self._match_starts: list[int] = []
         self._longest_match = 0
         self._current_match = -1
-        self._clause_starts: list[int] = []
+        self._clause_starts: Sequence[int] = []
         self._waiting_for_paint = False
         self._margin = -1
         self._layout: ReadingLayout | None = None
@@ -104,7 +104,7 @@ class DocumentView(QTextEdit):
     def load(self, doc: Document | None, view: ReadingView | None) -> None:
         """Show ``doc`` through its reading ``view`` (None clears the view)."""
         self.doc, self.view = doc, view
-        self._clause_starts = [c.start for c in doc.clauses] if doc else []
+        self._clause_starts = clause_starts(doc.clauses) if doc else []
         self._spans, self._span_starts, self._longest_span = [], [], 0
         self._span_by_id = {}
         self._matches, self._current_match = [], -1
@@ -133,11 +133,13 @@ class DocumentView(QTextEdit):
         qdoc = QTextDocument(self)
         qdoc.setUndoRedoEnabled(False)
         qdoc.setDefaultFont(body)
-        text = view.text if view else ""
         cursor = QTextCursor(qdoc)
-        for i in range(0, len(text), _CHUNK):  # what setPlainText does, a MiB at a time:
-            cursor.insertText(text[i : i + _CHUNK])  # no second whole copy at once
-        self.offsets = OffsetMap(text)
+        self.offsets = OffsetMap("")
+        # What setPlainText does, a MiB at a time: the view makes its text piece by
+        # piece, and no whole copy of a long text is ever held in Python.
+        for piece in view.chunks() if view else ():
+            cursor.insertText(piece)
+            self.offsets.extend(piece)
         styles, style_of, char_formats = self._block_styles(body, heading)
         # The width and margins this view will give it, before the layout exists: each
         # change after is a new estimate of every block's height.
@@ -146,8 +148,7 @@ class DocumentView(QTextEdit):
         self._update_margins(qdoc)
         layout = ReadingLayout(qdoc)
         qdoc.setDocumentLayout(layout)
-        lengths = [rb.length for rb in view.blocks] if view else []
-        layout.set_blocks(styles, style_of, lengths, char_formats)
+        layout.set_blocks(styles, style_of, view.lengths if view else [], char_formats)
         if view and not self.show_furniture:
             self._hide_furniture(qdoc, layout)
         old = self.document()
@@ -175,11 +176,13 @@ class DocumentView(QTextEdit):
         char_formats: list[QTextCharFormat] = []
         index: dict[tuple[str, int], int] = {}
         style_of: list[int] = []
-        for rb in self.view.blocks if self.view else []:
-            key = (rb.kind, rb.level if rb.kind == "heading" else 0)
+        view = self.view
+        for code, level in zip(view.kinds, view.levels, strict=True) if view else ():
+            kind = view.kind_names[code]
+            key = (kind, level if kind == "heading" else 0)
             k = index.get(key)
             if k is None:
-                style, cf = self._formats(rb.kind, rb.level, body, heading, muted)
+                style, cf = self._formats(kind, level, body, heading, muted)
                 k = index[key] = len(styles)
                 styles.append(style)
                 char_formats.append(cf)
@@ -226,8 +229,8 @@ class DocumentView(QTextEdit):
         # Hidden blocks keep their text, so positions (and highlights) stay valid.
         hidden = set()
         block = qdoc.begin()
-        for i, rb in enumerate(self.view.blocks if self.view else []):
-            if rb.kind == "furniture":
+        for i in range(len(self.view.starts) if self.view else 0):
+            if self.view.kind_of(i) == "furniture":
                 block.setVisible(False)
                 hidden.add(i)
             block = block.next()

@@ -17,12 +17,20 @@ class OffsetMap:
     """Converts between code-point offsets and Qt positions for one display text."""
 
     def __init__(self, text: str) -> None:
+        self._astral: list[int] = []
+        self._qt_astral: list[int] = []  # Qt position where the k-th astral character starts
+        self._length = 0
+        self.extend(text)
+
+    def extend(self, text: str) -> None:
+        """Take ``text`` as following what the map covers so far (a long text is
+        shown piece by piece)."""
         # Fast path: all-BMP text (nearly every document) maps one to one.
-        self._astral: list[int] = (
-            [] if text.isascii() else [m.start() for m in _ASTRAL_RE.finditer(text)]
-        )
-        # Qt position where the k-th astral character starts.
-        self._qt_astral = [a + k for k, a in enumerate(self._astral)]
+        if not text.isascii():
+            for m in _ASTRAL_RE.finditer(text):
+                self._astral.append(self._length + m.start())
+                self._qt_astral.append(self._length + m.start() + len(self._qt_astral))
+        self._length += len(text)
 
     @property
     def identity(self) -> bool:

@@ -8,10 +8,7 @@ how an undoable :class:`~reader.ui.undo_commands.Change` updates them.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from reader.core.errors import ReaderError
 from reader.core.library_model import Annotation
@@ -19,21 +16,6 @@ from reader.core.model import Document
 from reader.core.reading import ReadingView, build_reading_view
 from reader.core.store import Library
 from reader.ui.undo_commands import Change
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection inside: opening a long document creates a few
-    hundred thousand objects (blocks, clauses, highlights), none of them garbage, and
-    each full collection on the way walks all of them again (a fifth of the time it
-    takes to open a 10 MB document). Reference counting still frees as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class OpenDocument:

@@ -15,8 +15,10 @@ colour of furniture) that goes on the block's layout when it is laid out.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from math import ceil
@@ -58,15 +60,17 @@ class ReadingLayout(QAbstractTextDocumentLayout):
         super().__init__(doc)
         self._doc = doc
         self._styles: list[BlockStyle] = []
-        self._style_of: list[int] = []  # per block: index into _styles
-        self._lengths: list[int] = []
+        # Per block (machine numbers, not lists of objects: a long document has tens
+        # of thousands of blocks): the index of its style, its length, the space above.
+        self._style_of: Sequence[int] = []
+        self._lengths: Sequence[int] = []
         self._formats: list[QTextCharFormat] = []
-        self._gaps: list[float] = []
+        self._gaps = array("d")
         self._tail = 0.0
         self._frame: tuple[float, ...] = ()
         self._hidden: set[int] = set()
-        self._estimated: list[float] | None = []
-        self._tops: list[float] = [0.0]
+        self._estimated: array[float] | None = array("d")
+        self._tops = array("d", [0.0])
         self._tops_dirty = False
         self._laid: OrderedDict[int, None] = OrderedDict()  # laid-out blocks, oldest first
         self._left = self._right = self._top = self._bottom = 0.0
@@ -78,8 +82,8 @@ class ReadingLayout(QAbstractTextDocumentLayout):
     def set_blocks(
         self,
         styles: list[BlockStyle],
-        style_of: list[int],
-        lengths: list[int],
+        style_of: Sequence[int],
+        lengths: Sequence[int],
         formats: list[QTextCharFormat] | None = None,
     ) -> None:
         """The style of each block (an index into ``styles``), its length, and the
@@ -88,7 +92,7 @@ class ReadingLayout(QAbstractTextDocumentLayout):
         self._formats = formats or [QTextCharFormat() for _ in styles]
         # Space above each block, as Qt sets it: the larger of its top margin and the
         # bottom margin of the block before; the last block keeps its bottom margin.
-        self._gaps = [0.0] * len(style_of)
+        self._gaps = array("d", bytes(8 * len(style_of)))
         for i in range(1, len(style_of)):
             self._gaps[i] = max(styles[style_of[i]].top, styles[style_of[i - 1]].bottom)
         if style_of:
@@ -122,13 +126,13 @@ class ReadingLayout(QAbstractTextDocumentLayout):
         self._announce.start()
 
     @property
-    def _heights(self) -> list[float]:
+    def _heights(self) -> array[float]:
         """Every block's height: exact once laid out, else estimated."""
         if self._estimated is None:
             self._estimated = self._estimate_all()
         return self._estimated
 
-    def _estimate_all(self) -> list[float]:
+    def _estimate_all(self) -> array[float]:
         count = min(len(self._lengths), self._doc.blockCount())
         # Lines of a block: its length times the average character width, over the
         # width it has; each style's constants are worked out once.
@@ -137,7 +141,7 @@ class ReadingLayout(QAbstractTextDocumentLayout):
             for st in self._styles
         ]
         hidden = self._hidden
-        heights = []
+        heights = array("d")
         rows = zip(self._style_of[:count], self._lengths, self._gaps, strict=False)
         for i, (k, n, gap) in enumerate(rows):
             per_char, line = per_style[k]
@@ -148,7 +152,8 @@ class ReadingLayout(QAbstractTextDocumentLayout):
 
     def _ensure_tops(self) -> None:
         if self._tops_dirty:
-            self._tops = [0.0, *accumulate(self._heights)]
+            self._tops = array("d", [0.0])
+            self._tops.extend(accumulate(self._heights))
             self._tops_dirty = False
 
     def block_top(self, i: int) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from store_helpers import SAMPLE
 
+from reader.core.document_edits import MetadataEdit
 from reader.core.errors import LibraryError
 from reader.core.importers import load_document, parse_text
 
@@ -119,3 +120,38 @@ def test_search_policy_paper(library, paper_and_news):
     assert hit.section_path == facts.section_path
     assert doc.section_path_text(hit.start) == hit.section_path
     assert doc.text[hit.start : hit.end] == word
+
+
+def test_excerpts_come_in_sqlite_order_of_titles_then_positions(library):
+    # Ordered in Python now: by title as SQLite's NOCASE compares it (ASCII letters
+    # folded, nothing else), then id and position, whichever way the tag is looked up.
+    titles = ["b paper", "\u00c4 paper", "A paper", "a paper", "\u00e4 paper", "B paper"]
+    for k, title in enumerate(titles):
+        text = f"{title}\n\nOne sentence here. Two sentences here. Three here {k}.\n"
+        info, _ = library.add_document(parse_text(text, filename=f"{k}.txt"))
+        library.edit_document(info.id, MetadataEdit(title=title))
+        for word in ("Three", "One", "Two"):
+            start = text.index(word)
+            library.add_annotation(info.id, start, start + 3, tags=["common", f"only{k}"])
+            library.add_annotation(info.id, start, start + 8, tags=["common"])
+
+    def in_sql(where: str, params: tuple) -> list[str]:
+        return [
+            r[0]
+            for r in library.conn.execute(
+                "SELECT a.id FROM annotations a JOIN documents d ON d.id = a.document_id "
+                f"WHERE a.deleted IS NULL AND {where} "
+                "ORDER BY d.title COLLATE NOCASE, d.id, a.start_offset, a.end_offset",
+                params,
+            )
+        ]
+
+    everything = in_sql("1", ())
+    assert [e.annotation.id for e in library.excerpts()] == everything
+    assert [e.annotation.id for e in library.excerpts(["common"])] == everything
+    rare = in_sql(
+        "a.id IN (SELECT annotation_id FROM annotation_tags x JOIN tags t ON t.id = x.tag_id "
+        "WHERE t.path = 'only2')",
+        (),
+    )
+    assert [e.annotation.id for e in library.excerpts(["only2"])] == rare and len(rare) == 3

@@ -88,10 +88,11 @@ def test_freed_memory_goes_back_where_the_platform_allows(qtbot):
     import platform
     import sys
 
-    from reader.ui.memory import release_freed_memory
+    from reader.ui.memory import map_large_blocks, release_freed_memory
 
     glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
     assert release_freed_memory() is glibc
+    assert map_large_blocks() is glibc  # a long text's blocks are mapped, not in the heap
     view = shown(qtbot, long_text(parts=3))
     view.load(view.doc, view.view)  # a reload schedules the release after the old one goes
     qtbot.wait(700)

@@ -9,6 +9,7 @@ report) is compared paragraph by paragraph, paragraphs broken mid-sentence joine
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from reader.core.compare.model import PARAGRAPH, SECTION, Unit
 from reader.core.model import CONTENT_KINDS, FURNITURE, Block, Document, OutlineNode
@@ -118,7 +119,7 @@ def _heading_end(doc: Document, starts: list[int], node: OutlineNode) -> int:
     return node.start
 
 
-def _has_content(blocks: list[Block], starts: list[int], start: int, end: int) -> bool:
+def _has_content(blocks: Sequence[Block], starts: list[int], start: int, end: int) -> bool:
     i = max(bisect_right(starts, start) - 1, 0)
     while i < len(blocks) and blocks[i].start < end:
         b = blocks[i]

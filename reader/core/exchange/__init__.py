@@ -17,9 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.anchoring import Selectors
-from reader.core.exchange.matching import DocumentMatch
-from reader.core.exchange.plan import plan_merge
-from reader.core.exchange.validation import parse_annotation, parse_exchange
 from reader.core.exchange.webannotation import (
     MAX_FILE_BYTES,
     ExchangeError,
@@ -29,7 +26,11 @@ from reader.core.exchange.webannotation import (
 from reader.core.library_model import DocumentInfo, DocumentSource, MergeCounts, SetAside
 from reader.core.limits import MAX_NAME, shorten_to
 
+# Validation, matching and planning load when a file is read or a merge planned:
+# importing a document (from the command line too) needs none of them unless
+# teammates' annotations are waiting for it.
 if TYPE_CHECKING:
+    from reader.core.exchange.matching import DocumentMatch
     from reader.core.model import Document
     from reader.core.store import Library
 
@@ -100,6 +101,8 @@ def exchange_json(collection: dict[str, Any]) -> str:
     with the reason, never written."""
     text = json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
     try:
+        from reader.core.exchange.validation import parse_exchange
+
         parse_exchange(text.encode("utf-8"), "the file to share")
     except ExchangeError as exc:
         raise ExchangeError(
@@ -109,7 +112,9 @@ def exchange_json(collection: dict[str, Any]) -> str:
 
 
 def read_exchange_file(path: str | os.PathLike[str]) -> list[SharedAnnotation]:
-    """Read and validate one exchange file (see :func:`parse_exchange`)."""
+    """Read and validate one exchange file (see ``validation.parse_exchange``)."""
+    from reader.core.exchange.validation import parse_exchange
+
     p = Path(path)
     try:
         if not p.is_file():
@@ -142,6 +147,8 @@ def import_files(
                 raise
             refused.append((Path(path).name, str(exc)))
     report = ImportReport(files=len(paths) - len(refused), annotations=len(shared), refused=refused)
+    from reader.core.exchange.plan import plan_merge
+
     plan = plan_merge(shared, library.list_documents(), library.document_text)
     counts = library.apply_merge(plan.annotations(), plan.pending())
     adopt_waiting(library)  # those received before whose document is here by now
@@ -160,9 +167,13 @@ def adopt_waiting(library: Library, info: DocumentInfo | None = None) -> MergeCo
     its text, or the very same title) are anchored in it; any that cannot be found stay
     aside as orphans of it, to be placed by hand; the rest keep waiting.
     """
-    waiting = [parse_annotation(json.loads(p)) for p in library.waiting_payloads()]
-    if not waiting:
+    payloads = library.waiting_payloads()
+    if not payloads:
         return MergeCounts()
+    from reader.core.exchange.plan import plan_merge
+    from reader.core.exchange.validation import parse_annotation
+
+    waiting = [parse_annotation(json.loads(p)) for p in payloads]
     documents = [info] if info is not None else library.list_documents()
     plan = plan_merge(waiting, documents, library.document_text)
     # Only those matched to a document move; the rest keep waiting.

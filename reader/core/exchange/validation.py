@@ -41,11 +41,19 @@ _MAX_OFFSET = 10**9
 _CANONICAL_TIME_RE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
 # Tags repeat across a file's annotations: each distinct one is normalised once.
 _normalize_tag = functools.lru_cache(maxsize=4096)(normalize_tag)
+# So do their documents' ids: each is read once.
+_fingerprint_of = functools.lru_cache(maxsize=256)(fingerprint_of)
 
 
 def _str(value: Any, what: str, limit: int, required: bool = True) -> str:
     """A text field: checked for type, emptiness, length and lone surrogates (an escaped
     ``\\ud800`` is no character), then control characters as the library's text rule."""
+    if type(value) is str and len(value) <= limit and value.isascii() and value.isprintable():
+        # Most ids, times and tags: no control character, no surrogate, short enough;
+        # only emptiness is left to check (its one white space can be the space).
+        if required and (not value or value.isspace()):
+            raise ExchangeError(f"{what} is empty")
+        return value
     if value is None and not required:
         return ""
     if not isinstance(value, str):
@@ -54,7 +62,7 @@ def _str(value: Any, what: str, limit: int, required: bool = True) -> str:
         raise ExchangeError(f"{what} is empty")
     check_length(value, what, limit, ExchangeError)
     if value.isascii() and value.isprintable():
-        return value  # no control character, no surrogate: most ids, times and tags
+        return value
     if has_lone_surrogate(value):
         raise ExchangeError(
             f"{what} contains a lone surrogate (an escaped \\ud800-\\udfff), not text"
@@ -113,6 +121,7 @@ def _creator(value: Any) -> str | None:
 
 def _bodies(value: Any) -> tuple[list[str], str]:
     tags: list[str] = []
+    seen: set[str] = set()
     notes: list[str] = []
     for b in _as_list(value):
         if isinstance(b, str):  # a body given by IRI: nothing we can show
@@ -127,7 +136,8 @@ def _bodies(value: Any) -> tuple[list[str], str]:
                 tag = _normalize_tag(_str(text, "tag", MAX_TAG))
             except LibraryError as exc:
                 raise ExchangeError(str(exc)) from None
-            if tag.lower() not in {t.lower() for t in tags}:
+            if tag.lower() not in seen:
+                seen.add(tag.lower())
                 tags.append(tag)
         elif text:
             notes.append(text)
@@ -145,10 +155,10 @@ def _target(value: Any) -> tuple[str | None, str | None, Selectors, str | None]:
     source = target.get("source")
     fingerprint = title = None
     if isinstance(source, str):
-        fingerprint = fingerprint_of(_str(source, "target source", MAX_ID))
+        fingerprint = _fingerprint_of(_str(source, "target source", MAX_ID))
     elif isinstance(source, dict):
         if source.get("id") is not None:
-            fingerprint = fingerprint_of(_str(source["id"], "target source id", MAX_ID))
+            fingerprint = _fingerprint_of(_str(source["id"], "target source id", MAX_ID))
         if source.get("title") is not None:
             title = _str(source["title"], "document title", MAX_NAME, required=False) or None
     else:
@@ -157,13 +167,14 @@ def _target(value: Any) -> tuple[str | None, str | None, Selectors, str | None]:
     for sel in _as_list(target.get("selector")):
         if not isinstance(sel, dict):
             raise ExchangeError("selector must be an object")
-        if "TextQuoteSelector" in _types(sel) and quote is None:
+        types = _types(sel)
+        if "TextQuoteSelector" in types and quote is None:
             quote = (
                 _str(sel.get("exact"), "quote (exact)", MAX_QUOTE),
                 _str(sel.get("prefix"), "quote prefix", MAX_CONTEXT, required=False),
                 _str(sel.get("suffix"), "quote suffix", MAX_CONTEXT, required=False),
             )
-        elif "TextPositionSelector" in _types(sel) and position is None:
+        elif "TextPositionSelector" in types and position is None:
             start = _int(sel.get("start"), "position start")
             end = _int(sel.get("end"), "position end")
             if end < start:
@@ -242,15 +253,18 @@ def load_json(data: bytes, name: str) -> Any:
 
 def _depth(value: Any, limit: int) -> int:
     """How deeply ``value`` nests (up to just past ``limit``), level by level: only the
-    containers of each level are kept, so the many strings and numbers cost one check."""
-    level = [value] if isinstance(value, dict | list) else []
+    containers of each level are kept, so the many strings and numbers cost one check
+    (of their exact type: what JSON gives is a dict, a list or no container)."""
+    level = [value] if type(value) is dict or type(value) is list else []
     depth = 1
     while level:
-        below = []
+        below: list[Any] = []
+        add = below.append
         for v in level:
-            for x in v.values() if isinstance(v, dict) else v:
-                if isinstance(x, dict | list):
-                    below.append(x)
+            for x in v.values() if type(v) is dict else v:
+                kind = type(x)
+                if kind is dict or kind is list:
+                    add(x)
         if not below:
             return depth
         depth += 1

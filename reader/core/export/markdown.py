@@ -57,7 +57,7 @@ def excerpt_lines(ex: Excerpt, doc: DocumentInfo | None) -> list[str]:
     lines.append("")
     lines.append(f"- **Source:** {_citation(ex, doc)}")
     if a.tags:
-        lines.append("- **Tags:** " + ", ".join(_tag(t) for t in a.tags))
+        lines.append("- **Tags:** " + ", ".join([_tag(t) for t in a.tags]))
     if a.note.strip():
         note = [line for line in escape_lines(a.note.strip())]
         lines.append("- **Note:** " + note[0])
@@ -81,7 +81,11 @@ def _by_tag(sel: ExportSelection) -> list[str]:
     under: dict[str, list[Excerpt]] = defaultdict(list)
     untagged: list[Excerpt] = []
     for ex in sel.excerpts:
-        tags = [t for t in ex.annotation.tags if in_scope(t, sel.tags)]
+        tags = (
+            [t for t in ex.annotation.tags if in_scope(t, sel.tags)]
+            if sel.tags
+            else ex.annotation.tags
+        )
         for t in tags:
             under[t].append(ex)
         if not tags:
@@ -147,4 +151,9 @@ def to_markdown(sel: ExportSelection, group_by: str = "tag") -> str:
         lines.extend(_by_tag(sel) if group_by == "tag" else _by_document(sel))
     while lines and not lines[-1].strip("\n"):
         lines.pop()  # no blank lines at the end (cheaper than stripping the joined text)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    if not lines:
+        return "\n"
+    # One line break at the end, without copying the whole text twice more to get it.
+    lines[-1] = lines[-1].rstrip("\n")
+    lines.append("")
+    return "\n".join(lines)

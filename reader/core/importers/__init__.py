@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.errors import DocumentError
+from reader.core.gc_pause import paused_gc
 from reader.core.limits import MAX_IMPORT_BYTES
 from reader.core.model import Document
 
@@ -68,11 +69,16 @@ def read_bytes(path: str | Path) -> bytes:
 
 def parse_bytes(data: bytes, fmt: str, filename: str | None = None) -> Document:
     """Parse file contents of format ``fmt`` ("text", "markdown", "html", "pdf", "docx")."""
-    # Each format's parser is imported when a file of that format is read: a text file
-    # needs none of the PDF, Word or HTML code (a fifth of a second to load).
     name = filename or "document"
     if len(data) > MAX_IMPORT_BYTES:
         raise DocumentError(f"{name}: too large to import")
+    with paused_gc():
+        return _parse(data, fmt, filename)
+
+
+def _parse(data: bytes, fmt: str, filename: str | None) -> Document:
+    # Each format's parser is imported when a file of that format is read: a text file
+    # needs none of the PDF, Word or HTML code (a fifth of a second to load).
     if fmt == "text":
         from reader.core.importers import text
 
@@ -93,7 +99,7 @@ def parse_bytes(data: bytes, fmt: str, filename: str | None = None) -> Document:
         from reader.core.importers import docx
 
         return docx.parse(data, filename)
-    raise DocumentError(f"{name}: unsupported format {fmt!r}")
+    raise DocumentError(f"{filename or 'document'}: unsupported format {fmt!r}")
 
 
 def load_document(path: str | Path) -> Document:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 
 from reader.core.document import build_document
 from reader.core.errors import DocumentError
@@ -195,6 +196,23 @@ def _split_group(text: str, lines: list[tuple[int, int]]) -> list[Block]:
     return [_single(text, lines[0][0], lines[-1][1])]
 
 
+def _lines(text: str) -> Iterator[tuple[int, int, bool]]:
+    """``(start, end, blank)`` of each line of ``text``, its line break included."""
+    if "\r" in text:
+        for m in LINE_RE.finditer(text):
+            yield m.start(), m.end(), _is_blank(m.group())
+        return
+    # Line feeds only (nearly every file): str.split finds the lines in C, twice as
+    # fast as the regular expression over a long text.
+    pos, n = 0, len(text)
+    for line in text.split("\n"):
+        if pos >= n:
+            return  # nothing after the last line break
+        end = min(pos + len(line) + 1, n)
+        yield pos, end, not line or line.isspace()
+        pos = end
+
+
 def segment(text: str, underlined: bool = False) -> list[Block]:
     """Blocks tiling ``text``: blank runs, paragraphs and list items (all unclassified).
 
@@ -216,9 +234,8 @@ def segment(text: str, underlined: bool = False) -> list[Block]:
         if lines:
             blocks.extend(_split_group(text, lines))
 
-    for m in LINE_RE.finditer(text):
-        s, e = m.span()
-        if _is_blank(m.group()):
+    for s, e, blank in _lines(text):
+        if blank:
             if group:
                 flush()
                 group = []

@@ -28,7 +28,7 @@ SNIPPET_CHARS = 40  # characters of context on each side of a hit
 
 def has_cjk(text: str) -> bool:
     """Whether ``text`` has any Chinese, Japanese or Korean character."""
-    return _CJK_RUN_RE.search(text) is not None
+    return not text.isascii() and _CJK_RUN_RE.search(text) is not None
 
 
 def grams(text: str) -> str:
@@ -107,6 +107,8 @@ def snippet(text: str, span: tuple[int, int], marks: tuple[str, str]) -> str:
 
 def index_rows(document_id: str, text: str, chunks: Iterable[tuple[int, int]]) -> list[tuple]:
     """Rows of ``cjk_fts`` for the chunks of a document that have CJK text."""
+    if not has_cjk(text):
+        return []  # one pass over the whole text, not one a chunk
     return [(document_id, s, e, grams(text[s:e])) for s, e in chunks if has_cjk(text[s:e])]
 
 

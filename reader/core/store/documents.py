@@ -6,16 +6,14 @@ import re
 from typing import Literal, overload
 
 from reader.core.errors import LibraryError
+from reader.core.gc_pause import paused_gc
 from reader.core.ids import MIN_ID_PREFIX, short_id
 from reader.core.library_model import DocumentInfo
 from reader.core.model import Document
 from reader.core.store import cjk_search
 from reader.core.store.base import StoreBase, utc_now
+from reader.core.store.columns import pack_blocks, pack_clauses, read_blocks, read_clauses
 from reader.core.store.indexing import (
-    blocks_from_json,
-    blocks_to_json,
-    clauses_from_json,
-    clauses_to_json,
     outline_from_json,
     outline_to_json,
     search_chunks,
@@ -45,7 +43,7 @@ class DocumentsMixin(StoreBase):
         existing document; one in the trash comes back from it, with its annotations.
         Returns ``(info, added)``.
         """
-        with self.transaction():
+        with paused_gc(), self.transaction():
             existing = self.document_info(doc.id, missing_ok=True)
             if existing is not None:
                 deleted = self._one("SELECT deleted FROM documents WHERE id = ?", (doc.id,))
@@ -69,9 +67,9 @@ class DocumentsMixin(StoreBase):
                 "imported": utc_now(),
                 "length": len(doc.text),
                 "text": doc.text,
-                "blocks": blocks_to_json(doc.blocks),
+                "blocks": pack_blocks(doc.blocks),
                 "outline": outline_to_json(doc.outline),
-                "clauses": clauses_to_json(doc.clauses),
+                "clauses": pack_clauses(doc.clauses),
             }
             # A plain INSERT: importing sqlite-utils would add a tenth of a second to
             # an import from the command line (see StoreBase).
@@ -148,9 +146,9 @@ class DocumentsMixin(StoreBase):
             source=row[3],
             format=row[4],
             text=row[5],
-            blocks=blocks_from_json(row[6]),
+            blocks=read_blocks(row[6]),
             outline=outline_from_json(row[7]),
-            clauses=clauses_from_json(row[8]),
+            clauses=read_clauses(row[8]),
             encoding=row[9],
             filename=row[10],
             pages=[start for start, _ in pages],

@@ -17,6 +17,11 @@ from reader.core.store.base import StoreBase, utc_now
 from reader.core.store.tags import TagsMixin
 
 _CHUNK = 500  # ids per IN (...) query
+# The columns of an annotation a merge writes (the rest keep their defaults).
+_MERGED_COLUMNS = (
+    "id", "document_id", "start_offset", "end_offset", "quote", "prefix", "suffix",
+    "color", "note", "author", "created", "modified",
+)  # fmt: skip
 
 # The payload is the annotation as an exchange file holds it, a W3C Web Annotation
 # (reader.core.exchange.webannotation.to_web_annotation writes it): the quote is its
@@ -28,6 +33,12 @@ _PAYLOAD_QUOTE = (
     "WHERE json_extract(s.value, '$.type') = 'TextQuoteSelector' LIMIT 1), '')"
 )
 _PAYLOAD_AUTHOR = "json_extract(payload, '$.creator.name')"
+
+
+def _plain(value: str, limit: int) -> bool:
+    """Whether a field is short enough and has nothing for the text rule to change
+    (checked as the library stores it only when not: most notes and names)."""
+    return len(value) <= limit and value.isascii() and value.isprintable()
 
 
 class ExchangeMixin(TagsMixin, StoreBase):
@@ -49,17 +60,17 @@ class ExchangeMixin(TagsMixin, StoreBase):
             out.update(rows)
         return out
 
-    def _tag_rows(self, ann_id: str, tags: Iterable[str], cache: dict[str, int]) -> list[dict]:
-        rows = []
+    def _tag_ids(self, tags: Iterable[str], cache: dict[str, int]) -> list[int]:
+        ids = []
         for tag in tags:
             if tag not in cache:
                 cache[tag] = self._ensure_tag(tag)
-            rows.append({"annotation_id": ann_id, "tag_id": cache[tag]})
-        return rows
+            ids.append(cache[tag])
+        return ids
 
     def _set_tags(self, ann_id: str, tags: Iterable[str], cache: dict[str, int]) -> None:
         self.conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (ann_id,))
-        rows = self._tag_rows(ann_id, tags, cache)
+        rows = [{"annotation_id": ann_id, "tag_id": t} for t in self._tag_ids(tags, cache)]
         self.db.table("annotation_tags").insert_all(rows, ignore=True)
 
     def apply_merge(
@@ -75,8 +86,8 @@ class ExchangeMixin(TagsMixin, StoreBase):
             have = self._modified_of("annotations", ids)
             aside = self._modified_of("pending_annotations", ids)
             # New annotations (most of a first merge) go in as one batch, then their tags.
-            new_rows: list[dict] = []
-            new_tags: list[dict] = []
+            new_rows: list[tuple] = []
+            new_tags: list[tuple[str, int]] = []
             merged_ids: list[tuple[str]] = []
             # Waiting ones whose document is matched now become its orphans.
             waiting = {
@@ -90,18 +101,17 @@ class ExchangeMixin(TagsMixin, StoreBase):
                     raise LibraryError(
                         f"annotation {a.id}: a highlight may cover at most {MAX_QUOTE:,} characters"
                     )
-                a.note = checked_field(a.note, f"annotation {a.id}: the note", MAX_NOTE)
-                if a.author:
+                if not _plain(a.note, MAX_NOTE):
+                    a.note = checked_field(a.note, f"annotation {a.id}: the note", MAX_NOTE)
+                if a.author and not _plain(a.author, MAX_NAME):
                     a.author = checked_field(a.author, f"annotation {a.id}: the author", MAX_NAME)
-                row = {
-                    "id": a.id, "document_id": a.document_id, "start_offset": a.start,
-                    "end_offset": a.end, "quote": a.quote, "prefix": a.prefix,
-                    "suffix": a.suffix, "color": a.color, "note": a.note, "author": a.author,
-                    "created": a.created, "modified": a.modified,
-                }  # fmt: skip
+                row = (
+                    a.id, a.document_id, a.start, a.end, a.quote, a.prefix, a.suffix, a.color,
+                    a.note, a.author, a.created, a.modified,
+                )  # fmt: skip
                 if a.id not in have:
                     new_rows.append(row)
-                    new_tags.extend(self._tag_rows(a.id, a.tags, tag_ids))
+                    new_tags.extend((a.id, t) for t in self._tag_ids(a.tags, tag_ids))
                     counts.added += 1
                 elif a.modified > have[a.id]:
                     # Raw SQL: the row is found by the public id, not the table's key (seq),
@@ -111,7 +121,7 @@ class ExchangeMixin(TagsMixin, StoreBase):
                         "start_offset = :start_offset, end_offset = :end_offset, quote = :quote, "
                         "prefix = :prefix, suffix = :suffix, color = :color, note = :note, "
                         "author = :author, modified = :modified, deleted = NULL WHERE id = :id",
-                        row,
+                        dict(zip(_MERGED_COLUMNS, row, strict=True)),
                     )
                     self._set_tags(a.id, a.tags, tag_ids)
                     counts.updated += 1
@@ -119,18 +129,12 @@ class ExchangeMixin(TagsMixin, StoreBase):
                     counts.unchanged += 1
                     continue
                 merged_ids.append((a.id,))
-            # Raw SQL: sqlite-utils' insert_all spends about 50 us a row in Python (type
-            # checks, query building); a teammate's 10,000 annotations must merge in well
-            # under a second (bench/bench_team.py).
             if new_rows:
-                columns = ", ".join(new_rows[0])
-                marks = ", ".join(f":{c}" for c in new_rows[0])
-                self.conn.executemany(
-                    f"INSERT INTO annotations ({columns}) VALUES ({marks})", new_rows
-                )
+                self._insert_annotations(new_rows)
+            # Raw SQL, as above; in key order, so each row goes next to the one before.
+            new_tags.sort()
             self.conn.executemany(
-                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) "
-                "VALUES (:annotation_id, :tag_id)",
+                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
                 new_tags,
             )
             self.conn.executemany("DELETE FROM pending_annotations WHERE id = ?", merged_ids)
@@ -155,6 +159,28 @@ class ExchangeMixin(TagsMixin, StoreBase):
                 self._put_aside(u)
                 counts.set_aside += 1
         return counts
+
+    def _insert_annotations(self, rows: list[tuple]) -> None:
+        """Insert many new annotations (rows of :data:`_MERGED_COLUMNS`) in the order
+        given, with one statement.
+
+        Raw SQL: sqlite-utils' insert_all spends about 50 us a row in Python (type
+        checks, query building); a teammate's 10,000 annotations must merge in well
+        under a second (bench/bench_team.py). One statement, not one a row: the notes
+        index (FTS5, kept by a trigger) writes a segment of its own for each statement
+        that fires it, and merges them later, which made inserting 10,000 rows one by
+        one take three times as long. The rows pass through a table of this
+        connection's temporary database (nothing of the library's schema)."""
+        columns = ", ".join(_MERGED_COLUMNS)
+        self.conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS merged_annotations ({columns})")
+        self.conn.execute("DELETE FROM temp.merged_annotations")
+        marks = ", ".join("?" * len(_MERGED_COLUMNS))
+        self.conn.executemany(f"INSERT INTO temp.merged_annotations VALUES ({marks})", rows)
+        self.conn.execute(
+            f"INSERT INTO annotations ({columns}) "
+            f"SELECT {columns} FROM temp.merged_annotations ORDER BY rowid"
+        )
+        self.conn.execute("DELETE FROM temp.merged_annotations")
 
     def _put_aside(self, u: PendingAnnotation) -> None:
         self.db.table("pending_annotations").insert(

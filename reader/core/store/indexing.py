@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from reader.core.model import BLANK, FURNITURE, Block, Clause, Document, OutlineNode
@@ -22,7 +23,7 @@ CHUNK_CHARS = 2000
 
 
 def search_chunks(
-    text: str, blocks: list[Block], outline: list[OutlineNode] | None = None
+    text: str, blocks: Sequence[Block], outline: list[OutlineNode] | None = None
 ) -> list[tuple[int, int]]:
     """Spans of ``text`` to index for search: runs of headings, paragraphs and items.
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from reader.core.library_model import CodedSpan, CodingData, DocumentLayout, Excerpt, Section
 from reader.core.store.base import StoreBase
+from reader.core.store.columns import read_clauses
 from reader.core.store.queries import read_excerpts
 
 
@@ -33,8 +34,9 @@ class StatisticsMixin(StoreBase):
             "ORDER BY d.title COLLATE NOCASE, d.id",
             params,
         ):
+            table = read_clauses(clauses)
             documents.append(
-                DocumentLayout(doc_id, title, [(c["start"], c["end"]) for c in json.loads(clauses)])
+                DocumentLayout(doc_id, title, list(zip(table.starts, table.ends, strict=True)))
             )
         where, params = _in_documents("s.document_id", ids)
         sections: dict[str, list[Section]] = defaultdict(list)
