@@ -195,6 +195,8 @@ def check_taguette_into_ours(ours: Ours, files: dict[str, Path]) -> dict:
         "columns": list(rows[0]) if rows else [],
         "rows": [[r["document"], r["tag"], r["content"]] for r in rows],
         "outcome": "no importer of ours takes it (no offsets, no authors in it)",
+        # Taguette shows the intended words only if its offsets are UTF-8 bytes:
+        "byte_offsets_confirmed": [r["content"] for r in rows] == [q for q, _ in THEIR_HIGHLIGHTS],
     }
     docs_before = len(json.loads(ours.ok("docs", "--json")))
     r = ours.run("qdpx-import", str(files["sqlite3"]))
