@@ -27,8 +27,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from reader.core.headings import HeadingMatch
-from reader.core.model import CONTENT_KINDS, FURNITURE, HEADING, Block, is_gap
+from reader.core.headings import HeadingMatch, title_cased
+from reader.core.model import CONTENT_KINDS, FURNITURE, HEADING, TITLE, Block, is_gap
 from reader.core.shown_text import ShownText
 
 KEEP = 2.0
@@ -88,6 +88,12 @@ def _neighbours(blocks: list[Block], start: int, step: int) -> Iterator[int]:
         k += step
 
 
+def _leads_in(title: str) -> bool:
+    """A sentence ending with a colon ("1. The following changes are made:"), which
+    opens the list under it; a heading's short title may end so ("2. Definitions:")."""
+    return title.endswith(":") and len(title.split()) > 5 and not title_cased(title)
+
+
 class _Context:
     def __init__(self, shown: ShownText, blocks: list[Block], cands: list[Candidate]) -> None:
         self.shown = shown
@@ -106,6 +112,9 @@ class _Context:
         }
         self.same = Counter(self.shapes.values())
         self.sequence, self.listed = self._sequences()
+        # A title block the importer set apart (a web page's cover): the lines over it
+        # are the cover's (the house, the stage of a bill), not sections.
+        self.title_at = next((k for k, b in enumerate(blocks) if b.kind == TITLE), -1)
 
     @staticmethod
     def _shape(c: Candidate) -> tuple[str, str, str]:
@@ -136,26 +145,26 @@ class _Context:
                     listed.update(c.index for c in run if not c.body)
         return seq, listed
 
-    def body_after(self, c: Candidate) -> tuple[int, bool, bool]:
+    def body_after(self, c: Candidate) -> tuple[int, bool, Candidate | None]:
         """Characters of body text under ``c`` up to the next candidate; whether body
-        text or a heading follows it at once; whether that heading is of another
-        convention (then ``c`` is its parent)."""
+        text or a heading follows it at once; the heading that follows it at once when
+        it is of another convention (then ``c`` is its parent)."""
         n = 0
         if c.run_in_end is not None:
             n = self.blocks[c.index].content_end - c.run_in_end
-        followed, parent = n > 0, False
+        followed, child = n > 0, None
         start = (c.merge_to if c.merge_to is not None else c.index) + 1
         for k in _neighbours(self.blocks, start, 1):
             nxt = self.at.get(k)
             if nxt is not None:
-                if n == 0 and not followed:
-                    followed = parent = nxt.key != c.key
+                if n == 0 and not followed and nxt.key != c.key:
+                    followed, child = True, nxt
                 break
             b = self.blocks[k]
             if b.kind in CONTENT_KINDS:
                 followed = True
                 n += b.content_end - b.content_start
-        return n, followed, parent
+        return n, followed, child
 
     def lead_in_colon(self, c: Candidate) -> bool:
         before = list(islice(_neighbours(self.blocks, c.index - 1, -1), 1))
@@ -202,7 +211,10 @@ class _Context:
             add(1, "numbering")
         elif seq < 0:
             add(-2 if c.run_in_end is not None else -1.5, "numbering jumps")
-        body, followed, parent = self.body_after(c)
+        body, followed, child = self.body_after(c)
+        parent = child is not None
+        # A line in capitals over "1." ... heads those sections ("TERMS AND CONDITIONS").
+        heads_numbers = child is not None and child.match is not None and child.match.value == 1
         if self.count[c.key] >= 2:
             add(0.5, "siblings")
         elif kind == "caps" or (kind in ("weak", "dec") and not parent and seq <= 0):
@@ -215,6 +227,10 @@ class _Context:
             add(-2.5, "numbered like the body paragraphs around it")
         if kind in ("weak", "dec") and self.lead_in_colon(c):
             add(-2, "after a lead-in")
+        if kind in ("weak", "dec") and _leads_in(c.title):
+            add(-2, "a sentence leading into a list")
+        if kind in ("weak", "caps", "dec") and c.index < self.title_at:
+            add(-3, "on the cover, over the title")
         if self.explicit and kind in ("weak", "caps", "dec"):
             add(-2.5, "explicit headings exist")
         if c.label and _norm(c.label) in self.explicit_labels:
@@ -225,7 +241,9 @@ class _Context:
         if kind == "caps":
             if self.byline(c):
                 add(-3, "byline")
-            if body < 250:
+            if heads_numbers:
+                add(0.5, "heads numbered sections")
+            elif body < 250:
                 add(-1.5, "short section")
             if self.closing(c) or c.title.rstrip().endswith("!"):
                 add(-2, "closing line")

@@ -51,7 +51,9 @@ def _run_in_title(title: str) -> bool:
     return 0 < len(words) <= 5 and words[0] not in _SENTENCE_START and not (_VERBISH & set(words))
 
 
-_RUN_IN_START_RE = re.compile(r"\s*(?:[^\W\d_]{2,12}\.?\s*[\dIVXLCDM]|§|第)")
+_RUN_IN_START_RE = re.compile(r"\s*(?:[^\W\d_]{2,12}\.?\s*[\dIVXLCDM]|§|第|\d{1,3}\.\s)")
+# A bare number: "2. Grant of Copyright License. Subject to the terms of ...".
+_NUMBER_RE = re.compile(r"(?P<num>\d{1,3})\.\s+")
 
 
 def may_run_in(line: str) -> bool:
@@ -72,7 +74,7 @@ def split_run_in(line: str) -> RunIn | None:
     lead = len(line) - len(stripped)
     found = keyword_match(stripped)
     if found is None:
-        return None
+        return _numbered(line, lead)
     m, rest = found
     if m.key not in RUN_IN_KEYS or not rest.strip():
         return None
@@ -105,3 +107,23 @@ def split_run_in(line: str) -> RunIn | None:
         if tail.startswith("."):
             end += 1
     return RunIn(m, end)
+
+
+def _numbered(line: str, lead: int) -> RunIn | None:
+    """A bare number with a title in title case running into its text: ``2. Grant of
+    Copyright License. Subject to ...``. Without a keyword, only a title in title case
+    followed by a sentence says the number heads a section (``1. The board shall meet.
+    It ...`` is a numbered paragraph)."""
+    m = _NUMBER_RE.match(line, lead)
+    if m is None:
+        return None
+    rest = line[m.end() :]
+    t = _RUN_IN_TITLE_RE.match(rest)
+    if t is None or t.group("end") != ".":
+        return None
+    title = t.group("title").strip()
+    after = rest[t.end() :].lstrip()
+    if not title_cased(title) or not after or not (after[0].isupper() or after[0] in '"“'):
+        return None
+    num = m.group("num")
+    return RunIn(HeadingMatch("num.", f"{num}.", title, int(num)), m.end() + len(title) + 1)

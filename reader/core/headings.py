@@ -58,7 +58,16 @@ KEYWORDS = {
     "part": ("part", "parte", "partie", "teil"),
     "title": ("title", "título", "titulo", "titre", "titel", "titolo"),
     "subtitle": ("subtitle",),
-    "chapter": ("chapter", "capítulo", "capitulo", "chapitre", "kapitel", "capitolo", "chap."),
+    "chapter": (
+        "chapter",
+        "capítulo",
+        "capitulo",
+        "chapitre",
+        "kapitel",
+        "capitolo",
+        "capo",
+        "chap.",
+    ),
     "subchapter": ("subchapter",),
     "section": ("section", "sec.", "sección", "seccion", "abschnitt", "sezione"),
     "article": ("article", "art.", "artículo", "articulo", "artikel", "articolo", "artigo"),
@@ -80,6 +89,10 @@ _NUM_RE = (
 _KEYWORD_RE = re.compile(
     rf"^(?P<kw>(?i:{_KW_RE}))(?:\s+|(?<=\.)\s*)(?P<num>{_NUM_RE})(?![\w-])"
     r"\s*(?P<sep>[.:\-\u2013\u2014]+\s*)?(?P<rest>.*)$"
+)
+# A container named without a number, a colon before its title: "APPENDIX: How to apply".
+_CONTAINER_COLON_RE = re.compile(
+    r"^(?P<kw>(?i:appendix|annex|anexo|annexe|anhang|allegato|schedule)):\s+(?P<rest>\S.*)$"
 )
 # "First Schedule", "SECOND PROTOCOL", "Twenty-First Amendment", "Erster Abschnitt".
 _ORDINAL_KEYWORD_RE = re.compile(
@@ -128,7 +141,9 @@ NAMED_TITLES = frozenset(
         "glossary",
         "notes",
         "endnotes",
+        "appendix",
         "appendices",
+        "annex",
         "annexes",
         "contents",
         "preamble",
@@ -273,16 +288,31 @@ def _finish(
         return None
     if match.strong and title.endswith(":") and len(title.split()) > 2 and not title_cased(title):
         return None  # "Section 2. The board shall:" leads into a list
-    if match.strong and title.endswith(".") and not title.endswith(".."):
-        if reads_as_sentence(title):
-            return None  # "Sec. 2. Each agency shall report." is a run-in sentence
-        match.title = title[:-1] if re.search(r"[^\W\d_]{3}\.$", title) else title
+    if (
+        match.strong
+        and title.endswith(".")
+        and not title.endswith("..")
+        and reads_as_sentence(title)
+    ):
+        return None  # "Sec. 2. Each agency shall report." is a run-in sentence
+    match.title = _without_stop(title)  # "1. Definitions." as "1. Definitions"
     return match
 
 
+def _without_stop(title: str) -> str:
+    """A title without the full stop some styles end a heading with."""
+    return title[:-1] if re.search(r"[^\W\d_]{3}\.$", title) else title
+
+
+_BRACKETED_RE = re.compile(r"\([^()]+\)\.?")
+
+
 def reads_as_sentence(text: str) -> bool:
-    """A full stop after more than five words that are not in title case."""
+    """A full stop after more than five words that are not in title case, unless the
+    words stand in brackets of their own (an Italian article's ``(Rubrica).``)."""
     text = text.rstrip()
+    if _BRACKETED_RE.fullmatch(text):
+        return False
     return text.endswith(".") and len(text.split()) > 5 and not title_cased(text.rstrip("."))
 
 
@@ -357,6 +387,14 @@ def _match(line: str, strict: bool) -> HeadingMatch | None:
     if found is not None:
         kw_match, rest = found
         return _finish(kw_match.key, kw_match.label or "", rest, kw_match.value, strict=strict)
+    m = _CONTAINER_COLON_RE.match(line)
+    if m:
+        # The label says it is a heading: its title may read like a sentence.
+        title = m.group("rest").strip()
+        if strict and not looks_like_title(title, strong=True):
+            return None
+        label = f"{m.group('kw')}:"
+        return HeadingMatch(_KEY_OF[m.group("kw").lower()], label, _without_stop(title))
     m = _PIECE_RE.match(line)
     if m:
         kw = (m.group("kw") or "").strip()

@@ -33,10 +33,16 @@ PAGE_ROLES = frozenset(
 NOTE_ROLES = frozenset({"footnote"})
 
 
+# Furniture hidden in the source (a web page's hidden elements: page-break markers, text
+# for screen readers only): kept in the text, never shown, a paragraph runs across it.
+HIDDEN_ROLES = frozenset({"hidden"})
+
+
 def is_gap(block: Block) -> bool:
     """A blank run, page furniture or a footnote: what a paragraph may run across."""
     return block.kind == BLANK or (
-        block.kind == FURNITURE and (block.role in PAGE_ROLES or block.role in NOTE_ROLES)
+        block.kind == FURNITURE
+        and (block.role in PAGE_ROLES or block.role in NOTE_ROLES or block.role in HIDDEN_ROLES)
     )
 
 

@@ -63,6 +63,9 @@ KEYWORD_RANK = {
 }
 
 
+_CONTAINER_RANK = 7  # parts, titles, annexes: above any convention without a rank
+
+
 def _same_group(i: int, j: int) -> bool:
     """Blocks i < j follow each other with no blank line between them."""
     return j == i + 1
@@ -329,7 +332,12 @@ def _outranked(stack: list[Candidate], c: Candidate) -> int | None:
     if not rank:
         return None
     for k, other in enumerate(stack):
-        if not other.explicit_level and 0 < KEYWORD_RANK.get(other.key, 0) < rank:
+        if other.explicit_level:
+            continue
+        other_rank = KEYWORD_RANK.get(other.key, 0)
+        # A book, part or appendix also closes the numbered sections and lines in
+        # capitals before it: an appendix after "9." is not a piece of section 9.
+        if 0 < other_rank < rank or (rank >= _CONTAINER_RANK and not other_rank):
             return k
     return None
 
