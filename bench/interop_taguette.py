@@ -163,6 +163,7 @@ def their_files(tg: TaguetteClient, tmp: Path) -> dict[str, Path]:
         ("qdc", "codebook.qdc"),
         ("codebook_csv", "codebook.csv"),
         ("highlights_csv", "highlights/.csv"),
+        ("parent_highlights_csv", "highlights/culture.csv"),  # a parent's: its sub-tags'?
         ("sqlite3", "project.sqlite3"),
     ):
         files[key] = tmp / f"taguette-{url.replace('/', '-')}"
@@ -198,6 +199,8 @@ def check_taguette_into_ours(ours: Ours, files: dict[str, Path]) -> dict:
         # Taguette shows the intended words only if its offsets are UTF-8 bytes:
         "byte_offsets_confirmed": [r["content"] for r in rows] == [q for q, _ in THEIR_HIGHLIGHTS],
     }
+    parent = list(csv.DictReader(io.StringIO(files["parent_highlights_csv"].read_text("utf-8"))))
+    result["parent_tag_includes_sub_tags"] = [r["content"] for r in parent] == ["Schools teach"]
     docs_before = len(json.loads(ours.ok("docs", "--json")))
     r = ours.run("qdpx-import", str(files["sqlite3"]))
     docs_after = len(json.loads(ours.ok("docs", "--json")))
