@@ -1,14 +1,14 @@
 """Our exchange files against the real Taguette, end to end (issue 19).
 
     python3 -m venv /tmp/taguette-venv && /tmp/taguette-venv/bin/pip install taguette==1.5.2
-    .venv/bin/python bench/interop_taguette.py --taguette-venv /tmp/taguette-venv [--json]
+    .venv/bin/python bench/interop_taguette.py --taguette-venv /tmp/taguette-venv
 
 Without a venv holding Taguette (``--taguette-venv`` or ``$TAGUETTE_VENV``) it says so
 and exits 0: Taguette is never a dependency of this project, and this is not part of
 the test suite. With one, it starts Taguette headless on 127.0.0.1 with a temporary
 database (``bench/taguette_server.py``), drives it over HTTP as its pages do, runs our
 CLI against a temporary library (``--db``, HOME pointed at the temporary folder), and
-prints what each side read of the other's files:
+prints as JSON what each side read of the other's files:
 
 1. our codebook CSV (``qdc-export --csv``) through Taguette's codebook import;
    our ``.qdc`` and ``.qdpx`` offered to Taguette's codebook and project imports;
@@ -33,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from taguette_server import (  # noqa: E402
+    Response,
     TaguetteClient,
     TaguetteServer,
     taguette_python,
@@ -214,17 +215,17 @@ def _alert(html: str) -> str:
     return unescape(m.group(1).strip()) if m else ""
 
 
-def _said(r: object) -> str:
+def _said(r: Response) -> str:
+    """The error an API call answered with."""
     try:
-        return str(r.json().get("error", ""))  # type: ignore[attr-defined]
+        return str(r.json().get("error", ""))
     except ValueError:
-        return r.text[:120]  # type: ignore[attr-defined]
+        return r.text[:120]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--taguette-venv", default=os.environ.get("TAGUETTE_VENV", ""))
-    ap.add_argument("--json", action="store_true", help="the full results as JSON")
     args = ap.parse_args()
     python = taguette_python(Path(args.taguette_venv)) if args.taguette_venv else None
     if python is None:
