@@ -35,6 +35,7 @@ KEEP = 2.0
 _BASE = {"strong": 3.0, "named": 2.0, "dec": 1.5, "weak": 1.0, "caps": 1.0}
 _SHORT_BODY = 40  # characters: a list item's text, not a section's
 _BYLINE_GAP = 120  # the lines between a heading and its byline are this short
+_TIGHT_SERIES = 3  # sections numbered "1.Title" that make a document's style
 
 
 @dataclass(slots=True)
@@ -112,6 +113,9 @@ class _Context:
         }
         self.same = Counter(self.shapes.values())
         self.sequence, self.listed = self._sequences()
+        # "1.Definitions" (no space after the stop) is a heading style only when the
+        # document writes a series of its sections so; once, it is a typing slip.
+        self.tight = sum(1 for c in self.cands if c.match is not None and c.match.tight)
         # A title block the importer set apart (a web page's cover): the lines over it
         # are the cover's (the house, the stage of a bill), not sections.
         self.title_at = next((k for k, b in enumerate(blocks) if b.kind == TITLE), -1)
@@ -225,6 +229,8 @@ class _Context:
             add(-1, "little under it")
         if c.index in self.listed and kind in ("weak", "dec"):
             add(-2.5, "numbered like the body paragraphs around it")
+        if c.match is not None and c.match.tight and self.tight < _TIGHT_SERIES:
+            add(-3, "a number without a space, not a series")
         if kind in ("weak", "dec") and self.lead_in_colon(c):
             add(-2, "after a lead-in")
         if kind in ("weak", "dec") and _leads_in(c.title):

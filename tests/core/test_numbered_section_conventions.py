@@ -81,3 +81,50 @@ def test_an_appendix_named_alone_after_numbered_sections():
     )
     doc = parse_text(text, "text", "rules.txt")
     assert tree(doc.outline) == ["1. Scope", "2. Fees", "Appendix"]
+
+
+# Sections numbered with no space after the stop, one title run into its text, and a
+# Spanish appendix (each line longer than a wrap width: one paragraph per line).
+REGLAS = (
+    "Reglas del puerto\n\n"
+    "1.Objeto \n"
+    "Estas reglas se aplican a todas las embarcaciones que atracan en el puerto y a "
+    "todos los amarres que el capitán del puerto señala en la carta del puerto.\n\n"
+    "2.Tasas de amarre \n"
+    "Cada propietario paga la tasa del amarre que utiliza el primer día de cada mes, "
+    "en la oficina del capitán del puerto o por transferencia a su cuenta.\n\n"
+    "3.Reparaciones Un propietario puede reparar su embarcación en el amarre, siempre "
+    "que el trabajo no estorbe a las demás embarcaciones del puerto.\n\n"
+    "4.Salida del puerto \n"
+    "Una embarcación sale del puerto solo de día y solo cuando el capitán del puerto "
+    "ha señalado que la bocana está libre de otras embarcaciones.\n\n"
+    "Apéndice \n"
+    "Los amarres del muelle este figuran en la carta del puerto, con su número.\n"
+)
+
+
+def test_sections_numbered_without_a_space_when_the_document_numbers_them_so():
+    doc = parse_text(REGLAS, "text", "reglas.txt")
+    assert doc.text == REGLAS
+    check_offsets(doc)
+    assert tree(doc.outline) == [
+        "1. Objeto",
+        "2. Tasas de amarre",
+        "3. Reparaciones",  # its title runs into the text, no stop between
+        "4. Salida del puerto",
+        "Apéndice",
+    ]
+    head = doc.blocks[doc.outline[2].block]
+    assert doc.text[head.content_start : head.content_end] == "3.Reparaciones"
+
+
+def test_one_number_without_a_space_is_not_a_heading_style():
+    text = (
+        "Notes on the harbour\n\n"
+        "The harbour master keeps the chart of the berths and marks each new berth on it "
+        "as soon as the work on the quay is finished.\n\n"
+        "1.Fees\n\nThe fee for a berth is paid on the first day of each month, at the office.\n\n"
+        "The office is open on every working day of the week, from eight to noon.\n"
+    )
+    doc = parse_text(text, "text", "notes.txt")
+    assert doc.outline == []
