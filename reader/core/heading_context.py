@@ -36,6 +36,7 @@ _BASE = {"strong": 3.0, "named": 2.0, "dec": 1.5, "weak": 1.0, "caps": 1.0}
 _SHORT_BODY = 40  # characters: a list item's text, not a section's
 _BYLINE_GAP = 120  # the lines between a heading and its byline are this short
 _TIGHT_SERIES = 3  # sections numbered "1.Title" that make a document's style
+_CAPS_SERIES = 3  # capitals lines directly over their text that make a document's style
 
 
 @dataclass(slots=True)
@@ -104,6 +105,11 @@ class _Context:
         self.at = {c.index: c for c in self.cands}
         self.explicit = [c for c in self.cands if c.explicit_level]
         self.explicit_labels = {_norm(c.label) for c in self.explicit if c.label}
+        # Explicit section headings: a lone heading opening the document is its title
+        # (an underlined or `#` title line), which says nothing of how sections are written.
+        self.explicit_sections = self.explicit
+        if len(self.explicit) == 1 and self.cands[0] is self.explicit[0]:
+            self.explicit_sections = []
         self.count = Counter(c.key for c in self.cands if not c.explicit_level)
         # Only keyword, named and capitals headings are suspicious when repeated.
         self.shapes = {
@@ -116,9 +122,19 @@ class _Context:
         # "1.Definitions" (no space after the stop) is a heading style only when the
         # document writes a series of its sections so; once, it is a typing slip.
         self.tight = sum(1 for c in self.cands if c.match is not None and c.match.tight)
+        # Lines in capitals each directly over its text, no blank line between
+        # ("DEFINITIONS" / "In this licence ..."): a series of them is the style of
+        # the document's sections.
+        self.over_text = sum(1 for c in self.cands if self._caps_over_text(c))
         # A title block the importer set apart (a web page's cover): the lines over it
         # are the cover's (the house, the stage of a bill), not sections.
         self.title_at = next((k for k, b in enumerate(blocks) if b.kind == TITLE), -1)
+
+    def _caps_over_text(self, c: Candidate) -> bool:
+        if c.explicit_level or _kind(c) not in ("caps", "named") or not c.title.isupper():
+            return False
+        k = c.index + 1
+        return k < len(self.blocks) and self.blocks[k].kind in CONTENT_KINDS
 
     @staticmethod
     def _shape(c: Candidate) -> tuple[str, str, str]:
@@ -237,7 +253,7 @@ class _Context:
             add(-2, "a sentence leading into a list")
         if kind in ("weak", "caps", "dec") and c.index < self.title_at:
             add(-3, "on the cover, over the title")
-        if self.explicit and kind in ("weak", "caps", "dec"):
+        if self.explicit_sections and kind in ("weak", "caps", "dec"):
             add(-2.5, "explicit headings exist")
         if c.label and _norm(c.label) in self.explicit_labels:
             add(-4, "repeats an explicit heading")
@@ -245,11 +261,16 @@ class _Context:
         if repeated and (kind in ("strong", "caps") or (kind == "named" and self.explicit)):
             add(-2, "repeated word for word")  # a running title, not a heading
         if kind == "caps":
-            if self.byline(c):
+            # One of a series of capitals lines over their text heads a section however
+            # short, and is no byline even right under the title.
+            series = self.over_text >= _CAPS_SERIES and self._caps_over_text(c)
+            if series:
+                add(1, "one of a series of capitals lines over their text")
+            elif self.byline(c):
                 add(-3, "byline")
             if heads_numbers:
                 add(0.5, "heads numbered sections")
-            elif body < 250:
+            elif body < 250 and not series:
                 add(-1.5, "short section")
             if self.closing(c) or c.title.rstrip().endswith("!"):
                 add(-2, "closing line")

@@ -182,7 +182,9 @@ def _split_group(text: str, lines: list[tuple[int, int]]) -> list[Block]:
     # is clearly shorter than the lines after it (a hard-wrapped paragraph is not a heading).
     first = text[lines[0][0] : lines[0][1]]
     match = match_heading(first)
-    if match is not None and match.key != "caps":
+    if match is not None and match.key == "caps" and _wrapped_caps(text, lines[1]):
+        match = None  # a heading in capitals wrapped over two lines: judged as one block
+    if match is not None:
         take = 1
         if match.strong and not match.title:
             second = text[lines[1][0] : lines[1][1]].strip()
@@ -194,6 +196,13 @@ def _split_group(text: str, lines: list[tuple[int, int]]) -> list[Block]:
                 return [head]
             return [head, *_split_group(text, lines[take:])]
     return [_single(text, lines[0][0], lines[-1][1])]
+
+
+def _wrapped_caps(text: str, line: tuple[int, int]) -> bool:
+    """Whether the line after a line in capitals goes on with that heading (it is in
+    capitals as a title line is) rather than starting the text under it."""
+    second = match_heading(text[line[0] : line[1]])
+    return second is not None and second.key == "caps"
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, bool]]:
