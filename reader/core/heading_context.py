@@ -32,11 +32,12 @@ from reader.core.model import CONTENT_KINDS, FURNITURE, HEADING, TITLE, Block, i
 from reader.core.shown_text import ShownText
 
 KEEP = 2.0
-_BASE = {"strong": 3.0, "named": 2.0, "dec": 1.5, "weak": 1.0, "caps": 1.0}
+_BASE = {"strong": 3.0, "named": 2.0, "dec": 1.5, "weak": 1.0, "caps": 1.0, "bold": 1.0}
 _SHORT_BODY = 40  # characters: a list item's text, not a section's
 _BYLINE_GAP = 120  # the lines between a heading and its byline are this short
 _TIGHT_SERIES = 3  # sections numbered "1.Title" that make a document's style
 _CAPS_SERIES = 3  # capitals lines directly over their text that make a document's style
+_BOLD_SERIES = 3  # bold paragraphs that make a page's section style
 
 
 @dataclass(slots=True)
@@ -60,6 +61,7 @@ class Candidate:
     run_in_end: int | None = None  # text offset where a run-in heading ends
     merge_to: int | None = None  # index of a following block that holds its title
     body: bool = False  # a numbered paragraph that cannot be a heading (counted in sequences)
+    bold: bool = False  # a web page's paragraph that opens in bold (its number or all of it)
     evidence: Evidence | None = field(default=None, repr=False)
 
 
@@ -71,6 +73,8 @@ def _kind(c: Candidate) -> str:
         return "strong"
     if c.key in ("named", "contents"):
         return "named"
+    if c.key == "bold":
+        return "bold"
     if c.key == "caps":
         return "caps"
     return "dec" if c.key.startswith("dec") else "weak"
@@ -126,6 +130,9 @@ class _Context:
         # ("DEFINITIONS" / "In this licence ..."): a series of them is the style of
         # the document's sections.
         self.over_text = sum(1 for c in self.cands if self._caps_over_text(c))
+        # Paragraphs in bold, or led by a bold number: a series of them is how a web
+        # page marks its sections (one alone is emphasis).
+        self.bold = sum(1 for c in self.cands if c.bold)
         # A title block the importer set apart (a web page's cover): the lines over it
         # are the cover's (the house, the stage of a bill), not sections.
         self.title_at = next((k for k, b in enumerate(blocks) if b.kind == TITLE), -1)
@@ -150,10 +157,11 @@ class _Context:
         for c in self.numbered:
             value = c.match.value if c.match else None
             prev = last.get(c.key)
-            follows = value == 1 or (prev is not None and value == prev + 1)
+            # A series may start at 0 ("0. Definitions", as some licences number).
+            follows = value in (0, 1) or (prev is not None and value == prev + 1)
             seq[c.index] = 1 if follows else -1
             key_runs = runs.setdefault(c.key, [])
-            if not key_runs or value == 1 or not follows:
+            if not key_runs or value in (0, 1) or not follows:
                 key_runs.append([])
             key_runs[-1].append(c)
             last[c.key] = value or 0
@@ -235,8 +243,12 @@ class _Context:
         parent = child is not None
         # A line in capitals over "1." ... heads those sections ("TERMS AND CONDITIONS").
         heads_numbers = child is not None and child.match is not None and child.match.value == 1
+        # A bold paragraph among a series of them: the page's way of marking sections.
+        bold_series = c.bold and self.bold >= _BOLD_SERIES
         if self.count[c.key] >= 2:
             add(0.5, "siblings")
+        elif bold_series:
+            pass  # its siblings are the series, whatever their shapes
         elif kind == "caps" or (kind in ("weak", "dec") and not parent and seq <= 0):
             add(-1, "alone")
         if followed:
@@ -251,9 +263,11 @@ class _Context:
             add(-2, "after a lead-in")
         if kind in ("weak", "dec") and _leads_in(c.title):
             add(-2, "a sentence leading into a list")
-        if kind in ("weak", "caps", "dec") and c.index < self.title_at:
+        if kind in ("weak", "caps", "dec", "bold") and c.index < self.title_at:
             add(-3, "on the cover, over the title")
-        if self.explicit_sections and kind in ("weak", "caps", "dec"):
+        if bold_series:
+            add(1.5, "one of a series of bold headings")
+        elif self.explicit_sections and kind in ("weak", "caps", "dec", "bold"):
             add(-2.5, "explicit headings exist")
         if c.label and _norm(c.label) in self.explicit_labels:
             add(-4, "repeats an explicit heading")
@@ -263,8 +277,8 @@ class _Context:
         if kind == "caps":
             # One of a series of capitals lines over their text heads a section however
             # short, and is no byline even right under the title.
-            series = self.over_text >= _CAPS_SERIES and self._caps_over_text(c)
-            if series:
+            series = bold_series or (self.over_text >= _CAPS_SERIES and self._caps_over_text(c))
+            if series and not bold_series:
                 add(1, "one of a series of capitals lines over their text")
             elif self.byline(c):
                 add(-3, "byline")

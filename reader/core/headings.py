@@ -436,10 +436,10 @@ def _match(line: str, strict: bool) -> HeadingMatch | None:
     m = _NUM_TIGHT_RE.match(line)
     if m:
         num = m.group("num")
-        found = _finish("num.", f"{num}.", m.group("rest"), int(num), strict=strict)
-        if found is not None:
-            found.tight = True
-        return found
+        tight = _finish("num.", f"{num}.", m.group("rest"), int(num), strict=strict)
+        if tight is not None:
+            tight.tight = True
+        return tight
     m = _PAREN_LETTER_RE.match(line)
     if m:
         num = m.group("num")
