@@ -32,12 +32,21 @@ from reader.core.model import CONTENT_KINDS, FURNITURE, HEADING, TITLE, Block, i
 from reader.core.shown_text import ShownText
 
 KEEP = 2.0
-_BASE = {"strong": 3.0, "named": 2.0, "dec": 1.5, "weak": 1.0, "caps": 1.0, "bold": 1.0}
+_BASE = {
+    "strong": 3.0,
+    "named": 2.0,
+    "dec": 1.5,
+    "weak": 1.0,
+    "caps": 1.0,
+    "bold": 1.0,
+    "indented": 1.0,
+}
 _SHORT_BODY = 40  # characters: a list item's text, not a section's
 _BYLINE_GAP = 120  # the lines between a heading and its byline are this short
 _TIGHT_SERIES = 3  # sections numbered "1.Title" that make a document's style
 _CAPS_SERIES = 3  # capitals lines directly over their text that make a document's style
 _BOLD_SERIES = 3  # bold paragraphs that make a page's section style
+_INDENT_SERIES = 3  # keyword headings at one indent that make it the headings' indent
 
 
 @dataclass(slots=True)
@@ -73,11 +82,18 @@ def _kind(c: Candidate) -> str:
         return "strong"
     if c.key in ("named", "contents"):
         return "named"
-    if c.key == "bold":
-        return "bold"
+    if c.key in ("bold", "indented"):
+        return c.key
     if c.key == "caps":
         return "caps"
     return "dec" if c.key.startswith("dec") else "weak"
+
+
+def _title_style(title: str) -> str:
+    """``caps`` or ``title`` case, which set a heading's title apart; else ``text``."""
+    if title.isupper():
+        return "caps"
+    return "title" if title_cased(title) and len(title.split()) > 1 else "text"
 
 
 def _norm(label: str | None) -> str:
@@ -123,6 +139,14 @@ class _Context:
         }
         self.same = Counter(self.shapes.values())
         self.sequence, self.listed = self._sequences()
+        # How the document titles the numbered headings it sets on a line of their own
+        # ("4.1 ENTREE EN VIGUEUR"): a headed paragraph of that style among untitled
+        # numbered ones ("11.1 CAUSE EXTERIEURE" beside "11.2 Le fait ...") is one too.
+        self.headed_styles = {
+            (c.key, _title_style(c.title))
+            for c in self.cands
+            if c.index not in self.listed and c.run_in_end is None and _kind(c) in ("dec", "weak")
+        }
         # "1.Definitions" (no space after the stop) is a heading style only when the
         # document writes a series of its sections so; once, it is a typing slip.
         self.tight = sum(1 for c in self.cands if c.match is not None and c.match.tight)
@@ -133,9 +157,24 @@ class _Context:
         # Paragraphs in bold, or led by a bold number: a series of them is how a web
         # page marks its sections (one alone is emphasis).
         self.bold = sum(1 for c in self.cands if c.bold)
+        # The indents at which the document sets its keyword headings ("    Article 4"),
+        # with how many stand at each.
+        self.heading_indents = Counter(
+            self._indent(c) for c in self.cands if _kind(c) == "strong" and c.run_in_end is None
+        )
+        self.indent_key = {
+            self._indent(c): c.key
+            for c in reversed(self.cands)
+            if _kind(c) == "strong" and c.run_in_end is None
+        }
         # A title block the importer set apart (a web page's cover): the lines over it
         # are the cover's (the house, the stage of a bill), not sections.
         self.title_at = next((k for k, b in enumerate(blocks) if b.kind == TITLE), -1)
+
+    def _indent(self, c: Candidate) -> int:
+        b = self.blocks[c.index]
+        lead = self.shown.text[b.start : b.content_start]
+        return len(lead) if "\n" not in lead else -1
 
     def _caps_over_text(self, c: Candidate) -> bool:
         if c.explicit_level or _kind(c) not in ("caps", "named") or not c.title.isupper():
@@ -245,7 +284,7 @@ class _Context:
         heads_numbers = child is not None and child.match is not None and child.match.value == 1
         # A bold paragraph among a series of them: the page's way of marking sections.
         bold_series = c.bold and self.bold >= _BOLD_SERIES
-        if self.count[c.key] >= 2:
+        if self.count[c.key] >= 2 and kind != "indented":  # its indent says it all
             add(0.5, "siblings")
         elif bold_series:
             pass  # its siblings are the series, whatever their shapes
@@ -256,7 +295,10 @@ class _Context:
         if body < _SHORT_BODY and kind in ("weak", "caps", "dec") and not parent:
             add(-1, "little under it")
         if c.index in self.listed and kind in ("weak", "dec"):
-            add(-2.5, "numbered like the body paragraphs around it")
+            if c.run_in_end is None and (c.key, _title_style(c.title)) in self.headed_styles:
+                add(0, "titled as the document's headings of its numbering are")
+            else:
+                add(-2.5, "numbered like the body paragraphs around it")
         if c.match is not None and c.match.tight and self.tight < _TIGHT_SERIES:
             add(-3, "a number without a space, not a series")
         if kind in ("weak", "dec") and self.lead_in_colon(c):
@@ -267,6 +309,9 @@ class _Context:
             add(-3, "on the cover, over the title")
         if bold_series:
             add(1.5, "one of a series of bold headings")
+        elif kind == "indented" and self.heading_indents[self._indent(c)] >= _INDENT_SERIES:
+            add(1.5, "indented as the document's keyword headings are")
+            c.key = self.indent_key[self._indent(c)]  # and nested as they are
         elif self.explicit_sections and kind in ("weak", "caps", "dec", "bold"):
             add(-2.5, "explicit headings exist")
         if c.label and _norm(c.label) in self.explicit_labels:

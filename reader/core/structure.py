@@ -15,6 +15,7 @@ from reader.core.heading_context import Candidate, judge_candidates
 from reader.core.heading_levels import assign_levels
 from reader.core.heading_run_in import may_run_in, split_run_in
 from reader.core.headings import (
+    HeadingMatch,
     looks_like_title,
     match_heading,
     numbering,
@@ -161,6 +162,25 @@ def _paragraph_candidate(shown: ShownText, blocks: list[Block], i: int) -> Candi
     )
 
 
+_INDENTED_WORDS = 6
+
+
+def _indented_candidate(shown: ShownText, blocks: list[Block], i: int) -> Candidate | None:
+    """A short line standing indented on its own in plain text (``    Warning``): a
+    heading when the document indents its keyword headings so (heading_context)."""
+    b = blocks[i]
+    lead = shown.text[b.start : b.content_start]
+    line = shown.text[b.content_start : b.content_end]
+    if len(lead) < 2 or lead.strip() or "\n" in line:
+        return None
+    if len(line.split()) > _INDENTED_WORDS or line[-1] in ".:;,":
+        return None
+    if not looks_like_title(line):
+        return None
+    m = HeadingMatch("indented", None, line)
+    return Candidate(i, m.key, None, line, match=m)
+
+
 def find_candidates(
     text: str,
     blocks: list[Block],
@@ -172,7 +192,8 @@ def find_candidates(
     ``body``) the other numbered paragraphs and items, which numbering sequences count.
 
     ``shown`` is what a reader sees of ``text`` (Markdown without its inline markup);
-    ``bold`` says which paragraphs open in bold (see :func:`_bold_candidate`).
+    ``bold`` says which paragraphs open in bold (see
+    :func:`~reader.core.heading_bold.bold_candidate`).
     """
     shown = shown or ShownText(text)
     bold = bold or {}
@@ -192,6 +213,8 @@ def find_candidates(
             cands.append(Candidate(i, f"h{b.level}", label, title, explicit_level=b.level))
             continue
         c = _paragraph_candidate(shown, blocks, i) if conventions and b.kind == PARAGRAPH else None
+        if c is None and conventions and b.kind == PARAGRAPH and not shown.markdown:
+            c = _indented_candidate(shown, blocks, i)
         if conventions and b.kind == PARAGRAPH and b.content_start in bold:
             c = bold_candidate(shown, blocks, i, bold[b.content_start], c)
         if c is not None:

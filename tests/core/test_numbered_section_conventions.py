@@ -128,3 +128,88 @@ def test_one_number_without_a_space_is_not_a_heading_style():
     )
     doc = parse_text(text, "text", "notes.txt")
     assert doc.outline == []
+
+
+# A contract that indents its headings by depth, with a short note indented as its
+# articles are, headed subsections beside untitled numbered paragraphs, and a numbered
+# paragraph whose first line runs on into the next.
+CONTRACT = """
+  BERTH CONTRACT OF THE HARBOUR
+
+Version 3 of 2020-05-01
+
+
+    Notice
+
+This contract sets out how a berth of the harbour is let to an owner,
+and what the owner and the harbour board owe each other.
+
+
+    Article 1 - FEES
+
+
+      1.1 AMOUNT
+
+The fee for a berth is set each year by the harbour board and posted at
+the office of the harbour master before the season opens.
+
+1.2 The owner pays the fee on the first day of each month, at the office
+of the harbour master or by a transfer to the account of the harbour.
+
+1.3 The harbour master gives a receipt for each fee paid, which the owner
+keeps until the end of the season.
+
+1.4 A fee paid for a month in which the berth could not be used is paid
+back to the owner at the end of the season.
+
+
+      1.5 LATE PAYMENT
+
+A fee paid late bears a charge of one tenth of its amount for each month
+of delay, which the harbour master adds to the next fee.
+
+
+    Article 2 - USE OF THE BERTH
+
+
+      2.1 MOORING
+
+The owner moors one boat at the berth, with two lines at least, and keeps
+the lines in good repair for the whole season.
+
+
+      2.2 REPAIRS
+
+The owner may repair the boat at the berth when the work does not hinder
+the other boats lying in the harbour on that day.
+
+
+    Article 3 - LIABILITY
+
+3.1 Subject to the terms of article 3.2
+<#limits>, the owner may claim from the harbour board the damage that its
+fault caused to his boat, provided that he proves that fault.
+
+3.2 The harbour board answers for no damage that a storm or a tide causes
+to a boat lying at its berth.
+
+
+    Article 4 - ENDING
+
+4.1 The contract ends with the season, or earlier when the owner leaves
+the berth and returns its key to the harbour master.
+"""
+
+
+def test_indented_headings_headed_subsections_and_run_on_paragraphs():
+    doc = parse_text(CONTRACT, "text", "contract.txt")
+    assert doc.text == CONTRACT
+    check_offsets(doc)
+    assert doc.title == "BERTH CONTRACT OF THE HARBOUR"
+    assert tree(doc.outline) == [
+        "Notice",  # indented as the articles are
+        ("Article 1 FEES", ["1.1 AMOUNT", "1.5 LATE PAYMENT"]),  # 1.2-1.4 are clauses
+        ("Article 2 USE OF THE BERTH", ["2.1 MOORING", "2.2 REPAIRS"]),
+        "Article 3 LIABILITY",  # 3.1's first line runs on into the next: a clause
+        "Article 4 ENDING",
+    ]

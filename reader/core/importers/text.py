@@ -190,12 +190,19 @@ def _split_group(text: str, lines: list[tuple[int, int]]) -> list[Block]:
             second = text[lines[1][0] : lines[1][1]].strip()
             if match_heading(second) is None and len(second) < 120 and second[-1:] not in ".;,":
                 take = 2  # "Article 1" on one line, its title on the next
-        if take == 2 or widths[0] < 0.7 * max(widths[1:]):
+        if take == 2 or (widths[0] < 0.7 * max(widths[1:]) and _starts_anew(text, lines[1])):
             head = block(PARAGRAPH, text, lines[0][0], lines[take - 1][1])
             if take == len(lines):
                 return [head]
             return [head, *_split_group(text, lines[take:])]
     return [_single(text, lines[0][0], lines[-1][1])]
+
+
+def _starts_anew(text: str, line: tuple[int, int]) -> bool:
+    """Whether a line starts a sentence of its own (a capital, a number, a quote, a
+    bullet) rather than going on with the line before it (``<link>, and ...``)."""
+    first = text[line[0] : line[1]].lstrip()[:1]
+    return first.isupper() or first.isdigit() or first in "\"“«‘'([*-•–—§"
 
 
 def _wrapped_caps(text: str, line: tuple[int, int]) -> bool:
