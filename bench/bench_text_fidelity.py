@@ -13,7 +13,8 @@ tune the detector. Its review led to fixes of the patterns it missed, so it is n
 licence and reStructuredText plain text), annotated before the detector ran on it
 (F1 0.509 then); the code was since fixed for its misses, so it is studied as well.
 ``held-out-4`` is a fourth group, annotated by a measurer who did not touch the detector
-(licence texts in French and Spanish, a Spanish decree, FSF and CC pages), held out.
+(licence texts in French and Spanish, a Spanish decree, FSF and CC pages; F1 0.742
+then); the code was since fixed for its misses, so it is studied too.
 Each held-out group is totalled apart, then those still held out together as
 ``held-out*``.
 
@@ -49,7 +50,7 @@ GROUND = DOCS / "ground"
 HELD_OUT_TARGET = 0.95
 # Held-out groups whose misses the code was since fixed for: they say how well those
 # fixes work, no longer how well the detector generalises.
-STUDIED = frozenset({"held-out-2", "held-out-3"})
+STUDIED = frozenset({"held-out-2", "held-out-3", "held-out-4"})
 CHINESE_RULES = "zh-spp-xingzheng-susong-jiandu-guize-2016.md"
 CHINESE_WORD = "\u76d1\u7763"  # "supervision": two characters, dozens of times in the rules
 

@@ -23,6 +23,7 @@ def build_document(
     hints: Metadata | None = None,
     conventions: bool = True,
     structured: bool = False,
+    bold: dict[int, int] | None = None,
 ) -> Document:
     """Turn an importer's text and initial blocks into a :class:`Document`.
 
@@ -31,6 +32,8 @@ def build_document(
     :param conventions: also look for headings written as text conventions.
     :param structured: the importer set the page's furniture apart by its structure
         (a web page with a main landmark): none is guessed from the words of the text.
+    :param bold: for paragraphs that open in bold (HTML ``<strong>``), by their content
+        offset, how many characters are bold: a page may mark its sections so.
 
     The text follows the one rule for characters that are not text
     (:func:`~reader.core.text_rules.clean_text`: one for one, so the blocks' offsets
@@ -41,7 +44,7 @@ def build_document(
     mark_furniture(text, blocks, by_words=not structured)
     # Headings and titles are judged by what a reader sees: Markdown without its markup.
     shown = ShownText(text, markdown=fmt == "markdown")
-    outline = analyse(text, blocks, conventions, shown)
+    outline = analyse(text, blocks, conventions, shown, bold)
     meta = derive(text, blocks, hints or Metadata(), filename, shown)
     return Document(
         id=fingerprint(text),

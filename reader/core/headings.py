@@ -72,7 +72,7 @@ KEYWORDS = {
     "section": ("section", "sec.", "sección", "seccion", "abschnitt", "sezione"),
     "article": ("article", "art.", "artículo", "articulo", "artikel", "articolo", "artigo"),
     "annex": ("annex", "anexo", "annexe", "anhang", "allegato"),
-    "appendix": ("appendix",),
+    "appendix": ("appendix", "apéndice", "apendice", "appendice"),
     "schedule": ("schedule",),
     "protocol": ("protocol",),
     "amendment": ("amendment",),
@@ -92,7 +92,8 @@ _KEYWORD_RE = re.compile(
 )
 # A container named without a number, a colon before its title: "APPENDIX: How to apply".
 _CONTAINER_COLON_RE = re.compile(
-    r"^(?P<kw>(?i:appendix|annex|anexo|annexe|anhang|allegato|schedule)):\s+(?P<rest>\S.*)$"
+    r"^(?P<kw>(?i:appendix|apéndice|appendice|annex|anexo|annexe|anhang|allegato|schedule)):"
+    r"\s+(?P<rest>\S.*)$"
 )
 # "First Schedule", "SECOND PROTOCOL", "Twenty-First Amendment", "Erster Abschnitt".
 _ORDINAL_KEYWORD_RE = re.compile(
@@ -114,6 +115,9 @@ _CJK_ENUM_RE = re.compile(rf"^(?P<num>{CJK_NUMERAL_RE})[、．.](?P<rest>.*)$")
 _CJK_PAREN_RE = re.compile(rf"^(?P<num>[（(]{CJK_NUMERAL_RE}[）)])[\s\u3000]*(?P<rest>.*)$")
 _DECIMAL_RE = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3}){1,5})\.?\s+(?P<rest>.*)$")
 _NUM_DOT_RE = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<rest>.*)$")
+# "1.Definitions": no space after the number's full stop. Counted as a heading only in a
+# document that numbers a series of sections so (heading_context judges that).
+_NUM_TIGHT_RE = re.compile(r"^(?P<num>\d{1,3})\.(?=[^\W\d_])(?P<rest>.*)$")
 _NUM_PAREN_RE = re.compile(r"^(?P<num>\d{1,3})\)\s+(?P<rest>.*)$")
 _PAREN_NUM_RE = re.compile(r"^\((?P<num>\d{1,3})\)\s*(?P<rest>.*)$")
 _PAREN_LETTER_RE = re.compile(r"^\((?P<num>[a-z]{1,6}|[A-Z]{1,6})\)\s*(?P<rest>.*)$")
@@ -143,6 +147,9 @@ NAMED_TITLES = frozenset(
         "endnotes",
         "appendix",
         "appendices",
+        "apéndice",
+        "apéndices",
+        "appendice",
         "annex",
         "annexes",
         "contents",
@@ -186,6 +193,7 @@ class HeadingMatch:
     title: str
     value: int | None = None  # the label's number, when it has one
     letter: str | None = None  # for (i)/(v)/(x): the letter, which may be alpha or roman
+    tight: bool = False  # "1.Definitions": no space after the number's full stop
 
     @property
     def strong(self) -> bool:
@@ -425,6 +433,13 @@ def _match(line: str, strict: bool) -> HeadingMatch | None:
         if m:
             num = m.group("num")
             return _finish(key, fmt.format(num), m.group("rest"), int(num), strict=strict)
+    m = _NUM_TIGHT_RE.match(line)
+    if m:
+        num = m.group("num")
+        tight = _finish("num.", f"{num}.", m.group("rest"), int(num), strict=strict)
+        if tight is not None:
+            tight.tight = True
+        return tight
     m = _PAREN_LETTER_RE.match(line)
     if m:
         num = m.group("num")

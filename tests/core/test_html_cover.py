@@ -75,3 +75,52 @@ def test_articles_with_bracketed_titles_and_lead_in_sentences_are_not_headings()
             ],
         )
     ]
+
+
+def test_a_centred_title_heading_with_an_addendum_of_its_level_is_the_title_only():
+    html = """<html><head><title>Harbour Licence - Harbour Board</title></head><body>
+<h3 style="text-align: center;">Harbour Licence</h3>
+<p style="text-align: center;">Version 2, 1 May 2020</p>
+<h4>0. WORDS USED</h4><p>A berth is a place on the quay where one boat may lie.</p>
+<h4>1. FEES</h4><p>The fee for a berth is paid on the first day of each month.</p>
+<h3>ADDENDUM: How to post this licence</h3><p>Fix it on the board by the gate.</p>
+</body></html>"""
+    doc = parse_bytes(html.encode("utf-8"), "html", "licence.html")
+    assert doc.title == "Harbour Licence"
+    assert tree(doc.outline) == [
+        "0. WORDS USED",
+        "1. FEES",
+        "ADDENDUM: How to post this licence",
+    ]
+
+
+BOXED = """<html><head><title>Berth Licence</title></head><body><main>
+<h1>Berth Licence</h1>
+<p>Version 1.0</p>
+<h4>About the licence</h4><p>The harbour board wrote this licence for every owner.</p>
+<div class="box">
+<h3>BL 1.0</h3><h2>Berth Licence</h2><h3>{heading}</h3>
+<p>The holder may moor one boat at one berth of the harbour for the season.</p>
+<p><b>1. Fees.</b></p><p>The fee is paid on the first day of each month.</p>
+<p><b>2. Repairs.</b></p><p>Repairs are made at the berth when the tide allows.</p>
+<p><b>3. Ending.</b></p><p>The licence ends with the season.</p>
+</div></main></body></html>"""
+
+
+def test_the_title_drawn_again_over_the_boxs_own_heading_is_a_repeat():
+    html = BOXED.format(heading="The Harbour Board Berth Licence")
+    doc = parse_bytes(html.encode("utf-8"), "html", "boxed.html")
+    displays = [n.display for n in doc.iter_nodes()]
+    assert displays == [
+        "About the licence",
+        "The Harbour Board Berth Licence",
+        "1. Fees",
+        "2. Repairs",
+        "3. Ending",
+    ]
+
+
+def test_the_title_said_again_over_the_boxs_text_heads_it():
+    html = BOXED.replace("<h3>{heading}</h3>", "")
+    doc = parse_bytes(html.encode("utf-8"), "html", "boxed.html")
+    assert ("Berth Licence", ["1. Fees", "2. Repairs", "3. Ending"]) in tree(doc.outline)

@@ -120,3 +120,56 @@ def test_an_indented_paragraph_is_not_a_cover():
     doc = doc_of(text)
     first = next(b for b in doc.blocks if b.kind != "blank")
     assert doc.text[first.content_start : first.content_end].count("\n") == 1
+
+
+# A licence whose sections are lines in capitals each directly over its text (no blank
+# line between), under a title set between rules.
+CAPS_OVER_TEXT = """------------------------------------------
+HARBOUR BERTH LICENCE Version 2 - 1 May 2020
+------------------------------------------
+
+PURPOSE
+This licence lets the holder moor one boat at one berth of the harbour, for
+the season named on the licence, and use the quay and its water tap.
+
+WORDS USED
+"Berth" means a place on the quay where one boat may lie, as the harbour
+master marks it on the chart that hangs in the office of the harbour.
+
+FEES AND PAYMENT
+The holder pays the fee for the berth on the first day of each month, at
+the office of the harbour master or by transfer to the harbour's account.
+
+ENDING
+The licence ends when the season ends.
+
+NO GUARANTEE
+THE BERTH IS LET AS IT IS, AND THE HARBOUR GIVES NO GUARANTEE OF THE DEPTH
+OF WATER AT IT, OF THE STATE OF THE QUAY OR OF THE WEATHER IN THE HARBOUR.
+"""
+
+
+def test_a_series_of_capitals_lines_each_directly_over_its_text():
+    doc = doc_of(CAPS_OVER_TEXT)
+    assert doc.title == "HARBOUR BERTH LICENCE Version 2 - 1 May 2020"
+    assert tree(doc.outline) == [
+        "PURPOSE",
+        "WORDS USED",
+        "FEES AND PAYMENT",
+        "ENDING",  # short, but one of the series
+        "NO GUARANTEE",  # over a paragraph in capitals, not wrapped into it
+    ]
+
+
+def test_two_capitals_lines_over_their_text_are_notices_not_a_heading_style():
+    text = (
+        "Notes on the harbour\n\n"
+        "The harbour master keeps the chart of the berths and marks each new berth on it "
+        "as soon as the work on the quay is finished.\n\n"
+        "PLEASE NOTE\nThe office is closed on the first Monday of each month, when the\n"
+        "harbour master walks the quay and checks every berth and every mooring ring.\n\n"
+        "MIND THE TIDE\nAt low water the east quay dries out, and a boat moored there\n"
+        "rests on the mud until the tide comes back in the afternoon.\n"
+    )
+    doc = doc_of(text)
+    assert doc.outline == []

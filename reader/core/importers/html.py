@@ -59,6 +59,8 @@ class _Raw:
     centred: bool = False  # centred on the page
     in_main: bool = False  # inside the page's <main> (or role="main")
     in_table: bool = False  # inside a table cell
+    bold: int = 0  # characters of the text's opening in <strong>/<b> (all of it: len(text))
+    in_list: bool = False  # inside a list item
 
 
 @dataclass
@@ -103,6 +105,9 @@ class _Extractor(HTMLParser):
         self.table_depth = 0
         self.hidden_open = 0  # hidden elements open on the stack
         self.hidden_buf: list[str] = []
+        self.bold_depth = 0  # <strong>/<b> elements open
+        self.bold_lead: list[str] = []  # the block's text in bold before any other text
+        self.past_lead = False  # visible text outside bold seen in the block
 
     # -- helpers -----------------------------------------------------------------
     def _role(self) -> str | None:
@@ -115,6 +120,11 @@ class _Extractor(HTMLParser):
         raw = "".join(self.buf)
         self.buf = []
         text = raw.strip("\n") if self.pre_depth else " ".join(raw.split())
+        lead = " ".join("".join(self.bold_lead).split())
+        bold = len(lead) if lead and text.startswith(lead) else 0
+        if lead and not self.past_lead:
+            bold = len(text)  # all of it
+        self.bold_lead, self.past_lead = [], False
         if text.strip():
             self.blocks.append(
                 _Raw(
@@ -129,6 +139,8 @@ class _Extractor(HTMLParser):
                     centred=self.current_centred or (bool(self.stack) and self.stack[-1].centred),
                     in_main=self.main_depth > 0,
                     in_table=self.table_depth > 0,
+                    bold=bold,
+                    in_list=bool(self.lists),
                 )
             )
         self.current_kind, self.current_level, self.current_prefix = PARAGRAPH, 0, ""
@@ -196,6 +208,8 @@ class _Extractor(HTMLParser):
             if a.get("href"):
                 self.hrefs.append(a["href"])
             return
+        if tag in ("strong", "b"):
+            self.bold_depth += 1
         if tag in VOID and tag != "hr":
             return
         if tag in BLOCK:
@@ -266,6 +280,8 @@ class _Extractor(HTMLParser):
         if tag == "a":
             self.link_depth = max(0, self.link_depth - 1)
             return
+        if tag in ("strong", "b"):
+            self.bold_depth = max(0, self.bold_depth - 1)
         if tag in BLOCK:
             self._flush()
         if tag in ("ul", "ol") and self.lists and self.lists[-1].tag == tag:
@@ -304,6 +320,11 @@ class _Extractor(HTMLParser):
             self.link_chars += visible
         self.data_chars += visible
         self.buf.append(data)
+        if not self.past_lead:
+            if self.bold_depth:
+                self.bold_lead.append(data)
+            else:
+                self.past_lead = visible > 0
 
     def _meta(self, a: dict[str, str]) -> None:
         name = (a.get("name") or a.get("property") or "").lower()
@@ -367,9 +388,11 @@ def _decode_html(data: bytes, name: str) -> tuple[str, str]:
     return decode(data, name)
 
 
-def assemble(raws: list[_Raw]) -> tuple[str, list[Block]]:
-    """Lay the extracted blocks out as text, one per paragraph, with exact offsets."""
+def assemble(raws: list[_Raw]) -> tuple[str, list[Block], dict[int, int]]:
+    """Lay the extracted blocks out as text, one per paragraph, with exact offsets; and
+    where a paragraph opens in bold, how many of its characters are (by its offset)."""
     parts: list[str] = []
+    bold: dict[int, int] = {}
     blocks: list[Block] = []
     pos = 0
     for n, raw in enumerate(raws):
@@ -381,6 +404,9 @@ def assemble(raws: list[_Raw]) -> tuple[str, list[Block]]:
         b = Block(raw.kind, start, pos, content_start, pos, level=raw.level, label=raw.label)
         if raw.kind in (HEADING, TITLE):
             b.title = raw.text
+        elif raw.kind == PARAGRAPH and raw.bold and not (raw.role or raw.centred or raw.in_list):
+            # In a list, bold is an item's term; centred, a cover's line.
+            bold[content_start] = raw.bold
         if raw.role:
             b.kind, b.role, b.level = FURNITURE, raw.role, 0
         if n < len(raws) - 1:
@@ -393,7 +419,7 @@ def assemble(raws: list[_Raw]) -> tuple[str, list[Block]]:
             b.end = pos + 1
             pos += 1
             blocks.append(b)
-    return "".join(parts), blocks
+    return "".join(parts), blocks, bold
 
 
 def from_string(html: str, filename: str | None = None, encoding: str | None = None) -> Document:
@@ -401,7 +427,7 @@ def from_string(html: str, filename: str | None = None, encoding: str | None = N
     extractor = _Extractor(has_main=_MAIN_RE.search(html) is not None)
     extractor.feed(html)
     extractor.close()
-    text, blocks = assemble(extractor.blocks)
+    text, blocks, bold = assemble(extractor.blocks)
     structured = any(b.in_main for b in extractor.blocks)
     return build_document(
         text,
@@ -411,6 +437,7 @@ def from_string(html: str, filename: str | None = None, encoding: str | None = N
         filename=filename,
         hints=extractor.meta,
         structured=structured,
+        bold=bold,
     )
 
 

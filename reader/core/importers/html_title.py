@@ -15,7 +15,8 @@ is neither a date line, a name in brackets nor a line running on from another.
 Around the title, the page's title block is not a list of sections: a heading said
 again with nothing between (the same title drawn for several screen sizes, some
 hidden on each) is a repeat, and a heading just before the one ``h1`` (a short name
-over the title) is a line of text.
+over the title) is a line of text. The title said again further on (the title block
+drawn again inside the document's box) is a repeat too.
 """
 
 from __future__ import annotations
@@ -81,12 +82,16 @@ def title_heading(raws: Sequence[RawBlock], title: str) -> int | None:
     if not heads or any(raws[k].level == 1 for k in heads):
         return None
     first = raws[heads[0]]
-    if any(raws[k].level <= first.level for k in heads[1:]) or numbering(first.text):
-        return None
-    if first.in_table:
-        return None  # a letterhead beside a reference number
+    if numbering(first.text) or first.in_table:
+        return None  # a section; a letterhead beside a reference number
     said = _words(first.text)
     matches = len(said) >= 8 and said in _words(title)
+    if any(raws[k].level <= first.level for k in heads[1:]):
+        # A later heading of its level (an addendum after the sections): still the
+        # title when centred, named by <title> and over deeper headings.
+        deeper_next = len(heads) > 1 and raws[heads[1]].level > first.level
+        alone = not any(raws[k].centred for k in heads[1:])
+        return heads[0] if first.centred and matches and deeper_next and alone else None
     opens = all(r.role for r in raws[: heads[0]])
     return heads[0] if first.centred or matches or opens else None
 
@@ -134,6 +139,33 @@ def settle_title_block(raws: Sequence[RawBlock]) -> None:
         if r.role:
             continue
         before = [*before, r] if r.kind == HEADING else []
+
+
+def mark_title_repeats(raws: Sequence[RawBlock], title: str) -> None:
+    """The page's title said again further on, over another heading (the title block
+    drawn a second time, over the heading of the document's box), is a repeat, and so
+    are the headings over it in its run (the short name drawn over it). Said again
+    over text, it heads that text (a box titled as the page is): a section."""
+    key = _key(title)
+    seen_title = False
+    run: list[RawBlock] = []
+    pending: list[RawBlock] = []  # a repeat of the title and the run over it
+    for r in raws:
+        if r.role:
+            continue
+        if r.kind == TITLE or (r.kind == HEADING and _key(r.text) == key and not seen_title):
+            seen_title, run, pending = True, [], []
+            continue
+        if r.kind != HEADING:
+            run, pending = [], []
+            continue
+        run.append(r)
+        if seen_title and _key(r.text) == key:
+            pending = list(run)
+        elif pending:
+            for k in pending:
+                k.role = "repeat"
+            run, pending = [r], []
 
 
 def _cover_line(r: RawBlock) -> bool:
@@ -185,4 +217,7 @@ def settle_title(raws: Sequence[RawBlock], title: str) -> str | None:
                 r.kind, r.level = PARAGRAPH, 0
     if at is not None:
         raws[at].kind, raws[at].level = TITLE, 0
+    said = raws[at].text if at is not None else h1
+    if said:
+        mark_title_repeats(raws, said)
     return stated

@@ -182,18 +182,34 @@ def _split_group(text: str, lines: list[tuple[int, int]]) -> list[Block]:
     # is clearly shorter than the lines after it (a hard-wrapped paragraph is not a heading).
     first = text[lines[0][0] : lines[0][1]]
     match = match_heading(first)
-    if match is not None and match.key != "caps":
+    if match is not None and match.key == "caps" and _wrapped_caps(text, lines[1]):
+        match = None  # a heading in capitals wrapped over two lines: judged as one block
+    if match is not None:
         take = 1
         if match.strong and not match.title:
             second = text[lines[1][0] : lines[1][1]].strip()
             if match_heading(second) is None and len(second) < 120 and second[-1:] not in ".;,":
                 take = 2  # "Article 1" on one line, its title on the next
-        if take == 2 or widths[0] < 0.7 * max(widths[1:]):
+        if take == 2 or (widths[0] < 0.7 * max(widths[1:]) and _starts_anew(text, lines[1])):
             head = block(PARAGRAPH, text, lines[0][0], lines[take - 1][1])
             if take == len(lines):
                 return [head]
             return [head, *_split_group(text, lines[take:])]
     return [_single(text, lines[0][0], lines[-1][1])]
+
+
+def _starts_anew(text: str, line: tuple[int, int]) -> bool:
+    """Whether a line starts a sentence of its own (a capital, a number, a quote, a
+    bullet) rather than going on with the line before it (``<link>, and ...``)."""
+    first = text[line[0] : line[1]].lstrip()[:1]
+    return first.isupper() or first.isdigit() or first in "\"“«‘'([*-•–—§"
+
+
+def _wrapped_caps(text: str, line: tuple[int, int]) -> bool:
+    """Whether the line after a line in capitals goes on with that heading (it is in
+    capitals as a title line is) rather than starting the text under it."""
+    second = match_heading(text[line[0] : line[1]])
+    return second is not None and second.key == "caps"
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, bool]]:
