@@ -139,6 +139,45 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return rows
 
 
+def _text_band(row: list[Glyph]) -> tuple[float, float, float]:
+    """``(size, top, foot)`` of a row's running text: its largest size (outsized glyphs
+    aside) and the median top and bottom of the glyphs set about that large."""
+    ink = [g for g in row if not g.ch.isspace() and g.bottom - g.top <= 1.5 * max(g.size, 1.0)]
+    size = max((g.size for g in ink), default=0.0)
+    body = [g for g in ink if g.size > _SUPER_SIZE * size]
+    if not body:
+        return size, 0.0, 0.0
+    tops = sorted(g.top for g in body)
+    feet = sorted(g.bottom for g in body)
+    return size, tops[len(tops) // 2], feet[len(feet) // 2]
+
+
+def _lower_marks(rows: list[list[Glyph]]) -> list[list[Glyph]]:
+    """A small raised digit or note sign that a row took although it stands below that
+    row's text, on the next line, goes to the row it is raised on. A tall bracket of a
+    displayed formula beside the two lines lets its row reach down to them: "slightly"
+    took the exponent of the "q²" under it and read "sligh2tly"."""
+    bands = [_text_band(row) for row in rows]
+    for i, row in enumerate(rows):
+        size, _, foot = bands[i]
+        stray = [
+            g
+            for g in row
+            if (g.ch.isdigit() or g.ch in _MARK_SIGNS)
+            and g.size <= _SUPER_SIZE * size
+            and g.top >= foot - 0.05 * size
+        ]
+        for g in stray:
+            for k in range(i + 1, min(i + 4, len(rows))):
+                big, top, low = bands[k]
+                near = any(not b.ch.isspace() and b.x0 - big <= g.x0 <= b.x1 + big for b in rows[k])
+                if top - 0.5 * big <= g.top and g.bottom < low and near:
+                    row.remove(g)
+                    rows[k].append(g)
+                    break
+    return rows
+
+
 def _attach_raised(rows: list[list[Glyph]]) -> list[list[Glyph]]:
     """A row of small raised glyphs (superscripts between two rows) joins the row below
     it that it overlaps, so that markers stay with their word. Another column's row may
@@ -446,7 +485,7 @@ def _rejoin(
 
 def page_lines(glyphs: list[Glyph], fonts: list[Font]) -> list[Line]:
     """The lines of a page, top to bottom and left to right within a height."""
-    rows = _attach_raised(_rows(_overprints(glyphs)))
+    rows = _attach_raised(_lower_marks(_rows(_overprints(glyphs))))
     gutters = _gutters(rows)
     segs: list[list[Glyph]] = []
     row_of: list[int] = []  # the row each segment comes from
