@@ -16,12 +16,13 @@ from reader.core.clauses import split_clauses
 from reader.core.document import build_document
 from reader.core.errors import DocumentError
 from reader.core.importers.paged import PagedText, PageLine, assemble, assemble_lines
-from reader.core.importers.pdf.bookmarks import Mark, merge, norm, place, set_unprinted
+from reader.core.importers.pdf.bookmarks import Mark, merge, norm, place, unprinted
 from reader.core.importers.pdf.engine import PdfSource, read_pdf
 from reader.core.importers.pdf.headings import join_wrapped, split_label
 from reader.core.importers.pdf.pages import Laid, lay_out
 from reader.core.metadata import Metadata, stated_title
 from reader.core.model import FURNITURE, HEADING, PARAGRAPH, Document
+from reader.core.outline_anchors import Anchor, add_anchors
 
 _MIN_TEXT_CHARS_PER_PAGE = 8  # less than this on average: scanned pages, no text layer
 
@@ -81,19 +82,21 @@ def _plain(src: PdfSource, name: str) -> PagedText:
 
 def _assemble(
     src: PdfSource, laid: Laid, name: str | None, bookmarks: bool = True
-) -> tuple[PagedText, bool]:
-    """The paged text, and whether the outline still needs the text conventions."""
+) -> tuple[PagedText, bool, list[Anchor]]:
+    """The paged text, whether the outline still needs the text conventions, and the
+    outline nodes of bookmarks whose title the pages do not print."""
     marks = laid.headings
     placed = place(laid.pages, src.bookmarks) if bookmarks else []
-    titles = [laid.title] if laid.title else []
-    unprinted = set_unprinted(laid.pages, src.bookmarks, placed, marks, titles) if bookmarks else []
+    missing = unprinted(laid.pages, src.bookmarks, placed) if bookmarks else []
+    # (the lines themselves: placing the title reorders its page's lines)
+    at = [(laid.pages[m.page][m.line], m) for m in missing]
     if placed and not marks:
         marks = _convention_marks(laid.pages, name)
     final = merge(placed, marks) if placed else marks
-    if unprinted:  # the bookmarks of named sections the pages print no title for
-        final = sorted([*final, *unprinted], key=lambda m: (m.page, m.line))
     _set(laid.pages, final, laid.title)
-    return assemble_lines(laid.pages, len(placed)), not final
+    paged = assemble_lines(laid.pages, len(placed))
+    anchors = [Anchor(line.start, m.level, m.title) for line, m in at]
+    return paged, not final and not anchors, anchors
 
 
 def parse(data: bytes, filename: str | None = None, *, bookmarks: bool = True) -> Document:
@@ -106,10 +109,11 @@ def parse(data: bytes, filename: str | None = None, *, bookmarks: bool = True) -
     src = read_pdf(data, name)
     laid = lay_out(src)
     chars = sum(len("".join(ln.text.split())) for page in laid.pages for ln in page)
+    anchors: list[Anchor] = []
     if laid.empty or chars < _MIN_TEXT_CHARS_PER_PAGE * len(src.pages):
         paged, conventions = _plain(src, name), True
     else:
-        paged, conventions = _assemble(src, laid, filename, bookmarks)
+        paged, conventions, anchors = _assemble(src, laid, filename, bookmarks)
     doc = build_document(
         paged.text,
         paged.blocks,
@@ -119,6 +123,8 @@ def parse(data: bytes, filename: str | None = None, *, bookmarks: bool = True) -
         conventions=conventions,
     )
     doc.pages = paged.pages
+    if anchors:
+        add_anchors(doc, anchors)
     doc.page_labels = src.labels
     _rows_stand_alone(doc, {ln.start for page in laid.pages for ln in page if ln.row})
     return doc

@@ -212,14 +212,14 @@ def merge(placed: list[Mark], found: list[Mark]) -> list[Mark]:
     return [out[k] for k in sorted(out)]
 
 
-def set_unprinted(
-    pages: list[list[PageLine]], bookmarks: list[Bookmark], placed: list[Mark], *shift: list[Mark]
+def unprinted(
+    pages: list[list[PageLine]], bookmarks: list[Bookmark], placed: list[Mark]
 ) -> list[Mark]:
     """Named sections ("References", "Appendix") whose bookmark points at a spot the
     page prints no title for (a journal's reference list starts without a heading):
-    the bookmark's title is set there, before the first paragraph at or below where it
-    points, as a heading line of its own. Returns their marks; the marks in ``placed``
-    and ``shift`` that follow on the same page move down a line."""
+    a mark with no lines (``lines`` 0) on the first paragraph at or below where the
+    bookmark points. The outline gets a node there; the text gets nothing the page
+    does not print."""
     done = {(m.title, m.page) for m in placed}
     out: list[Mark] = []
     for bm in usable(bookmarks):
@@ -233,12 +233,7 @@ def set_unprinted(
             for i, ln in enumerate(lines)
             if ln.opens and not ln.role and ln.text and -2 <= ln.top - bm.top < 60
         ]
-        if not below:
-            continue
-        at = min(below, key=lambda i: (lines[i].top, i))
-        lines.insert(at, PageLine(bm.title, top=lines[at].top, opens=True))
-        for m in (*placed, *out, *(m for marks in shift for m in marks)):
-            if m.page == bm.page and m.line >= at:
-                m.line += 1
-        out.append(Mark(bm.page, at, 1, bm.depth + 1, bm.title))
+        if below:
+            at = min(below, key=lambda i: (lines[i].top, i))
+            out.append(Mark(bm.page, at, 0, bm.depth + 1, bm.title))
     return out
