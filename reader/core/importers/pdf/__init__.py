@@ -25,6 +25,7 @@ from reader.core.model import FURNITURE, HEADING, PARAGRAPH, Document
 from reader.core.outline_anchors import Anchor, add_anchors
 
 _MIN_TEXT_CHARS_PER_PAGE = 8  # less than this on average: scanned pages, no text layer
+_RUN_IN_END = " .:\u2013\u2014-"  # what ends a run-in heading's title ("Scope." "Scope:")
 
 
 def _set(pages: list[list[PageLine]], marks: list[Mark], title: Mark | None) -> None:
@@ -32,6 +33,11 @@ def _set(pages: list[list[PageLine]], marks: list[Mark], title: Mark | None) -> 
     for m in marks:
         lines = pages[m.page]
         first = lines[m.line]
+        if m.run_in:  # the heading is the line's lead-in; its paragraph goes on after it
+            label, name, _, _ = split_label(first.text[: m.run_in].rstrip(_RUN_IN_END))
+            first.heading, first.run_in = max(1, m.level), m.run_in
+            first.label, first.title = (label, name) if label and name else (None, name)
+            continue
         text = join_wrapped([ln.text for ln in lines[m.line : m.line + m.lines]])
         if m.title and norm(m.title) == norm(text):
             text = m.title  # a bookmark's own spelling: "Appendix" for "A p p e n d i x"

@@ -36,6 +36,7 @@ class Mark:
     lines: int
     level: int
     title: str = ""
+    run_in: int = 0  # a heading running into its paragraph: its characters on the line
 
 
 def norm(text: str) -> str:
@@ -171,7 +172,11 @@ def place(pages: list[list[PageLine]], bookmarks: list[Bookmark]) -> list[Mark]:
             if found is not None:
                 (_, line, count), p = found
                 taken[p].update(range(line, line + count))
-                marks.append(Mark(p, line, count, bm.depth + 1, bm.title))
+                mark = Mark(p, line, count, bm.depth + 1, bm.title)
+                lead = pages[p][line].text[: pages[p][line].lead]
+                if exact is None and lead and _opens_with(lead, bm.title):
+                    mark.run_in = len(lead)  # the title is the line's bold lead-in
+                marks.append(mark)
                 break
     return marks
 
@@ -197,7 +202,8 @@ def merge(placed: list[Mark], found: list[Mark]) -> list[Mark]:
     # The bookmarks' own nesting stands, shifted under the levels the text shows above
     # them; the text's level of one heading does not override it.
     out = {
-        (b.page, b.line): Mark(b.page, b.line, b.lines, b.level + shift, b.title) for b in placed
+        (b.page, b.line): Mark(b.page, b.line, b.lines, b.level + shift, b.title, b.run_in)
+        for b in placed
     }
     first = min((b.page, b.line) for b in placed)
     for m in found:

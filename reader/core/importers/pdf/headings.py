@@ -55,13 +55,16 @@ class Style:
     italic: bool = False
     spaced: bool = False  # letter-spaced, as a class sets its headings in spaced capitals
     smallcaps: bool = False
+    run_in: bool = False  # it runs into its paragraph: below a line of its own so set
 
     def stronger(self, other: Style) -> bool:
-        """Set more prominently than ``other``: larger, or as large and bolder or in caps."""
+        """Set more prominently than ``other``: larger, or as large and bolder or in caps,
+        or set as ``other`` but on a line of its own where ``other`` runs in."""
         if self.size > other.size + 0.6:
             return True
         if abs(self.size - other.size) <= 0.6:
-            return (self.bold, self.caps) > (other.bold, other.caps)
+            mine = (self.bold, self.caps, not self.run_in)
+            return mine > (other.bold, other.caps, not other.run_in)
         return False
 
 

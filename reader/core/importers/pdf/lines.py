@@ -49,6 +49,8 @@ class Line:
     lead_bold: bool = False  # its first word is bold (a bold run-in phrase goes on in it)
     spaced: bool = False  # set letter-spaced ("I N T R O D U C T I O N")
     smallcaps: bool = False  # most of its letters are in a small capitals face
+    run_in: int = 0  # characters of a lead-in set in a stronger face than the rest
+    run_font: int = -1  # ... and its font (a run-in heading: "1.2 Scope. The text")
 
     @property
     def height(self) -> float:
@@ -380,6 +382,7 @@ def make_line(glyphs: list[Glyph], fonts: list[Font]) -> Line:
     if spaced:
         text, marks, lead = _text(glyphs, size, baseline, spaced)
     letters = [g for g in ink if g.ch.isalpha()] or ink
+    run_in = _lead_in(ink, fonts, text) if not spaced else (0, -1)
     bold = sum(fonts[g.font].bold for g in letters) * 2 > len(letters)
     italic = sum(fonts[g.font].italic for g in letters) * 2 > len(letters)
     font = Counter(g.font for g in ink).most_common(1)[0][0]
@@ -402,7 +405,54 @@ def make_line(glyphs: list[Glyph], fonts: list[Font]) -> Line:
         lead_bold=_edge_bold(glyphs, fonts, last=False),
         spaced=bool(spaced),
         smallcaps=sum(fonts[g.font].smallcaps for g in letters) * 2 > len(letters),
+        run_in=run_in[0],
+        run_font=run_in[1],
     )
+
+
+def _lead_in(ink: list[Glyph], fonts: list[Font], text: str) -> tuple[int, int]:
+    """``(characters of text, font)`` of the words opening a line in a stronger face
+    than the rest of it (bold before roman, italic before upright): the lead-in of a
+    run-in heading ("1.2 Scope. The text ..."), or ``(0, -1)``. The face changes
+    between two words, and the rest holds a few words set otherwise."""
+    if len(ink) < 12:
+        return 0, -1
+
+    def face(g: Glyph) -> tuple[bool, bool]:
+        return fonts[g.font].bold, fonts[g.font].italic
+
+    first = face(ink[0])
+    if first == (False, False):
+        return 0, -1
+    k = next((i for i, g in enumerate(ink) if g.ch.isalpha() and face(g) != first), None)
+    if k is None:
+        return 0, -1
+    rest = [g for g in ink[k:] if g.ch.isalpha()]
+    other = [face(g) for g in rest if face(g) != first]
+    stronger = (first[0] and not any(b for b, _ in other)) or (
+        first[1] and not first[0] and not any(b or i for b, i in other)
+    )
+    if len(rest) < 8 or len(other) < 0.8 * len(rest) or not stronger:
+        return 0, -1
+    # The lead-in ends at a space: back from the first glyph set otherwise to its word's
+    # start (punctuation after the lead-in may be set in the text's face).
+    want = ink[:k]
+    while want and not want[-1].ch.isalnum():
+        want.pop()
+    chars = "".join(g.ch for g in want)
+    at, seen = 0, 0
+    while at < len(text) and seen < len(chars):
+        if not text[at].isspace():
+            if text[at] != chars[seen]:
+                return 0, -1  # (a mark in brackets, a ligature: leave it)
+            seen += 1
+        at += 1
+    # Whatever punctuation follows in the same word (a full stop, a colon) goes with it.
+    while at < len(text) and not text[at].isspace() and not text[at].isalnum():
+        at += 1
+    if seen < len(chars) or at >= len(text) or not text[at].isspace():
+        return 0, -1
+    return at, ink[0].font
 
 
 def _edge_bold(glyphs: list[Glyph], fonts: list[Font], last: bool) -> bool:
