@@ -360,8 +360,8 @@ def lay_out(src: PdfSource) -> Laid:
     if any(leads):
         # Where the headings set on lines of their own are numbered, an unnumbered
         # lead-in is a paragraph's head below the outline (LaTeX's \paragraph).
-        lines = find_headings(plain, laid.body)
-        if 2 * sum(bool(c.label) for c in lines) > len(lines):
+        own = find_headings(plain, laid.body)  # the headings on lines of their own
+        if 2 * sum(bool(c.label) for c in own) > len(own):
             leads = [x if x and split_label(x[0])[0] else None for x in leads]
     found = find_headings(
         [(x[0], x[1], 1) if x else p for p, x in zip(plain, leads, strict=True)], laid.body
