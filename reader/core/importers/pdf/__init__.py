@@ -11,12 +11,20 @@ PDF's own outline, and :mod:`.pages` puts it together for the shared paged assem
 from __future__ import annotations
 
 import copy
+from statistics import median
 
 from reader.core.clauses import split_clauses
 from reader.core.document import build_document
 from reader.core.errors import DocumentError
 from reader.core.importers.paged import PagedText, PageLine, assemble, assemble_lines
-from reader.core.importers.pdf.bookmarks import Mark, merge, norm, place, unprinted
+from reader.core.importers.pdf.bookmarks import (
+    Mark,
+    merge,
+    norm,
+    place,
+    place_at_headings,
+    unprinted,
+)
 from reader.core.importers.pdf.engine import PdfSource, read_pdf
 from reader.core.importers.pdf.headings import join_wrapped, split_label
 from reader.core.importers.pdf.pages import Laid, lay_out
@@ -93,6 +101,9 @@ def _assemble(
     outline nodes of bookmarks whose title the pages do not print."""
     marks = laid.headings
     placed = place(laid.pages, src.bookmarks) if bookmarks else []
+    if placed:
+        placed += place_at_headings(laid.pages, src.bookmarks, placed, marks)
+        placed.sort(key=lambda m: (m.page, m.line))
     missing = unprinted(laid.pages, src.bookmarks, placed) if bookmarks else []
     # (the lines themselves: placing the title reorders its page's lines)
     at = [(laid.pages[m.page][m.line], m) for m in missing]
@@ -101,7 +112,11 @@ def _assemble(
     final = merge(placed, marks) if placed else marks
     _set(laid.pages, final, laid.title)
     paged = assemble_lines(laid.pages, len(placed))
-    anchors = [Anchor(line.start, m.level, m.title) for line, m in at]
+    # The bookmarks' levels as the merge shifted them under the text's own.
+    levels = {(m.page, m.line): m.level for m in final}
+    shifts = [levels[(b.page, b.line)] - b.level for b in placed if (b.page, b.line) in levels]
+    shift = round(median(shifts)) if shifts else 0
+    anchors = [Anchor(line.start, m.level + shift, m.title) for line, m in at]
     return paged, not final and not anchors, anchors
 
 

@@ -14,6 +14,7 @@ headings join the bookmarks; the bookmarks keep their place and order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from statistics import median
@@ -181,6 +182,36 @@ def place(pages: list[list[PageLine]], bookmarks: list[Bookmark]) -> list[Mark]:
     return marks
 
 
+def place_at_headings(
+    pages: list[list[PageLine]], bookmarks: list[Bookmark], placed: list[Mark], found: list[Mark]
+) -> list[Mark]:
+    """Bookmarks whose title the page words otherwise ("The <options>" bookmarks the
+    heading "All the available <options>"), placed on the heading the fonts found where
+    the bookmark points: just below its position on its page, no other bookmark there."""
+    done = Counter(m.title for m in placed)
+    taken = {(m.page, m.line) for m in placed}
+    out: list[Mark] = []
+    for bm in usable(bookmarks):
+        if done[bm.title]:
+            done[bm.title] -= 1
+            continue
+        if bm.top is None:
+            continue
+        near = [
+            (pages[m.page][m.line].top - bm.top, m)
+            for m in found
+            if m.page == bm.page
+            and (m.page, m.line) not in taken
+            and not m.run_in
+            and -3 <= pages[m.page][m.line].top - bm.top < 40
+        ]
+        if near:
+            m = min(near, key=lambda x: x[0])[1]
+            taken.add((m.page, m.line))
+            out.append(Mark(m.page, m.line, m.lines, bm.depth + 1, bm.title))
+    return out
+
+
 def merge(placed: list[Mark], found: list[Mark]) -> list[Mark]:
     """The bookmarks with the text's headings that stand above them.
 
@@ -221,25 +252,41 @@ def merge(placed: list[Mark], found: list[Mark]) -> list[Mark]:
 def unprinted(
     pages: list[list[PageLine]], bookmarks: list[Bookmark], placed: list[Mark]
 ) -> list[Mark]:
-    """Named sections ("References", "Appendix") whose bookmark points at a spot the
-    page prints no title for (a journal's reference list starts without a heading):
-    a mark with no lines (``lines`` 0) on the first paragraph at or below where the
-    bookmark points. The outline gets a node there; the text gets nothing the page
-    does not print."""
-    done = {(m.title, m.page) for m in placed}
+    """Bookmarks the pages print no title for, as marks with no lines (``lines`` 0):
+    the outline gets a node there, the text nothing the page does not print.
+
+    A named section ("References", "Appendix") whose bookmark points at a spot with no
+    title (a journal's reference list starts without a heading) is marked on the first
+    paragraph at or below where it points. So is any other bookmark that could not be
+    placed (its title printed in words the text does not read back, or not at all),
+    when most bookmarks were placed: they are an outline, and this one belongs in it;
+    without a position it marks its page's first paragraph.
+    """
+    done = Counter(m.title for m in placed)  # (placed on their page or one beside it)
+    marks = usable(bookmarks)
+    outline = 2 * len(placed) >= len(marks)
     out: list[Mark] = []
-    for bm in usable(bookmarks):
-        if bm.top is None or (bm.title, bm.page) in done or not is_named(bm.title):
+    for bm in marks:
+        if done[bm.title]:
+            done[bm.title] -= 1
+            continue
+        if not 0 <= bm.page < len(pages):
             continue
         lines = pages[bm.page]
-        if any(norm(ln.text).startswith(norm(bm.title)) for ln in lines if not ln.role):
-            continue  # printed after all, in words the placing did not take
-        below = [
-            i
-            for i, ln in enumerate(lines)
-            if ln.opens and not ln.role and ln.text and -2 <= ln.top - bm.top < 60
-        ]
+        if is_named(bm.title):
+            if bm.top is None or any(
+                norm(ln.text).startswith(norm(bm.title)) for ln in lines if not ln.role
+            ):
+                continue  # printed after all, in words the placing did not take
+        elif not outline:
+            continue
+        opens = [i for i, ln in enumerate(lines) if ln.opens and not ln.role and ln.text]
+        below = [i for i in opens if bm.top is not None and -2 <= lines[i].top - bm.top < 60]
         if below:
             at = min(below, key=lambda i: (lines[i].top, i))
-            out.append(Mark(bm.page, at, 0, bm.depth + 1, bm.title))
+        elif opens and not is_named(bm.title):
+            at = opens[0]
+        else:
+            continue
+        out.append(Mark(bm.page, at, 0, bm.depth + 1, bm.title))
     return out
