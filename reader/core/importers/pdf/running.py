@@ -102,7 +102,8 @@ def _section_headers(
         for i, line in enumerate(lines):
             if len(line.text) > _MAX_RUNNING_CHARS or match_heading(line.text) is None:
                 continue
-            key = " ".join(line.text.lower().split())
+            # ("1.4 Related documents" heads the section, "1.4. Related documents" runs)
+            key = " ".join(re.sub(r"[\W_]+", " ", line.text.lower()).split())
             zone, y = _zone(line, height), round(line.top)
             if zone and {(zone, y - 1), (zone, y), (zone, y + 1)} & levels:
                 bands.setdefault((zone, key), []).append((n, i))
