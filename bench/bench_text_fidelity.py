@@ -10,8 +10,13 @@ file use the corpus's own ``ground.json``. The split is fixed in those files: th
 tune the detector. Its review led to fixes of the patterns it missed, so it is now
 *studied* (:data:`STUDIED`): printed apart, no longer held out, not in the target.
 ``held-out-3`` is a third such group (HTML pages with site chrome, a Japanese page,
-licence and reStructuredText plain text), annotated before the detector ran on it.
-Each held-out group is totalled apart, then all of them together as ``held-out*``.
+licence and reStructuredText plain text), annotated before the detector ran on it
+(F1 0.509 then); the code was since fixed for its misses, so it is studied as well.
+``held-out-4`` is a fourth group, annotated by a measurer who did not touch the detector
+(licence texts in French and Spanish, a Spanish decree, FSF and CC pages; F1 0.742
+then); the code was since fixed for its misses, so it is studied too.
+Each held-out group is totalled apart, then those still held out together as
+``held-out*``.
 
 A heading counts as found when its label and title, compared without case, spaces
 and punctuation, equal a ground heading's (each ground heading matches once).
@@ -45,7 +50,7 @@ GROUND = DOCS / "ground"
 HELD_OUT_TARGET = 0.95
 # Held-out groups whose misses the code was since fixed for: they say how well those
 # fixes work, no longer how well the detector generalises.
-STUDIED = frozenset({"held-out-2"})
+STUDIED = frozenset({"held-out-2", "held-out-3", "held-out-4"})
 CHINESE_RULES = "zh-spp-xingzheng-susong-jiandu-guize-2016.md"
 CHINESE_WORD = "\u76d1\u7763"  # "supervision": two characters, dozens of times in the rules
 

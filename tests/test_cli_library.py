@@ -221,3 +221,13 @@ def test_documents_are_corrected_deleted_and_undeleted_from_the_command_line(run
     code, _, err = run("edit-doc", "Trade Paper", "--date", "someday")
     assert code == 2 and err.startswith("error: not a date")
     assert run("edit-doc", "Trade Paper")[0] == 2
+
+
+def test_a_note_of_several_lines_stays_inside_its_excerpt(run, imported):
+    # A note written in the app (Enter starts a new line) printed its second line at
+    # the left margin, where it reads as the next excerpt's header.
+    ann = run("annotate", imported, "--quote", "Tariffs will fall")[1].strip()
+    assert run("note", ann, "first thought\nsecond thought")[0] == 0
+    lines = run("excerpts", "--doc", imported)[1].splitlines()
+    note = lines.index("  note: first thought")
+    assert lines[note + 1] == "        second thought"

@@ -44,6 +44,7 @@ def test_two_libraries_sync_through_a_folder(two, tmp_path, monkeypatch):
     assert code == 0 and "your file: annotations/ana.jsonld" in out
     code, out, _ = two("ana", "team-folder")
     assert "a synced folder" in out and "author: Ana (writes ana.jsonld)" in out
+    assert "teammates' documents imported automatically: no" in out  # not Python's False
     code, out, _ = two("ana", "annotate", "Trade", "--quote", "Banks will cooperate.",
                        "--author", "Ana", "--tag", "economy")  # fmt: skip
     ann = out.split()[0]

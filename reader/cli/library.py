@@ -164,7 +164,8 @@ def _excerpt_lines(ex: Excerpt) -> Iterator[str]:
     yield where
     yield f'  "{" ".join(a.quote.split())}"'
     if a.note:
-        yield f"  note: {a.note}"
+        # A note's further lines line up under its first, inside the excerpt.
+        yield "  note: " + a.note.replace("\n", "\n" + " " * len("  note: "))
     details = [f"tags: {', '.join(a.tags)}" if a.tags else "", a.author or "", a.id]
     yield "  " + " · ".join(d for d in details if d)
     yield ""

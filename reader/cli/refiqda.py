@@ -99,8 +99,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "--csv", action="store_true", help="a codebook CSV (tag, description) as Taguette takes"
     )
     p.set_defaults(func=cmd_qdc_export)
-    p = sub.add_parser("qdc-import", help="create tags from a REFI-QDA codebook (.qdc/.qdpx)")
-    p.add_argument("file", metavar="FILE", help="a .qdc codebook or a .qdpx project")
+    p = sub.add_parser("qdc-import", help="create tags from a codebook (.qdc, .qdpx, Taguette CSV)")
+    p.add_argument("file", metavar="FILE", help="a .qdc, a .qdpx or a codebook CSV")
     p.add_argument("--json", action="store_true", help="machine-readable report")
     p.set_defaults(func=cmd_qdc_import)
     p = sub.add_parser("qdpx-export", help="documents, tags and annotations as .qdpx")

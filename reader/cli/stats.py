@@ -69,7 +69,7 @@ def stats_lines(
             str(t.own_excerpts),
             f"{t.overall.characters:,}",
             f"{t.overall.clauses_tagged}/{t.overall.clauses_total}",
-            f"{t.overall.clause_share:.1%}",
+            t.overall.share_text,
             str(t.documents),
             str(len(t.authors)),
         ]

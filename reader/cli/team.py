@@ -32,7 +32,8 @@ def _show(lib: Library) -> int:
     )
     print(f"team folder: {config.folder} ({kind})")
     print(f"author: {config.author} (writes {config.layout.author_file(config.author).name})")
-    print(f"teammates' documents imported automatically: {config.auto_import_documents}")
+    automatic = "yes" if config.auto_import_documents else "no"
+    print(f"teammates' documents imported automatically: {automatic}")
     return 0
 
 

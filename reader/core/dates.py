@@ -69,11 +69,11 @@ _PATTERNS = [
         ),
         "mdy",
     ),
-    # 5 November 2008
+    # 5 November 2008, 16-Dec-2018
     (
         re.compile(
-            rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?"
-            rf"(?i:(?P<mon>{_MONTH_RE})\b\.?),?\s+(?:de\s+)?"
+            rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º|\.)?(?:\s+|-)(?:de\s+)?"
+            rf"(?i:(?P<mon>{_MONTH_RE})\b\.?),?(?:\s+|-)(?:de\s+)?"
             r"(?P<y>(?:1[5-9]|20)\d{2})(?!\d)"
         ),
         "dmy",

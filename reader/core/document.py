@@ -22,12 +22,18 @@ def build_document(
     filename: str | None = None,
     hints: Metadata | None = None,
     conventions: bool = True,
+    structured: bool = False,
+    bold: dict[int, int] | None = None,
 ) -> Document:
     """Turn an importer's text and initial blocks into a :class:`Document`.
 
     :param blocks: blocks tiling ``text``; explicit headings (Markdown, HTML) come
         with kind ``heading`` and their source level, everything else unclassified.
     :param conventions: also look for headings written as text conventions.
+    :param structured: the importer set the page's furniture apart by its structure
+        (a web page with a main landmark): none is guessed from the words of the text.
+    :param bold: for paragraphs that open in bold (HTML ``<strong>``), by their content
+        offset, how many characters are bold: a page may mark its sections so.
 
     The text follows the one rule for characters that are not text
     (:func:`~reader.core.text_rules.clean_text`: one for one, so the blocks' offsets
@@ -35,10 +41,10 @@ def build_document(
     title is cut to :data:`~reader.core.limits.MAX_NAME` characters.
     """
     text = clean_text(text)
-    mark_furniture(text, blocks)
+    mark_furniture(text, blocks, by_words=not structured)
     # Headings and titles are judged by what a reader sees: Markdown without its markup.
     shown = ShownText(text, markdown=fmt == "markdown")
-    outline = analyse(text, blocks, conventions, shown)
+    outline = analyse(text, blocks, conventions, shown, bold)
     meta = derive(text, blocks, hints or Metadata(), filename, shown)
     return Document(
         id=fingerprint(text),

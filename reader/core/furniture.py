@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reader.core.clauses import sentence_count
 from reader.core.dates import find_date, parse_date_line
 from reader.core.model import BLANK, FURNITURE, LIST_ITEM, PARAGRAPH, Block, is_gap
 
@@ -47,6 +48,7 @@ _COPYRIGHT_OWNER_RE = re.compile(
 )
 _MAX_FURNITURE_CHARS = 500  # widgets, rules, breadcrumbs and date lines are short
 _HEAD_ZONE = 8  # blocks near the top where breadcrumbs and date lines live
+_PROSE_CHARS = 150
 
 
 def _line(text: str, b: Block) -> str:
@@ -115,8 +117,14 @@ def copyright_owner(line: str) -> str | None:
     return owner
 
 
-def mark_furniture(text: str, blocks: list[Block]) -> None:
-    """Classify page-furniture blocks in place (kind FURNITURE with a role)."""
+def mark_furniture(text: str, blocks: list[Block], by_words: bool = True) -> None:
+    """Classify page-furniture blocks in place (kind FURNITURE with a role).
+
+    ``by_words=False`` is for text whose importer set its furniture apart by the
+    source's structure (a web page's main content): only its date line and a source
+    line closing it are marked, never a widget, related list or footer guessed from
+    words, which in a document's own text are body text ("Share means ...").
+    """
     content = [i for i, b in enumerate(blocks) if b.kind in (PARAGRAPH, LIST_ITEM)]
     if not content:
         return
@@ -125,14 +133,18 @@ def mark_furniture(text: str, blocks: list[Block]) -> None:
         if b.content_end - b.content_start > _MAX_FURNITURE_CHARS:
             continue
         line = _line(text, b)
-        if _WIDGET_RE.search(line) or _RULE_RE.match(line):
-            _mark(b, "widget" if not _RULE_RE.match(line) else "rule")
-        elif n < _HEAD_ZONE and is_breadcrumb(line):
+        rule = _RULE_RE.match(line)
+        if by_words and (rule or _WIDGET_RE.search(line)):
+            _mark(b, "rule" if rule else "widget")
+        elif by_words and n < _HEAD_ZONE and is_breadcrumb(line):
             _mark(b, "breadcrumb")
         elif n < _HEAD_ZONE and parse_date_line(line):
             _mark(b, "date")
-    _mark_related_lists(text, blocks)
-    _mark_footer(text, blocks)
+    if by_words:
+        _mark_related_lists(text, blocks)
+        _mark_footer(text, blocks)
+    else:
+        _mark_source_line(text, blocks)
 
 
 def _mark_related_lists(text: str, blocks: list[Block]) -> None:
@@ -168,6 +180,11 @@ def _mark_related_lists(text: str, blocks: list[Block]) -> None:
             i += 1
 
 
+def _prose(line: str) -> bool:
+    """Sentences of body text, which a page's footer never has after its copyright line."""
+    return len(line) >= _PROSE_CHARS and sentence_count(line) >= 2
+
+
 def _mark_footer(text: str, blocks: list[Block]) -> None:
     """Copyright/contact lines near the end, and the short lines that follow them."""
     live = [i for i, b in enumerate(blocks) if b.kind not in (BLANK,)]
@@ -184,6 +201,10 @@ def _mark_footer(text: str, blocks: list[Block]) -> None:
         ):
             first_footer = i
             break
+    if first_footer is not None and any(
+        _prose(_line(text, blocks[i])) for i in live if i > first_footer
+    ):
+        first_footer = None  # a notice quoted in the text ("Copyright [yyyy] ..." and its terms)
     if first_footer is not None:
         for i in live:
             b = blocks[i]
@@ -191,7 +212,12 @@ def _mark_footer(text: str, blocks: list[Block]) -> None:
                 _mark(b, "footer")
             elif i >= first_footer and b.kind == FURNITURE and b.role != "related":
                 b.role = b.role or "footer"
-    # A source line, e.g. "(Xinhua News Agency November 5, 2008)", closing the text.
+    _mark_source_line(text, blocks)
+
+
+def _mark_source_line(text: str, blocks: list[Block]) -> None:
+    """A source line, e.g. "(Xinhua News Agency November 5, 2008)", closing the text."""
+    live = [i for i, b in enumerate(blocks) if b.kind not in (BLANK,)]
     for i in reversed(live):
         b = blocks[i]
         if b.kind == FURNITURE:

@@ -27,14 +27,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from reader.core.headings import HeadingMatch
-from reader.core.model import CONTENT_KINDS, FURNITURE, HEADING, Block, is_gap
+from reader.core.headings import HeadingMatch, title_cased
+from reader.core.model import CONTENT_KINDS, FURNITURE, HEADING, TITLE, Block, is_gap
 from reader.core.shown_text import ShownText
 
 KEEP = 2.0
-_BASE = {"strong": 3.0, "named": 2.0, "dec": 1.5, "weak": 1.0, "caps": 1.0}
+_BASE = {
+    "strong": 3.0,
+    "named": 2.0,
+    "dec": 1.5,
+    "weak": 1.0,
+    "caps": 1.0,
+    "bold": 1.0,
+    "indented": 1.0,
+}
 _SHORT_BODY = 40  # characters: a list item's text, not a section's
 _BYLINE_GAP = 120  # the lines between a heading and its byline are this short
+_TIGHT_SERIES = 3  # sections numbered "1.Title" that make a document's style
+_CAPS_SERIES = 3  # capitals lines directly over their text that make a document's style
+_BOLD_SERIES = 3  # bold paragraphs that make a page's section style
+_INDENT_SERIES = 3  # keyword headings at one indent that make it the headings' indent
 
 
 @dataclass(slots=True)
@@ -58,6 +70,7 @@ class Candidate:
     run_in_end: int | None = None  # text offset where a run-in heading ends
     merge_to: int | None = None  # index of a following block that holds its title
     body: bool = False  # a numbered paragraph that cannot be a heading (counted in sequences)
+    bold: bool = False  # a web page's paragraph that opens in bold (its number or all of it)
     evidence: Evidence | None = field(default=None, repr=False)
 
 
@@ -69,9 +82,18 @@ def _kind(c: Candidate) -> str:
         return "strong"
     if c.key in ("named", "contents"):
         return "named"
+    if c.key in ("bold", "indented"):
+        return c.key
     if c.key == "caps":
         return "caps"
     return "dec" if c.key.startswith("dec") else "weak"
+
+
+def _title_style(title: str) -> str:
+    """``caps`` or ``title`` case, which set a heading's title apart; else ``text``."""
+    if title.isupper():
+        return "caps"
+    return "title" if title_cased(title) and len(title.split()) > 1 else "text"
 
 
 def _norm(label: str | None) -> str:
@@ -88,6 +110,12 @@ def _neighbours(blocks: list[Block], start: int, step: int) -> Iterator[int]:
         k += step
 
 
+def _leads_in(title: str) -> bool:
+    """A sentence ending with a colon ("1. The following changes are made:"), which
+    opens the list under it; a heading's short title may end so ("2. Definitions:")."""
+    return title.endswith(":") and len(title.split()) > 5 and not title_cased(title)
+
+
 class _Context:
     def __init__(self, shown: ShownText, blocks: list[Block], cands: list[Candidate]) -> None:
         self.shown = shown
@@ -97,6 +125,11 @@ class _Context:
         self.at = {c.index: c for c in self.cands}
         self.explicit = [c for c in self.cands if c.explicit_level]
         self.explicit_labels = {_norm(c.label) for c in self.explicit if c.label}
+        # Explicit section headings: a lone heading opening the document is its title
+        # (an underlined or `#` title line), which says nothing of how sections are written.
+        self.explicit_sections = self.explicit
+        if len(self.explicit) == 1 and self.cands[0] is self.explicit[0]:
+            self.explicit_sections = []
         self.count = Counter(c.key for c in self.cands if not c.explicit_level)
         # Only keyword, named and capitals headings are suspicious when repeated.
         self.shapes = {
@@ -106,6 +139,48 @@ class _Context:
         }
         self.same = Counter(self.shapes.values())
         self.sequence, self.listed = self._sequences()
+        # How the document titles the numbered headings it sets on a line of their own
+        # ("4.1 ENTREE EN VIGUEUR"): a headed paragraph of that style among untitled
+        # numbered ones ("11.1 CAUSE EXTERIEURE" beside "11.2 Le fait ...") is one too.
+        self.headed_styles = {
+            (c.key, _title_style(c.title))
+            for c in self.cands
+            if c.index not in self.listed and c.run_in_end is None and _kind(c) in ("dec", "weak")
+        }
+        # "1.Definitions" (no space after the stop) is a heading style only when the
+        # document writes a series of its sections so; once, it is a typing slip.
+        self.tight = sum(1 for c in self.cands if c.match is not None and c.match.tight)
+        # Lines in capitals each directly over its text, no blank line between
+        # ("DEFINITIONS" / "In this licence ..."): a series of them is the style of
+        # the document's sections.
+        self.over_text = sum(1 for c in self.cands if self._caps_over_text(c))
+        # Paragraphs in bold, or led by a bold number: a series of them is how a web
+        # page marks its sections (one alone is emphasis).
+        self.bold = sum(1 for c in self.cands if c.bold)
+        # The indents at which the document sets its keyword headings ("    Article 4"),
+        # with how many stand at each.
+        self.heading_indents = Counter(
+            self._indent(c) for c in self.cands if _kind(c) == "strong" and c.run_in_end is None
+        )
+        self.indent_key = {
+            self._indent(c): c.key
+            for c in reversed(self.cands)
+            if _kind(c) == "strong" and c.run_in_end is None
+        }
+        # A title block the importer set apart (a web page's cover): the lines over it
+        # are the cover's (the house, the stage of a bill), not sections.
+        self.title_at = next((k for k, b in enumerate(blocks) if b.kind == TITLE), -1)
+
+    def _indent(self, c: Candidate) -> int:
+        b = self.blocks[c.index]
+        lead = self.shown.text[b.start : b.content_start]
+        return len(lead) if "\n" not in lead else -1
+
+    def _caps_over_text(self, c: Candidate) -> bool:
+        if c.explicit_level or _kind(c) not in ("caps", "named") or not c.title.isupper():
+            return False
+        k = c.index + 1
+        return k < len(self.blocks) and self.blocks[k].kind in CONTENT_KINDS
 
     @staticmethod
     def _shape(c: Candidate) -> tuple[str, str, str]:
@@ -121,10 +196,11 @@ class _Context:
         for c in self.numbered:
             value = c.match.value if c.match else None
             prev = last.get(c.key)
-            follows = value == 1 or (prev is not None and value == prev + 1)
+            # A series may start at 0 ("0. Definitions", as some licences number).
+            follows = value in (0, 1) or (prev is not None and value == prev + 1)
             seq[c.index] = 1 if follows else -1
             key_runs = runs.setdefault(c.key, [])
-            if not key_runs or value == 1 or not follows:
+            if not key_runs or value in (0, 1) or not follows:
                 key_runs.append([])
             key_runs[-1].append(c)
             last[c.key] = value or 0
@@ -136,26 +212,26 @@ class _Context:
                     listed.update(c.index for c in run if not c.body)
         return seq, listed
 
-    def body_after(self, c: Candidate) -> tuple[int, bool, bool]:
+    def body_after(self, c: Candidate) -> tuple[int, bool, Candidate | None]:
         """Characters of body text under ``c`` up to the next candidate; whether body
-        text or a heading follows it at once; whether that heading is of another
-        convention (then ``c`` is its parent)."""
+        text or a heading follows it at once; the heading that follows it at once when
+        it is of another convention (then ``c`` is its parent)."""
         n = 0
         if c.run_in_end is not None:
             n = self.blocks[c.index].content_end - c.run_in_end
-        followed, parent = n > 0, False
+        followed, child = n > 0, None
         start = (c.merge_to if c.merge_to is not None else c.index) + 1
         for k in _neighbours(self.blocks, start, 1):
             nxt = self.at.get(k)
             if nxt is not None:
-                if n == 0 and not followed:
-                    followed = parent = nxt.key != c.key
+                if n == 0 and not followed and nxt.key != c.key:
+                    followed, child = True, nxt
                 break
             b = self.blocks[k]
             if b.kind in CONTENT_KINDS:
                 followed = True
                 n += b.content_end - b.content_start
-        return n, followed, parent
+        return n, followed, child
 
     def lead_in_colon(self, c: Candidate) -> bool:
         before = list(islice(_neighbours(self.blocks, c.index - 1, -1), 1))
@@ -202,9 +278,16 @@ class _Context:
             add(1, "numbering")
         elif seq < 0:
             add(-2 if c.run_in_end is not None else -1.5, "numbering jumps")
-        body, followed, parent = self.body_after(c)
-        if self.count[c.key] >= 2:
+        body, followed, child = self.body_after(c)
+        parent = child is not None
+        # A line in capitals over "1." ... heads those sections ("TERMS AND CONDITIONS").
+        heads_numbers = child is not None and child.match is not None and child.match.value == 1
+        # A bold paragraph among a series of them: the page's way of marking sections.
+        bold_series = c.bold and self.bold >= _BOLD_SERIES
+        if self.count[c.key] >= 2 and kind != "indented":  # its indent says it all
             add(0.5, "siblings")
+        elif bold_series:
+            pass  # its siblings are the series, whatever their shapes
         elif kind == "caps" or (kind in ("weak", "dec") and not parent and seq <= 0):
             add(-1, "alone")
         if followed:
@@ -212,10 +295,24 @@ class _Context:
         if body < _SHORT_BODY and kind in ("weak", "caps", "dec") and not parent:
             add(-1, "little under it")
         if c.index in self.listed and kind in ("weak", "dec"):
-            add(-2.5, "numbered like the body paragraphs around it")
+            if c.run_in_end is None and (c.key, _title_style(c.title)) in self.headed_styles:
+                add(0, "titled as the document's headings of its numbering are")
+            else:
+                add(-2.5, "numbered like the body paragraphs around it")
+        if c.match is not None and c.match.tight and self.tight < _TIGHT_SERIES:
+            add(-3, "a number without a space, not a series")
         if kind in ("weak", "dec") and self.lead_in_colon(c):
             add(-2, "after a lead-in")
-        if self.explicit and kind in ("weak", "caps", "dec"):
+        if kind in ("weak", "dec") and _leads_in(c.title):
+            add(-2, "a sentence leading into a list")
+        if kind in ("weak", "caps", "dec", "bold") and c.index < self.title_at:
+            add(-3, "on the cover, over the title")
+        if bold_series:
+            add(1.5, "one of a series of bold headings")
+        elif kind == "indented" and self.heading_indents[self._indent(c)] >= _INDENT_SERIES:
+            add(1.5, "indented as the document's keyword headings are")
+            c.key = self.indent_key[self._indent(c)]  # and nested as they are
+        elif self.explicit_sections and kind in ("weak", "caps", "dec", "bold"):
             add(-2.5, "explicit headings exist")
         if c.label and _norm(c.label) in self.explicit_labels:
             add(-4, "repeats an explicit heading")
@@ -223,9 +320,16 @@ class _Context:
         if repeated and (kind in ("strong", "caps") or (kind == "named" and self.explicit)):
             add(-2, "repeated word for word")  # a running title, not a heading
         if kind == "caps":
-            if self.byline(c):
+            # One of a series of capitals lines over their text heads a section however
+            # short, and is no byline even right under the title.
+            series = bold_series or (self.over_text >= _CAPS_SERIES and self._caps_over_text(c))
+            if series and not bold_series:
+                add(1, "one of a series of capitals lines over their text")
+            elif self.byline(c):
                 add(-3, "byline")
-            if body < 250:
+            if heads_numbers:
+                add(0.5, "heads numbered sections")
+            elif body < 250 and not series:
                 add(-1.5, "short section")
             if self.closing(c) or c.title.rstrip().endswith("!"):
                 add(-2, "closing line")

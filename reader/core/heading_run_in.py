@@ -51,7 +51,11 @@ def run_in_title(title: str) -> bool:
     return 0 < len(words) <= 5 and words[0] not in _SENTENCE_START and not (_VERBISH & set(words))
 
 
-_RUN_IN_START_RE = re.compile(r"\s*(?:[^\W\d_]{2,12}\.?\s*[\dIVXLCDM]|§|第)")
+_RUN_IN_START_RE = re.compile(
+    r"\s*(?:[^\W\d_]{2,12}\.?\s*[\dIVXLCDM]|§|第|\d{1,3}\.(?:\s|[^\W\d_]))"
+)
+# A bare number: "2. Grant of Copyright License. Subject to the terms of ...".
+_NUMBER_RE = re.compile(r"(?P<num>\d{1,3})\.\s+")
 
 
 def may_run_in(line: str) -> bool:
@@ -72,7 +76,7 @@ def split_run_in(line: str) -> RunIn | None:
     lead = len(line) - len(stripped)
     found = keyword_match(stripped)
     if found is None:
-        return None
+        return _numbered(line, lead)
     m, rest = found
     if m.key not in RUN_IN_KEYS or not rest.strip():
         return None
@@ -105,3 +109,52 @@ def split_run_in(line: str) -> RunIn | None:
         if tail.startswith("."):
             end += 1
     return RunIn(m, end)
+
+
+def _numbered(line: str, lead: int) -> RunIn | None:
+    """A bare number with a title in title case running into its text: ``2. Grant of
+    Copyright License. Subject to ...``. Without a keyword, only a title in title case
+    followed by a sentence says the number heads a section (``1. The board shall meet.
+    It ...`` is a numbered paragraph)."""
+    m = _NUMBER_RE.match(line, lead)
+    if m is None:
+        return _tight(line, lead)
+    rest = line[m.end() :]
+    t = _RUN_IN_TITLE_RE.match(rest)
+    if t is None or t.group("end") != ".":
+        return None
+    title = t.group("title").strip()
+    after = rest[t.end() :].lstrip()
+    if not title_cased(title) or not after or not (after[0].isupper() or after[0] in '"“'):
+        return None
+    num = m.group("num")
+    return RunIn(HeadingMatch("num.", f"{num}.", title, int(num)), m.end() + len(title) + 1)
+
+
+_TIGHT_RE = re.compile(r"(?P<num>\d{1,3})\.(?=[^\W\d_])")
+# A sentence-case title run into its text with no stop between: "4.Fees Every owner pays
+# ...". The title ends before the first word with a capital; the text is a sentence.
+_TIGHT_TITLE_RE = re.compile(
+    r"(?P<title>[^\W\d_][\w'’-]*(?:\s+[^\W\d_A-ZÀ-ÖØ-Þ][\w'’-]*){0,4})\s+(?=[A-ZÀ-ÖØ-Þ])"
+)
+_SENTENCE_WORDS = 8
+
+
+def _tight(line: str, lead: int) -> RunIn | None:
+    """A number with no space after its stop and a title that runs into a sentence:
+    ``4.Fees Every owner pays ...`` (the title in sentence case, the text starting with
+    a capital). The match is ``tight``: context keeps it only in a document that numbers
+    a series of sections that way."""
+    m = _TIGHT_RE.match(line, lead)
+    if m is None:
+        return None
+    t = _TIGHT_TITLE_RE.match(line, m.end())
+    if t is None:
+        return None
+    title = t.group("title")
+    after = line[t.end() :]
+    if not _run_in_title(title) or len(after.split()) < _SENTENCE_WORDS:
+        return None
+    num = m.group("num")
+    found = HeadingMatch("num.", f"{num}.", title, int(num), tight=True)
+    return RunIn(found, m.end() + len(title))

@@ -58,12 +58,21 @@ KEYWORDS = {
     "part": ("part", "parte", "partie", "teil"),
     "title": ("title", "título", "titulo", "titre", "titel", "titolo"),
     "subtitle": ("subtitle",),
-    "chapter": ("chapter", "capítulo", "capitulo", "chapitre", "kapitel", "capitolo", "chap."),
+    "chapter": (
+        "chapter",
+        "capítulo",
+        "capitulo",
+        "chapitre",
+        "kapitel",
+        "capitolo",
+        "capo",
+        "chap.",
+    ),
     "subchapter": ("subchapter",),
     "section": ("section", "sec.", "sección", "seccion", "abschnitt", "sezione"),
     "article": ("article", "art.", "artículo", "articulo", "artikel", "articolo", "artigo"),
     "annex": ("annex", "anexo", "annexe", "anhang", "allegato"),
-    "appendix": ("appendix",),
+    "appendix": ("appendix", "apéndice", "apendice", "appendice"),
     "schedule": ("schedule",),
     "protocol": ("protocol",),
     "amendment": ("amendment",),
@@ -80,6 +89,11 @@ _NUM_RE = (
 _KEYWORD_RE = re.compile(
     rf"^(?P<kw>(?i:{_KW_RE}))(?:\s+|(?<=\.)\s*)(?P<num>{_NUM_RE})(?![\w-])"
     r"\s*(?P<sep>[.:\-\u2013\u2014]+\s*)?(?P<rest>.*)$"
+)
+# A container named without a number, a colon before its title: "APPENDIX: How to apply".
+_CONTAINER_COLON_RE = re.compile(
+    r"^(?P<kw>(?i:appendix|apéndice|appendice|annex|anexo|annexe|anhang|allegato|schedule)):"
+    r"\s+(?P<rest>\S.*)$"
 )
 # "First Schedule", "SECOND PROTOCOL", "Twenty-First Amendment", "Erster Abschnitt".
 _ORDINAL_KEYWORD_RE = re.compile(
@@ -101,6 +115,9 @@ _CJK_ENUM_RE = re.compile(rf"^(?P<num>{CJK_NUMERAL_RE})[、．.](?P<rest>.*)$")
 _CJK_PAREN_RE = re.compile(rf"^(?P<num>[（(]{CJK_NUMERAL_RE}[）)])[\s\u3000]*(?P<rest>.*)$")
 _DECIMAL_RE = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3}){1,5})\.?\s+(?P<rest>.*)$")
 _NUM_DOT_RE = re.compile(r"^(?P<num>\d{1,3})\.\s+(?P<rest>.*)$")
+# "1.Definitions": no space after the number's full stop. Counted as a heading only in a
+# document that numbers a series of sections so (heading_context judges that).
+_NUM_TIGHT_RE = re.compile(r"^(?P<num>\d{1,3})\.(?=[^\W\d_])(?P<rest>.*)$")
 _NUM_PAREN_RE = re.compile(r"^(?P<num>\d{1,3})\)\s+(?P<rest>.*)$")
 _PAREN_NUM_RE = re.compile(r"^\((?P<num>\d{1,3})\)\s*(?P<rest>.*)$")
 _PAREN_LETTER_RE = re.compile(r"^\((?P<num>[a-z]{1,6}|[A-Z]{1,6})\)\s*(?P<rest>.*)$")
@@ -128,7 +145,12 @@ NAMED_TITLES = frozenset(
         "glossary",
         "notes",
         "endnotes",
+        "appendix",
         "appendices",
+        "apéndice",
+        "apéndices",
+        "appendice",
+        "annex",
         "annexes",
         "contents",
         "preamble",
@@ -171,6 +193,7 @@ class HeadingMatch:
     title: str
     value: int | None = None  # the label's number, when it has one
     letter: str | None = None  # for (i)/(v)/(x): the letter, which may be alpha or roman
+    tight: bool = False  # "1.Definitions": no space after the number's full stop
 
     @property
     def strong(self) -> bool:
@@ -273,16 +296,31 @@ def _finish(
         return None
     if match.strong and title.endswith(":") and len(title.split()) > 2 and not title_cased(title):
         return None  # "Section 2. The board shall:" leads into a list
-    if match.strong and title.endswith(".") and not title.endswith(".."):
-        if reads_as_sentence(title):
-            return None  # "Sec. 2. Each agency shall report." is a run-in sentence
-        match.title = title[:-1] if re.search(r"[^\W\d_]{3}\.$", title) else title
+    if (
+        match.strong
+        and title.endswith(".")
+        and not title.endswith("..")
+        and reads_as_sentence(title)
+    ):
+        return None  # "Sec. 2. Each agency shall report." is a run-in sentence
+    match.title = _without_stop(title)  # "1. Definitions." as "1. Definitions"
     return match
 
 
+def _without_stop(title: str) -> str:
+    """A title without the full stop some styles end a heading with."""
+    return title[:-1] if re.search(r"[^\W\d_]{3}\.$", title) else title
+
+
+_BRACKETED_RE = re.compile(r"\([^()]+\)\.?")
+
+
 def reads_as_sentence(text: str) -> bool:
-    """A full stop after more than five words that are not in title case."""
+    """A full stop after more than five words that are not in title case, unless the
+    words stand in brackets of their own (an Italian article's ``(Rubrica).``)."""
     text = text.rstrip()
+    if _BRACKETED_RE.fullmatch(text):
+        return False
     return text.endswith(".") and len(text.split()) > 5 and not title_cased(text.rstrip("."))
 
 
@@ -357,6 +395,14 @@ def _match(line: str, strict: bool) -> HeadingMatch | None:
     if found is not None:
         kw_match, rest = found
         return _finish(kw_match.key, kw_match.label or "", rest, kw_match.value, strict=strict)
+    m = _CONTAINER_COLON_RE.match(line)
+    if m:
+        # The label says it is a heading: its title may read like a sentence.
+        title = m.group("rest").strip()
+        if strict and not looks_like_title(title, strong=True):
+            return None
+        label = f"{m.group('kw')}:"
+        return HeadingMatch(_KEY_OF[m.group("kw").lower()], label, _without_stop(title))
     m = _PIECE_RE.match(line)
     if m:
         kw = (m.group("kw") or "").strip()
@@ -387,6 +433,13 @@ def _match(line: str, strict: bool) -> HeadingMatch | None:
         if m:
             num = m.group("num")
             return _finish(key, fmt.format(num), m.group("rest"), int(num), strict=strict)
+    m = _NUM_TIGHT_RE.match(line)
+    if m:
+        num = m.group("num")
+        tight = _finish("num.", f"{num}.", m.group("rest"), int(num), strict=strict)
+        if tight is not None:
+            tight.tight = True
+        return tight
     m = _PAREN_LETTER_RE.match(line)
     if m:
         num = m.group("num")

@@ -33,10 +33,16 @@ PAGE_ROLES = frozenset(
 NOTE_ROLES = frozenset({"footnote"})
 
 
+# Furniture hidden in the source (a web page's hidden elements: page-break markers, text
+# for screen readers only): kept in the text, never shown, a paragraph runs across it.
+HIDDEN_ROLES = frozenset({"hidden"})
+
+
 def is_gap(block: Block) -> bool:
     """A blank run, page furniture or a footnote: what a paragraph may run across."""
     return block.kind == BLANK or (
-        block.kind == FURNITURE and (block.role in PAGE_ROLES or block.role in NOTE_ROLES)
+        block.kind == FURNITURE
+        and (block.role in PAGE_ROLES or block.role in NOTE_ROLES or block.role in HIDDEN_ROLES)
     )
 
 
@@ -215,33 +221,14 @@ class Document:
 
     def section_path(self, offset: int) -> list[OutlineNode]:
         """The chain of outline nodes (outermost first) that contain ``offset``."""
-        path: list[OutlineNode] = []
-        nodes = self.outline
-        while nodes:
-            # Siblings are in document order and do not overlap: only the last one
-            # starting at or before ``offset`` can hold it (found by bisection: an import
-            # asks this for every one of thousands of sections).
-            i = bisect_right(nodes, offset, key=_node_start) - 1
-            if i < 0 or not nodes[i].start <= offset < nodes[i].end:
-                break
-            path.append(nodes[i])
-            nodes = nodes[i].children
-        return path
+        return section_path_in(self.outline, offset)
 
     def section_path_text(self, offset: int, sep: str = " > ") -> str:
         """``Part IV > 2. In the Economic Field > (3) Financial Cooperation``.
 
-        The outermost node shows only its label when it has one (``Part IV``), as a
-        citation would; inner nodes show label and title.
+        See :func:`path_text`.
         """
-        path = self.section_path(offset)
-        parts = []
-        for i, node in enumerate(path):
-            if i == 0 and node.label and len(path) > 1:
-                parts.append(node.label)
-            else:
-                parts.append(node.display)
-        return sep.join(parts)
+        return path_text(self.section_path(offset), sep)
 
     def location_at(self, offset: int) -> str:
         """Where ``offset`` stands as a citation gives it: section path and page,
@@ -265,6 +252,56 @@ class Document:
 
 def _node_start(node: OutlineNode) -> int:
     return node.start
+
+
+def section_path_in(outline: list[OutlineNode], offset: int) -> list[OutlineNode]:
+    """The chain of nodes of ``outline`` (outermost first) that contain ``offset``."""
+    path: list[OutlineNode] = []
+    nodes = outline
+    while nodes:
+        # Siblings are in document order and do not overlap: only the last one
+        # starting at or before ``offset`` can hold it (found by bisection: an import
+        # asks this for every one of thousands of sections).
+        i = bisect_right(nodes, offset, key=_node_start) - 1
+        if i < 0 or not nodes[i].start <= offset < nodes[i].end:
+            break
+        path.append(nodes[i])
+        nodes = nodes[i].children
+    return path
+
+
+_ROMAN = frozenset("IVXLCDMivxlcdm")
+
+
+def names_itself(label: str) -> bool:
+    """Whether a heading's label says what it heads without its title: ``Part IV``,
+    ``Article 5``, ``Appendix A``, ``§ 4``, ``第一章``; not a bare number (``4.``, ``IV.``,
+    ``(a)``), which alone tells a reader nothing."""
+    word = ""
+    for ch in label + " ":
+        if ch == "§" or "\u3400" <= ch <= "\u9fff":  # § 4; a CJK label (第一章) is words
+            return True
+        if ch.isalpha():
+            word += ch
+            continue
+        if len(word) >= 2 and not _ROMAN.issuperset(word):
+            return True
+        word = ""
+    return False
+
+
+def path_text(path: Sequence[OutlineNode], sep: str = " > ") -> str:
+    """A section path as a citation gives it: ``Part IV > 2. In the Economic Field >
+    (3) Financial Cooperation``. The outermost node shows only its label when the label
+    names itself (:func:`names_itself`); a bare number (``4.``) keeps its title, and
+    inner nodes show label and title."""
+    parts = []
+    for i, node in enumerate(path):
+        if i == 0 and len(path) > 1 and node.label and names_itself(node.label):
+            parts.append(node.label)
+        else:
+            parts.append(node.display)
+    return sep.join(parts)
 
 
 def page_at(pages: list[int], offset: int) -> int | None:

@@ -34,7 +34,15 @@ from typing import overload
 
 from reader.core.compact_model import OFFSET, BlockTable
 from reader.core.markdown_inline import MARKUP_START_RE, Markup, inline_markup
-from reader.core.model import BLANK, FURNITURE, LIST_ITEM, NOTE_ROLES, PAGE_ROLES, Document
+from reader.core.model import (
+    BLANK,
+    FURNITURE,
+    HIDDEN_ROLES,
+    LIST_ITEM,
+    NOTE_ROLES,
+    PAGE_ROLES,
+    Document,
+)
 
 # White space that is not a single plain space: shown as one space.
 _COLLAPSE_RE = re.compile(r"\s{2,}|[^\S ]")
@@ -414,8 +422,8 @@ def build_reading_view(doc: Document) -> ReadingView:
     view.kind_names = list(t.kind_names)  # the same codes as the blocks'
     code = {name: k for k, name in enumerate(t.kind_names)}
     list_item = code.get(LIST_ITEM, -1)
-    # What a paragraph runs across (blank runs, page furniture, footnotes) and which of
-    # those are footnotes, block by block.
+    # What a paragraph runs across (blank runs, page furniture, footnotes, hidden
+    # elements; as model.is_gap) and which of those are footnotes, block by block.
     gap, note = bytearray(n), bytearray(n)
     blank, furniture = code.get(BLANK, -1), code.get(FURNITURE, -1)
     for i, k in enumerate(t.kinds):
@@ -424,7 +432,7 @@ def build_reading_view(doc: Document) -> ReadingView:
         elif k == furniture:
             role = t.role(i)
             note[i] = role in NOTE_ROLES
-            gap[i] = note[i] or role in PAGE_ROLES
+            gap[i] = note[i] or role in PAGE_ROLES or role in HIDDEN_ROLES
     starts, ends = t.content_starts, t.content_ends
     continues = t.continues
     markdown = doc.format == "markdown"

@@ -1,19 +1,21 @@
 """Document structure: which blocks are headings, how they nest, and the outline.
 
-Conventions are nested by the order in which they appear in each document: the
-first convention seen is the outermost, a convention seen for the first time below
-another becomes its child, and meeting a convention again closes everything opened
-inside it. Explicit headings (Markdown ``#``, HTML ``h1``-``h6``) nest by their
-level, and conventions found in paragraphs nest below them.
+How the headings nest is :mod:`reader.core.heading_levels`' part.
 """
 
 from __future__ import annotations
 
 import re
 
+from reader.core.heading_bold import (
+    bold_candidate,
+    without_full_stop,
+)
 from reader.core.heading_context import Candidate, judge_candidates
+from reader.core.heading_levels import assign_levels
 from reader.core.heading_run_in import may_run_in, split_run_in
 from reader.core.headings import (
+    HeadingMatch,
     looks_like_title,
     match_heading,
     numbering,
@@ -36,31 +38,6 @@ from reader.core.model import (
 from reader.core.shown_text import Shown, ShownText
 
 _ENDS_OPEN_RE = re.compile(r"[\w,\-\u2013\u2014(]")  # a paragraph ending mid-sentence
-
-
-# Keywords that contain others: a Part that first appears after some Sections still
-# goes above them. Conventions without a rank nest by order of appearance only.
-KEYWORD_RANK = {
-    "book": 8,
-    "编": 8,
-    "part": 7,
-    "部分": 7,
-    "title": 7,
-    "subtitle": 6,
-    "chapter": 5,
-    "章": 5,
-    "subchapter": 4,
-    "节": 3,
-    "amendment": 7,
-    "schedule": 7,
-    "annex": 7,
-    "appendix": 7,
-    "protocol": 7,
-    "section": 2,
-    "article": 1,
-    "§": 1,
-    "条": 1,
-}
 
 
 def _same_group(i: int, j: int) -> bool:
@@ -185,20 +162,41 @@ def _paragraph_candidate(shown: ShownText, blocks: list[Block], i: int) -> Candi
     )
 
 
-def _without_full_stop(title: str) -> str:
-    """A heading's title without the full stop some styles end it with."""
-    return title[:-1] if re.search(r"[^\W\d_]{2}\.$", title) else title
+_INDENTED_WORDS = 6
+
+
+def _indented_candidate(shown: ShownText, blocks: list[Block], i: int) -> Candidate | None:
+    """A short line standing indented on its own in plain text (``    Warning``): a
+    heading when the document indents its keyword headings so (heading_context)."""
+    b = blocks[i]
+    lead = shown.text[b.start : b.content_start]
+    line = shown.text[b.content_start : b.content_end]
+    if len(lead) < 2 or lead.strip() or "\n" in line:
+        return None
+    if len(line.split()) > _INDENTED_WORDS or line[-1] in ".:;,":
+        return None
+    if not looks_like_title(line):
+        return None
+    m = HeadingMatch("indented", None, line)
+    return Candidate(i, m.key, None, line, match=m)
 
 
 def find_candidates(
-    text: str, blocks: list[Block], conventions: bool = True, shown: ShownText | None = None
+    text: str,
+    blocks: list[Block],
+    conventions: bool = True,
+    shown: ShownText | None = None,
+    bold: dict[int, int] | None = None,
 ) -> list[Candidate]:
     """Explicit headings, paragraphs that match a heading convention, and (marked
     ``body``) the other numbered paragraphs and items, which numbering sequences count.
 
-    ``shown`` is what a reader sees of ``text`` (Markdown without its inline markup).
+    ``shown`` is what a reader sees of ``text`` (Markdown without its inline markup);
+    ``bold`` says which paragraphs open in bold (see
+    :func:`~reader.core.heading_bold.bold_candidate`).
     """
     shown = shown or ShownText(text)
+    bold = bold or {}
     cands: list[Candidate] = []
     absorbed = -1
     for i, b in enumerate(blocks):
@@ -211,10 +209,14 @@ def find_candidates(
             # is split off as for any other ("Part I Land", "1. Exception to Section 3.").
             m = match_heading(title) or numbering(title)
             if m is not None and m.label and label is None:
-                label, title = m.label, _without_full_stop(m.title)
+                label, title = m.label, without_full_stop(m.title)
             cands.append(Candidate(i, f"h{b.level}", label, title, explicit_level=b.level))
             continue
         c = _paragraph_candidate(shown, blocks, i) if conventions and b.kind == PARAGRAPH else None
+        if c is None and conventions and b.kind == PARAGRAPH and not shown.markdown:
+            c = _indented_candidate(shown, blocks, i)
+        if conventions and b.kind == PARAGRAPH and b.content_start in bold:
+            c = bold_candidate(shown, blocks, i, bold[b.content_start], c)
         if c is not None:
             cands.append(c)
             absorbed = c.merge_to if c.merge_to is not None else -1
@@ -322,53 +324,6 @@ def find_title(shown: ShownText, blocks: list[Block], cands: list[Candidate]) ->
     return None
 
 
-def _outranked(stack: list[Candidate], c: Candidate) -> int | None:
-    """Where a container keyword seen for the first time closes the lesser keywords
-    opened before it (``PART 3`` after ``Sec. 2`` goes above it, not inside)."""
-    rank = KEYWORD_RANK.get(c.key, 0)
-    if not rank:
-        return None
-    for k, other in enumerate(stack):
-        if not other.explicit_level and 0 < KEYWORD_RANK.get(other.key, 0) < rank:
-            return k
-    return None
-
-
-def assign_levels(cands: list[Candidate]) -> list[int]:
-    """Outline level (1 = top) of each candidate, by order of appearance."""
-    levels: list[int] = []
-    stack: list[Candidate] = []
-    for c in cands:
-        if c.key == "named":
-            stack.clear()  # front and back matter sit at the top and take no children
-            levels.append(1)
-            continue
-        if c.explicit_level:
-            while stack and (
-                not stack[-1].explicit_level or stack[-1].explicit_level >= c.explicit_level
-            ):
-                stack.pop()
-            stack.append(c)
-            levels.append(len(stack))
-            continue
-        pos = None
-        for k in range(len(stack) - 1, -1, -1):
-            if stack[k].explicit_level:
-                break
-            if stack[k].key == c.key:
-                pos = k
-                break
-        if pos is None:
-            pos = _outranked(stack, c)
-        if pos is None:
-            stack.append(c)
-        else:
-            del stack[pos:]
-            stack.append(c)
-        levels.append(len(stack))
-    return levels
-
-
 def build_outline(
     blocks: list[Block], heading_indexes: list[int], body_end: int
 ) -> list[OutlineNode]:
@@ -462,17 +417,22 @@ def _reshape(text: str, blocks: list[Block], cands: list[Candidate]) -> None:
 
 
 def analyse(
-    text: str, blocks: list[Block], conventions: bool = True, shown: ShownText | None = None
+    text: str,
+    blocks: list[Block],
+    conventions: bool = True,
+    shown: ShownText | None = None,
+    bold: dict[int, int] | None = None,
 ) -> list[OutlineNode]:
     """Classify headings and the title in place, repair breaks, and return the outline.
 
     Run-in headings are cut from their paragraphs, and a heading whose title stands on
     the next line is joined with it, so ``blocks`` may change length (it still tiles
     ``text``). Headings and the title are judged by ``shown``, what a reader sees of
-    ``text`` (Markdown without its inline markup).
+    ``text`` (Markdown without its inline markup). ``bold``: the paragraphs that open
+    in bold, by content offset (an HTML page's ``<strong>``).
     """
     shown = shown or ShownText(text)
-    cands = find_candidates(text, blocks, conventions, shown)
+    cands = find_candidates(text, blocks, conventions, shown, bold)
     cands = _filter_in_context(text, blocks, cands)
     cands = _mark_contents(shown, blocks, cands)
     cands = judge_candidates(text, blocks, cands, shown)

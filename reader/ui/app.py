@@ -94,6 +94,11 @@ def run(args: list[str]) -> int:
         connect_system_theme(window)
         if opts.screenshot:
             return _screenshot(app, window, opts.screenshot, opts.files[:1])
+        from reader.ui.quit_signals import close_on_quit_signals
+
+        # SIGTERM (log-out, kill), SIGINT and SIGHUP close the window as a user would:
+        # its state, the reading position and a pending team-file write are kept.
+        restore_signals = close_on_quit_signals(window, window.close)
         window.show()
         if opts.files:
             window.import_files(opts.files)
@@ -106,7 +111,10 @@ def run(args: list[str]) -> int:
                 app.quit()
 
             QTimer.singleShot(0, done)
-        return app.exec()
+        try:
+            return app.exec()
+        finally:
+            restore_signals()
     finally:
         library.close()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from reader.core.library_model import Annotation
 from reader.ui.tag_editor import TagLineEdit
@@ -62,12 +64,28 @@ def _dialog(parent: QWidget | None, title: str, ann: Annotation, editor: QWidget
     return dlg
 
 
+def _accepted(dlg: QDialog, parent: QWidget | None) -> bool:
+    """Run ``dlg``; whether it was accepted. The keys then go back to where they were.
+
+    A window manager makes the window under a closed dialog active again; without one
+    (a bare X server, some kiosk and tiling set-ups) no window was active and the next
+    key (Ctrl+3 to recolour what was just tagged) went nowhere.
+    """
+    back = QApplication.focusWidget()
+    accepted = dlg.exec() == QDialog.DialogCode.Accepted
+    if parent is not None and isValid(parent):
+        parent.window().activateWindow()
+    if back is not None and isValid(back):
+        back.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+    return accepted
+
+
 def ask_tags(parent: QWidget | None, ann: Annotation, known: list[str]) -> list[str] | None:
     """Edit ``ann``'s tags; the new list, or None when cancelled."""
     edit = TagLineEdit(known)
     edit.setText(", ".join(ann.tags) + (", " if ann.tags else ""))
     dlg = _dialog(parent, "Tags", ann, edit)
-    return edit.tags() if dlg.exec() == QDialog.DialogCode.Accepted else None
+    return edit.tags() if _accepted(dlg, parent) else None
 
 
 def ask_note(parent: QWidget | None, ann: Annotation) -> str | None:
@@ -78,4 +96,4 @@ def ask_note(parent: QWidget | None, ann: Annotation) -> str | None:
     dlg = _dialog(parent, "Note", ann, edit)
     edit.submitted.connect(dlg.accept)
     edit.setToolTip("Ctrl+Enter saves the note")
-    return edit.toPlainText().strip() if dlg.exec() == QDialog.DialogCode.Accepted else None
+    return edit.toPlainText().strip() if _accepted(dlg, parent) else None

@@ -70,6 +70,8 @@ class DocumentOpening:
             w.outline.expandToDepth(0)
             w.show_annotations()
         w.library_panel.select(doc.id)
+        # Kept at once, not only on close: a crash or a power cut reopens it too.
+        w.settings.set("session/document", doc.id)
         w.setWindowTitle(f"{doc.title} — {APP_TITLE}")
         meta = " · ".join(x for x in (doc.date, doc.source) if x)
         w.statusBar().showMessage(f"{doc.title}{'  ·  ' + meta if meta else ''}")

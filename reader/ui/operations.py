@@ -23,6 +23,7 @@ from reader.ui.undo_commands import (
     DeleteAnnotation,
     SetColor,
     SetNote,
+    SignAnnotations,
     TagAnnotation,
 )
 
@@ -97,6 +98,15 @@ class Operations(QObject):
         for tag in additions:
             self.undo_stack.push(TagAnnotation(*self._args(), ann, tag, add=True))
         self.undo_stack.endMacro()
+
+    def sign(self, annotation_ids: list[str], author: str) -> None:
+        """Write ``author`` on highlights that have none, as one undo step."""
+        if annotation_ids and author:
+            self.undo_stack.push(
+                SignAnnotations(
+                    self.library, self.tagsChanged.emit, self.failed.emit, annotation_ids, author
+                )
+            )
 
     def edit_document(self, info: DocumentInfo, edit: MetadataEdit) -> None:
         """Correct a document's title, date and/or source (checked before the push)."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -147,3 +148,20 @@ def ask_preferences(parent: QWidget | None, current: Preferences) -> Preferences
     """Show the dialog; the new preferences, or None when cancelled."""
     dlg = PreferencesDialog(parent, current)
     return dlg.choice() if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_sign(parent: QWidget | None, count: int, author: str) -> bool:
+    """Ask whether ``count`` highlights made before a name was set become ``author``'s
+    (a team file carries only its author's highlights)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Sign earlier highlights",
+        f"{count} highlight{'s' if count != 1 else ''} in this library "
+        f"{'have' if count != 1 else 'has'} no author, so your team does not see "
+        f"{'them' if count != 1 else 'it'}.\n\nSign {'them' if count != 1 else 'it'} "
+        f"as {author}? (Edit > Undo takes this back.)",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    return box.exec() == QMessageBox.StandardButton.Yes

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFrame,
     QTextLayout,
+    QTextOption,
 )
 
 KEEP_LAID_OUT = 1500  # blocks whose layout stays cached (a few screens' worth, many times)
@@ -203,6 +204,12 @@ class ReadingLayout(QAbstractTextDocumentLayout):
             whole.start, whole.length, whole.format = 0, block.length(), fmt
             tl.setFormats([whole])
         tl.setCacheEnabled(False)
+        # A word wider than the column (a long URL in a reference list) breaks
+        # anywhere rather than running off the right edge, where it would be cut off.
+        option = tl.textOption()
+        if option.wrapMode() != QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere:
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            tl.setTextOption(option)
         tl.beginLayout()
         y = self._gaps[i]
         first = True

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 CODEBOOK_FILTER = "REFI-QDA codebook (*.qdc)"
 CSV_FILTER = "Codebook CSV for Taguette (*.csv)"
 PROJECT_FILTER = "REFI-QDA project (*.qdpx)"
-IMPORT_FILTER = "REFI-QDA codebook (*.qdc *.qdpx);;All files (*)"
+IMPORT_FILTER = "Codebook (*.qdc *.qdpx *.csv);;All files (*)"
 PROJECT_IMPORT_FILTER = "REFI-QDA project (*.qdpx);;All files (*)"
 FOLDER = "refiqda/folder"
 PROGRESS_AFTER_MS = 400  # a dialog only for exports long enough to notice
@@ -155,7 +155,7 @@ class RefiQdaMenu:
         box.open()
 
     def import_codebook(self) -> None:
-        """Pick a ``.qdc`` (or ``.qdpx``), add its tags and descriptions, report."""
+        """Pick a codebook (.qdc, .qdpx or CSV), add its tags and descriptions, report."""
         path = self._open_path("Import REFI-QDA Codebook", IMPORT_FILTER)
         if not path:
             return

@@ -121,3 +121,14 @@ class TeamMenu:
             team.configure(choice.team_folder or None, ops.author or "", choice.auto_import)
         except ReaderError as exc:
             self.context.report_error(str(exc), title="Team folder not set")
+            return
+        if choice.team_folder and ops.author:
+            self.offer_to_sign(ops.author)
+
+    def offer_to_sign(self, author: str) -> None:
+        """Highlights made before you had a name would never reach your team: offer to
+        sign them as yours (one undo step)."""
+        ops = self.context.operations
+        unsigned = ops.library.unsigned_annotations()
+        if unsigned and preferences.ask_sign(self.window, len(unsigned), author):
+            ops.sign(unsigned, author)

@@ -162,3 +162,31 @@ class SetNote(AnnotationCommand):
 
     def undo(self) -> None:
         self._run(lambda: self.library.set_note(self.annotation_id, self.old), note=True)
+
+
+class SignAnnotations(QUndoCommand):
+    """Write your name on highlights made before you had one (undo: nobody's again),
+    so your team file carries them."""
+
+    def __init__(
+        self, library: Library, notify: Callable[[], None], on_error: ReportError,
+        annotation_ids: list[str], author: str,
+    ) -> None:  # fmt: skip
+        super().__init__(f"Sign {len(annotation_ids)} Highlights")
+        self.library, self.ids, self.author = library, annotation_ids, author
+        self._notify, self._on_error = notify, on_error
+
+    def _set(self, author: str | None) -> None:
+        try:
+            self.library.set_authors(self.ids, author)
+        except ReaderError as exc:
+            self.setObsolete(True)
+            self._on_error(str(exc))
+            return
+        self._notify()
+
+    def redo(self) -> None:
+        self._set(self.author)
+
+    def undo(self) -> None:
+        self._set(None)

@@ -93,3 +93,11 @@ def test_json_form_has_the_figures():
     assert trade["clause_share"] == 0.4
     assert trade["by_document"]["d1"]["excerpts"] == 2
     assert data["documents"] == [{"id": "d1", "title": "First paper", "clauses": 5}]
+
+
+def test_a_share_too_small_for_one_decimal_is_not_shown_as_nothing():
+    # 2 tagged clauses of 9,271 (a 34-page report) printed 0.0%, as if none were.
+    assert TagCounts(clauses_tagged=2, clauses_total=9271).share_text == "<0.1%"
+    assert TagCounts(clauses_tagged=0, clauses_total=9271).share_text == "0.0%"
+    assert TagCounts(clauses_tagged=1, clauses_total=8).share_text == "12.5%"
+    assert TagCounts().share_text == "0.0%"

@@ -59,7 +59,10 @@ def test_links_footnote_marks_and_markup_stay_out_of_titles():
     doc = parse_text(text, "markdown")
     assert tree(doc.outline) == [("1. Chapter One", ["1.1 Scope & Reach", "1.2 Use open formats"])]
     assert doc.title == "1. Chapter One"
-    assert doc.section_path_text(text.index("Formats matter")) == "1. > 1.2 Use open formats"
+    assert (
+        doc.section_path_text(text.index("Formats matter"))
+        == "1. Chapter One > 1.2 Use open formats"
+    )
 
 
 def test_a_folded_front_matter_title_wins_over_a_title_looking_first_line():

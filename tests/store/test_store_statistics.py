@@ -22,7 +22,7 @@ def test_coding_data_reads_live_annotations_clauses_and_sections(library, doc_id
     assert (doc.id, doc.title) == (doc_id, "Trade Policy Paper")
     assert doc.clauses == [(c.start, c.end) for c in sample_doc.clauses]
     assert [(s.start, s.end, s.depth, s.path) for s in doc.sections] == sorted(
-        section_rows(sample_doc), key=lambda r: (r[0], r[2])
+        section_rows(sample_doc.outline), key=lambda r: (r[0], r[2])
     )
     spans = {s.annotation_id: s for s in data.spans}
     assert set(spans) == {tariffs.id, banks.id, plain.id}  # the deleted one is left out

@@ -97,3 +97,17 @@ def test_freed_memory_goes_back_where_the_platform_allows(qtbot):
     view.load(view.doc, view.view)  # a reload schedules the release after the old one goes
     qtbot.wait(700)
     assert view.document().characterCount() > 1000
+
+
+def test_a_word_longer_than_the_column_wraps_instead_of_running_off_the_edge(qtbot):
+    # A reference list's URL (NIST SP 800-223 cites one of 150 characters) has no
+    # space to break at: it must break anywhere rather than be cut off at the right.
+    url = "https://en.wikipedia.org/wiki/Omni-Path#:~:text=" + "Omni%2DPath%20" * 20
+    view = shown(qtbot, f"A Paper\n\nSee {url} for more.\n\nThe end of it.\n")
+    block = view.document().findBlock(view.document().toPlainText().index("See"))
+    layout = view._layout._lay_out(block)
+    assert layout.lineCount() > 1
+    width = view._layout._width
+    for n in range(layout.lineCount()):
+        line = layout.lineAt(n)
+        assert line.x() + line.naturalTextWidth() <= width + 1

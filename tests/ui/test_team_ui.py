@@ -199,3 +199,43 @@ def test_the_sync_button_pulls_and_pushes_in_the_background(qtbot, tmp_path, mak
     assert window.context.team.state == ERROR
     assert "cannot reach origin" in window.team.status.toolTip()
     assert any("cannot reach origin" in e for e in window.errors)
+
+
+def _answer_question_yes(qtbot) -> None:
+    """Press Return on the next message box (its default button: Yes) once it shows."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+
+
+def test_highlights_made_before_a_name_are_signed_and_shared_when_asked(
+    qtbot, tmp_path, make_window, library
+):
+    """Without a name a highlight has no author, and a team file carries only its
+    author's: turning the team folder on offers to sign them, as one undo step."""
+    from reader.core.team.teamfile import read_team_file
+
+    folder = tmp_path / "team"
+    folder.mkdir()
+    info, _ = add_document(library, load_document(PAPER), PAPER)
+    earlier = library.annotate_quote(info.id, QUOTE)
+    assert earlier.author is None
+    window = make_window()
+    _answer_preferences(qtbot, str(folder), "Cara")
+    _answer_question_yes(qtbot)
+    window.actions.preferences.trigger()
+    assert library.get_annotation(earlier.id).author == "Cara"
+    mine = folder / "annotations" / "cara.jsonld"
+    qtbot.waitUntil(
+        lambda: mine.exists() and [a.id for a in read_team_file(mine).annotations] == [earlier.id],
+        timeout=WAIT,
+    )
+    window.actions.undo.trigger()
+    assert library.get_annotation(earlier.id).author is None

@@ -46,6 +46,13 @@ class TagCounts:
         """Tagged clauses over all clauses (0.0 when there are none)."""
         return self.clauses_tagged / self.clauses_total if self.clauses_total else 0.0
 
+    @property
+    def share_text(self) -> str:
+        """The share as a table shows it: ``12.5%``, or ``<0.1%`` for a share that is
+        not nothing (2 of 9,271 clauses) but would round to a misleading ``0.0%``."""
+        share = self.clause_share
+        return "<0.1%" if 0 < share < 0.0005 else f"{share:.1%}"
+
     def to_dict(self) -> dict[str, Any]:
         """The figures as JSON-ready data."""
         return {

@@ -2,7 +2,9 @@
 
 Parsed with the standard library's tokenizer: nothing is fetched, no script runs,
 and malformed markup degrades to text. The stored text is the page's readable text,
-one block per paragraph; navigation, forms, asides and footers become furniture.
+one block per paragraph; navigation, forms, asides, footers, everything outside a
+``<main>`` landmark and hidden elements become furniture (see ``html_chrome``), and
+the page's title block is settled in ``html_title``.
 """
 
 from __future__ import annotations
@@ -13,8 +15,18 @@ from html.parser import HTMLParser
 
 from reader.core.dates import find_date
 from reader.core.document import build_document
+from reader.core.importers.html_chrome import (
+    HIDDEN,
+    SECTIONING,
+    hinted_role,
+    is_hidden,
+    landmark_role,
+    mark_link_box,
+    mark_page_chrome,
+)
 from reader.core.importers.html_lists import list_label, list_style, mark_menu
-from reader.core.importers.html_title import centred, page_title, title_heading
+from reader.core.importers.html_tags import BLOCK, SKIP, VOID
+from reader.core.importers.html_title import centred, settle_title
 from reader.core.importers.text import decode
 from reader.core.metadata import Metadata
 from reader.core.model import (
@@ -29,101 +41,9 @@ from reader.core.model import (
     Document,
 )
 
-_SKIP = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "svg",
-        "math",
-        "iframe",
-        "object",
-        "embed",
-        "canvas",
-        "select",
-        "option",
-        "button",
-        "textarea",
-        "datalist",
-    }
-)
-_BLOCK = frozenset(
-    {
-        "p",
-        "div",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-        "pre",
-        "tr",
-        "dt",
-        "dd",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "nav",
-        "aside",
-        "table",
-        "ul",
-        "ol",
-        "dl",
-        "figure",
-        "figcaption",
-        "address",
-        "main",
-        "form",
-        "hr",
-        "center",
-        "caption",
-        "fieldset",
-        "legend",
-        "details",
-        "summary",
-        "body",
-    }
-)
-_VOID = frozenset(
-    {
-        "br",
-        "hr",
-        "img",
-        "input",
-        "meta",
-        "link",
-        "wbr",
-        "area",
-        "base",
-        "col",
-        "source",
-        "track",
-        "param",
-        "embed",
-    }
-)
-_FURNITURE_TAGS = {"nav": "navigation", "footer": "footer", "aside": "related", "form": "widget"}
-_FURNITURE_HINT_RE = re.compile(
-    r"breadcrumb|crumbs|footer|copyright|sidebar|side-bar|related|share|social|menu|navbar"
-    r"|topnav|site-nav|advert|banner|cookie",
-    re.I,
-)
-_STRONG_HINT_RE = re.compile(
-    r"breadcrumb|crumbs|footer|sidebar|side-bar|related|share|social|menu|nav|advert|banner"
-    r"|cookie",
-    re.I,
-)
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_MAIN_RE = re.compile(r"<main[\s>]|\srole\s*=\s*[\"']?main\b", re.I)
 _MAX_DEPTH = 512  # deeper nesting is hostile or broken: extra levels are flattened
-_SKIP_LINK_RE = re.compile(
-    r"(?i)^(?:skip|jump|go) (?:to|directly to) |^(?:aller|passer) au contenu|^ir al? contenido"
-    r"|^zum (?:inhalt|hauptinhalt)|^跳(?:过|到)"
-)
 
 
 @dataclass(slots=True)
@@ -135,8 +55,12 @@ class _Raw:
     prefix: str = ""
     label: str | None = None  # an ordered list item's label as the browser shows it
     link_only: bool = False  # every visible character is inside a link
-    href: str = ""  # the link's target, when the block is one link
-    centred: bool = False  # a heading centred on the page
+    hrefs: tuple[str, ...] = ()  # the targets of the links in the block
+    centred: bool = False  # centred on the page
+    in_main: bool = False  # inside the page's <main> (or role="main")
+    in_table: bool = False  # inside a table cell
+    bold: int = 0  # characters of the text's opening in <strong>/<b> (all of it: len(text))
+    in_list: bool = False  # inside a list item
 
 
 @dataclass
@@ -146,12 +70,16 @@ class _State:
     ol_counter: int = 0
     ordered: bool = False
     style: str = "1"  # list numbering: 1, a, A, i or I (the type attribute)
-    first_item: int = 0  # index of the list's first block in the extractor's blocks
+    first_item: int = 0  # index of the element's first block in the extractor's blocks
     centred: bool = False  # the element centres its content (align, style, <center>)
+    hidden: bool = False  # the element (or one around it) is hidden
+    headings: int = 0  # headings seen inside it (for a content <header>)
+    main: bool = False  # the page's main landmark (<main>, role="main")
+    content: bool = False  # the page's content (the main landmark or an <article>)
 
 
 class _Extractor(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, has_main: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[_Raw] = []
         self.meta = Metadata()
@@ -169,8 +97,17 @@ class _Extractor(HTMLParser):
         self.lists: list[_State] = []
         self.link_depth = 0
         self.link_chars = 0
-        self.link_href = ""
-        self.main_depth = 0  # inside <main>, <article> or role="main": the page's content
+        self.data_chars = 0  # visible characters of the block (not the " | " between cells)
+        self.hrefs: list[str] = []
+        self.content_depth = 0  # inside <main>, <article> or role="main": the page's content
+        self.has_main = has_main  # the page marks its main content (then hints are not read)
+        self.main_depth = 0  # inside <main> or role="main"
+        self.table_depth = 0
+        self.hidden_open = 0  # hidden elements open on the stack
+        self.hidden_buf: list[str] = []
+        self.bold_depth = 0  # <strong>/<b> elements open
+        self.bold_lead: list[str] = []  # the block's text in bold before any other text
+        self.past_lead = False  # visible text outside bold seen in the block
 
     # -- helpers -----------------------------------------------------------------
     def _role(self) -> str | None:
@@ -183,7 +120,11 @@ class _Extractor(HTMLParser):
         raw = "".join(self.buf)
         self.buf = []
         text = raw.strip("\n") if self.pre_depth else " ".join(raw.split())
-        visible = len("".join(text.split()))
+        lead = " ".join("".join(self.bold_lead).split())
+        bold = len(lead) if lead and text.startswith(lead) else 0
+        if lead and not self.past_lead:
+            bold = len(text)  # all of it
+        self.bold_lead, self.past_lead = [], False
         if text.strip():
             self.blocks.append(
                 _Raw(
@@ -193,14 +134,47 @@ class _Extractor(HTMLParser):
                     self._role(),
                     self.current_prefix,
                     self.current_label,
-                    link_only=self.link_chars >= visible > 0,
-                    href=self.link_href,
-                    centred=self.current_centred,
+                    link_only=self.link_chars >= self.data_chars > 0,
+                    hrefs=tuple(self.hrefs),
+                    centred=self.current_centred or (bool(self.stack) and self.stack[-1].centred),
+                    in_main=self.main_depth > 0,
+                    in_table=self.table_depth > 0,
+                    bold=bold,
+                    in_list=bool(self.lists),
                 )
             )
         self.current_kind, self.current_level, self.current_prefix = PARAGRAPH, 0, ""
         self.current_label, self.current_centred = None, False
-        self.link_chars, self.link_href = 0, ""
+        self.link_chars = self.data_chars = 0
+        self.hrefs = []
+
+    def _push(self, state: _State) -> None:
+        if len(self.stack) < _MAX_DEPTH:
+            self.stack.append(state)
+            self.hidden_open += state.hidden
+            self.main_depth += state.main
+            self.content_depth += state.content
+            self.table_depth += state.tag == "table"
+
+    def _end_hidden(self) -> None:
+        """A hidden element closed: its text becomes a block of its own, set apart."""
+        text = " ".join("".join(self.hidden_buf).split())
+        self.hidden_buf = []
+        if not text:
+            return  # an icon, an empty marker: the text around it goes on as one block
+        kind, level, centred_ = self.current_kind, self.current_level, self.current_centred
+        self._flush()
+        self.blocks.append(
+            _Raw(PARAGRAPH, text, role=HIDDEN, in_main=self.main_depth > 0, centred=centred_)
+        )
+        self.current_kind, self.current_level, self.current_centred = kind, level, centred_
+
+    def _content_header(self) -> _State | None:
+        """The innermost <header> that heads content (not the site's banner)."""
+        for st in reversed(self.stack):
+            if st.tag == "header" and st.role is None:
+                return st
+        return None
 
     # -- HTMLParser callbacks -----------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -212,55 +186,58 @@ class _Extractor(HTMLParser):
             found = find_date(a["datetime"])
             self.meta.date = found[0] if found else None
         if self.skip_depth:
-            self.skip_depth += tag not in _VOID
+            self.skip_depth += tag not in VOID
             return
-        if tag in _SKIP:
+        if tag in SKIP:
             self.skip_depth = 1
             return
         if tag == "title":
             self.in_title = True
+            return
+        if self.hidden_open or (tag not in VOID and is_hidden(a)):
+            if tag == "br" or tag in BLOCK:
+                self.hidden_buf.append(" ")
+            if tag not in VOID:
+                self._push(_State(tag, hidden=True))
             return
         if tag == "br":
             self.buf.append("\n" if self.pre_depth else " ")
             return
         if tag == "a":
             self.link_depth += 1
-            self.link_href = self.link_href or a.get("href", "")
+            if a.get("href"):
+                self.hrefs.append(a["href"])
             return
-        if tag in _VOID and tag != "hr":
+        if tag in ("strong", "b"):
+            self.bold_depth += 1
+        if tag in VOID and tag != "hr":
             return
-        if tag in _BLOCK:
+        if tag in BLOCK:
             self._flush()
         if tag == "hr":
             return
-        role = _FURNITURE_TAGS.get(tag)
-        hint = f"{a.get('class', '')} {a.get('id', '')} {a.get('role', '')}"
-        # A <section id="copyright-notice"> is part of the document; a <div class="copyright">
-        # at the foot of the page is not.
-        sectioning = tag in ("section", "article") and not _STRONG_HINT_RE.search(hint)
-        if role is None and not sectioning and _FURNITURE_HINT_RE.search(hint):
-            role = (
-                "navigation"
-                if re.search(r"crumb|nav|menu", hint, re.I)
-                else "footer"
-                if re.search(r"footer|copyright", hint, re.I)
-                else "related"
+        in_sectioning = self.main_depth > 0 or any(st.tag in SECTIONING for st in self.stack)
+        role = landmark_role(tag, a, in_sectioning)
+        if role is None and not self.has_main:
+            role = hinted_role(tag, a)
+        main = tag == "main" or a.get("role") == "main"
+        inherited = bool(self.stack) and self.stack[-1].centred
+        self._push(
+            _State(
+                tag,
+                role,
+                ordered=tag == "ol",
+                centred=inherited or centred(a) or tag == "center",
+                first_item=len(self.blocks),
+                main=main,
+                content=main or tag == "article",
             )
-        if tag in ("main", "article") or a.get("role") == "main":
-            self.main_depth += 1
-        if len(self.stack) < _MAX_DEPTH:
-            inherited = bool(self.stack) and self.stack[-1].centred
-            self.stack.append(
-                _State(tag, role, ordered=tag == "ol", centred=inherited or centred(a))
-            )
-            if tag == "center":
-                self.stack[-1].centred = True
+        )
         if tag in ("ul", "ol"):
             lst = self.stack[-1]
             lst.style = list_style(a) if tag == "ol" else "1"
             start = a.get("start", "").strip()
             lst.ol_counter = int(start) - 1 if start.lstrip("-").isdigit() else 0
-            lst.first_item = len(self.blocks)
             self.lists.append(lst)
         elif tag == "li":
             self.current_kind = LIST_ITEM
@@ -274,7 +251,12 @@ class _Extractor(HTMLParser):
             else:
                 self.current_prefix = "- "
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            self.current_kind, self.current_level = HEADING, int(tag[1])
+            header = self._content_header()
+            if header is not None:
+                header.headings += 1
+            # The headings of a content <header> after its first are its subtitles.
+            if header is None or header.headings == 1:
+                self.current_kind, self.current_level = HEADING, int(tag[1])
             self.current_centred = bool(self.stack) and self.stack[-1].centred
         elif tag == "blockquote":
             self.current_kind = QUOTE
@@ -285,27 +267,42 @@ class _Extractor(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if self.skip_depth:
-            self.skip_depth -= tag not in _VOID
+            self.skip_depth -= tag not in VOID
             return
         if tag == "title":
             self.in_title = False
             return
+        if self.hidden_open:
+            self._pop(tag)
+            if not self.hidden_open:
+                self._end_hidden()
+            return
         if tag == "a":
             self.link_depth = max(0, self.link_depth - 1)
             return
-        if tag in _BLOCK:
+        if tag in ("strong", "b"):
+            self.bold_depth = max(0, self.bold_depth - 1)
+        if tag in BLOCK:
             self._flush()
         if tag in ("ul", "ol") and self.lists and self.lists[-1].tag == tag:
-            mark_menu(self.blocks[self.lists[-1].first_item :], inside_main=self.main_depth > 0)
-        if tag in ("main", "article") and self.main_depth:
-            self.main_depth -= 1
+            mark_menu(self.blocks[self.lists[-1].first_item :], inside_main=self.content_depth > 0)
+        if tag in ("article", "section") and self.stack and self.stack[-1].tag == tag:
+            mark_link_box(self.blocks[self.stack[-1].first_item :])
         if tag == "pre" and self.pre_depth:
             self.pre_depth -= 1
+        self._pop(tag)
+
+    def _pop(self, tag: str) -> None:
+        """Close ``tag`` and whatever was left open inside it."""
         for k in range(len(self.stack) - 1, -1, -1):
             if self.stack[k].tag == tag:
                 for st in self.stack[k:]:
                     if st in self.lists:
                         self.lists.remove(st)
+                    self.hidden_open -= st.hidden
+                    self.main_depth -= st.main
+                    self.content_depth -= st.content
+                    self.table_depth -= st.tag == "table"
                 del self.stack[k:]
                 break
 
@@ -315,9 +312,19 @@ class _Extractor(HTMLParser):
         if self.in_title:
             self.title_parts.append(data)
             return
+        if self.hidden_open:
+            self.hidden_buf.append(data)
+            return
+        visible = sum(c.isalnum() for c in data)  # " | " between links is not text
         if self.link_depth:
-            self.link_chars += len("".join(data.split()))
+            self.link_chars += visible
+        self.data_chars += visible
         self.buf.append(data)
+        if not self.past_lead:
+            if self.bold_depth:
+                self.bold_lead.append(data)
+            else:
+                self.past_lead = visible > 0
 
     def _meta(self, a: dict[str, str]) -> None:
         name = (a.get("name") or a.get("property") or "").lower()
@@ -349,15 +356,14 @@ class _Extractor(HTMLParser):
 
     def close(self) -> None:
         super().close()
+        if self.hidden_open:
+            self.hidden_open = 0
+            self._end_hidden()
         self._flush()
         title = " ".join("".join(self.title_parts).split())
-        # A page without h1 may set a heading apart as its title: not a section.
-        at = title_heading(self.blocks, title)
-        if at is not None:
-            self.blocks[at].kind, self.blocks[at].level = TITLE, 0
-        if not self.meta.title:
-            h1 = next((b.text for b in self.blocks if b.kind == HEADING and b.level == 1), None)
-            self.meta.title = page_title(title, h1 if at is None else self.blocks[at].text)
+        mark_page_chrome(self.blocks)
+        stated = settle_title(self.blocks, title)
+        self.meta.title = self.meta.title or stated
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -382,9 +388,11 @@ def _decode_html(data: bytes, name: str) -> tuple[str, str]:
     return decode(data, name)
 
 
-def assemble(raws: list[_Raw]) -> tuple[str, list[Block]]:
-    """Lay the extracted blocks out as text, one per paragraph, with exact offsets."""
+def assemble(raws: list[_Raw]) -> tuple[str, list[Block], dict[int, int]]:
+    """Lay the extracted blocks out as text, one per paragraph, with exact offsets; and
+    where a paragraph opens in bold, how many of its characters are (by its offset)."""
     parts: list[str] = []
+    bold: dict[int, int] = {}
     blocks: list[Block] = []
     pos = 0
     for n, raw in enumerate(raws):
@@ -396,8 +404,9 @@ def assemble(raws: list[_Raw]) -> tuple[str, list[Block]]:
         b = Block(raw.kind, start, pos, content_start, pos, level=raw.level, label=raw.label)
         if raw.kind in (HEADING, TITLE):
             b.title = raw.text
-        if raw.link_only and raw.href.startswith("#") and _SKIP_LINK_RE.match(raw.text):
-            raw.role = "navigation"  # "Skip to main content": for screen readers, not text
+        elif raw.kind == PARAGRAPH and raw.bold and not (raw.role or raw.centred or raw.in_list):
+            # In a list, bold is an item's term; centred, a cover's line.
+            bold[content_start] = raw.bold
         if raw.role:
             b.kind, b.role, b.level = FURNITURE, raw.role, 0
         if n < len(raws) - 1:
@@ -410,17 +419,25 @@ def assemble(raws: list[_Raw]) -> tuple[str, list[Block]]:
             b.end = pos + 1
             pos += 1
             blocks.append(b)
-    return "".join(parts), blocks
+    return "".join(parts), blocks, bold
 
 
 def from_string(html: str, filename: str | None = None, encoding: str | None = None) -> Document:
     """Parse already decoded HTML."""
-    extractor = _Extractor()
+    extractor = _Extractor(has_main=_MAIN_RE.search(html) is not None)
     extractor.feed(html)
     extractor.close()
-    text, blocks = assemble(extractor.blocks)
+    text, blocks, bold = assemble(extractor.blocks)
+    structured = any(b.in_main for b in extractor.blocks)
     return build_document(
-        text, blocks, "html", encoding=encoding, filename=filename, hints=extractor.meta
+        text,
+        blocks,
+        "html",
+        encoding=encoding,
+        filename=filename,
+        hints=extractor.meta,
+        structured=structured,
+        bold=bold,
     )
 
 

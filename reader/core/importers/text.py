@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from reader.core.document import build_document
 from reader.core.errors import DocumentError
 from reader.core.headings import BULLET_RE, LIST_MARKER_RE, match_heading
-from reader.core.model import BLANK, LIST_ITEM, PARAGRAPH, Block, Document
+from reader.core.importers.text_header import read_header
+from reader.core.importers.text_underlined import underlined_title
+from reader.core.model import BLANK, FURNITURE, LIST_ITEM, PARAGRAPH, Block, Document
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -133,6 +135,7 @@ _MARKER_STYLE_RE = re.compile(
 )
 # Lines longer than any usual wrap width mean one paragraph per line, not hard wrapping.
 _WRAP_WIDTH = 110
+_COVER_INDENT = 8  # a centred line stands this far in at least; a paragraph indent less
 
 
 def _marker_style(text: str, start: int, end: int) -> str | None:
@@ -179,18 +182,34 @@ def _split_group(text: str, lines: list[tuple[int, int]]) -> list[Block]:
     # is clearly shorter than the lines after it (a hard-wrapped paragraph is not a heading).
     first = text[lines[0][0] : lines[0][1]]
     match = match_heading(first)
-    if match is not None and match.key != "caps":
+    if match is not None and match.key == "caps" and _wrapped_caps(text, lines[1]):
+        match = None  # a heading in capitals wrapped over two lines: judged as one block
+    if match is not None:
         take = 1
         if match.strong and not match.title:
             second = text[lines[1][0] : lines[1][1]].strip()
             if match_heading(second) is None and len(second) < 120 and second[-1:] not in ".;,":
                 take = 2  # "Article 1" on one line, its title on the next
-        if take == 2 or widths[0] < 0.7 * max(widths[1:]):
+        if take == 2 or (widths[0] < 0.7 * max(widths[1:]) and _starts_anew(text, lines[1])):
             head = block(PARAGRAPH, text, lines[0][0], lines[take - 1][1])
             if take == len(lines):
                 return [head]
             return [head, *_split_group(text, lines[take:])]
     return [_single(text, lines[0][0], lines[-1][1])]
+
+
+def _starts_anew(text: str, line: tuple[int, int]) -> bool:
+    """Whether a line starts a sentence of its own (a capital, a number, a quote, a
+    bullet) rather than going on with the line before it (``<link>, and ...``)."""
+    first = text[line[0] : line[1]].lstrip()[:1]
+    return first.isupper() or first.isdigit() or first in "\"“«‘'([*-•–—§"
+
+
+def _wrapped_caps(text: str, line: tuple[int, int]) -> bool:
+    """Whether the line after a line in capitals goes on with that heading (it is in
+    capitals as a title line is) rather than starting the text under it."""
+    second = match_heading(text[line[0] : line[1]])
+    return second is not None and second.key == "caps"
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, bool]]:
@@ -210,15 +229,31 @@ def _lines(text: str) -> Iterator[tuple[int, int, bool]]:
         pos = end
 
 
-def segment(text: str) -> list[Block]:
-    """Blocks tiling ``text``: blank runs, paragraphs and list items (all unclassified)."""
+def segment(text: str, underlined: bool = False) -> list[Block]:
+    """Blocks tiling ``text``: blank runs, paragraphs and list items (all unclassified).
+
+    With ``underlined``, a paragraph that opens with an underlined title (see
+    :mod:`reader.core.importers.text_underlined`) starts with a heading block.
+    """
     blocks: list[Block] = []
     group: list[tuple[int, int]] = []
+    styles: dict[tuple[str, bool], int] = {}
     blank_start = -1
+
+    def flush() -> None:
+        lines = group
+        if underlined:
+            found = underlined_title(text, lines, styles)
+            if found is not None:
+                blocks.append(found[0])
+                lines = lines[found[1] :]
+        if lines:
+            blocks.extend(_split_group(text, lines))
+
     for s, e, blank in _lines(text):
         if blank:
             if group:
-                blocks.extend(_split_group(text, group))
+                flush()
                 group = []
             if blank_start < 0:
                 blank_start = s
@@ -228,15 +263,57 @@ def segment(text: str) -> list[Block]:
             blank_start = -1
         group.append((s, e))
     if group:
-        blocks.extend(_split_group(text, group))
+        flush()
     if blank_start >= 0:
         blocks.append(Block(BLANK, blank_start, len(text), len(text), len(text)))
     return blocks
 
 
+def _front_matter(text: str, blocks: list[Block], end: int) -> list[Block]:
+    """The blocks with those of a header block ending at ``end`` made one furniture block."""
+    if not any(b.end == end for b in blocks):
+        return blocks  # the header's last line is not where a block ends: leave it as text
+    head = block(FURNITURE, text, 0, end)
+    head.role = "front-matter"
+    return [head, *(b for b in blocks if b.start >= end)]
+
+
+def _centred(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether every line is centred on one page width (a cover: title, version, date)."""
+    sums, indents = [], set()
+    for s, e in lines:
+        raw = text[s:e].rstrip("\r\n").expandtabs()
+        indent = len(raw) - len(raw.lstrip(" "))
+        if indent < _COVER_INDENT:
+            return False
+        sums.append(2 * indent + len(raw.strip()))
+        indents.add(indent)
+    # Lines of about one length at one indent are centred only far in (else a quotation).
+    return max(sums) - min(sums) <= 4 and (len(indents) > 1 or min(indents) >= 2 * _COVER_INDENT)
+
+
+def _split_cover(text: str, blocks: list[Block]) -> None:
+    """A centred paragraph opening the text is a cover: one block per line."""
+    k = next((k for k, b in enumerate(blocks) if b.kind not in (BLANK, FURNITURE)), None)
+    if k is None or blocks[k].kind != PARAGRAPH:
+        return
+    b = blocks[k]
+    lines = [m.span() for m in LINE_RE.finditer(text, b.start, b.end)]
+    if len(lines) >= 2 and _centred(text, lines):
+        blocks[k : k + 1] = [block(PARAGRAPH, text, s, e) for s, e in lines]
+
+
 def from_string(text: str, filename: str | None = None, encoding: str | None = None) -> Document:
-    """Parse already decoded plain text."""
-    return build_document(text, segment(text), "text", encoding=encoding, filename=filename)
+    """Parse already decoded plain text: a header block at the top states metadata,
+    underlined titles are headings, a centred opening paragraph is a cover."""
+    blocks = segment(text, underlined=True)
+    header = read_header(text)
+    hints = None
+    if header is not None:
+        end, hints = header
+        blocks = _front_matter(text, blocks, end)
+    _split_cover(text, blocks)
+    return build_document(text, blocks, "text", encoding=encoding, filename=filename, hints=hints)
 
 
 def parse(data: bytes, filename: str | None = None) -> Document:

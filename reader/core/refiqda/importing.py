@@ -1,4 +1,5 @@
-"""Import a codebook (from a ``.qdc``, or the codebook part of a ``.qdpx``) as tags."""
+"""Import a codebook (from a ``.qdc``, the codebook part of a ``.qdpx``, or a codebook
+CSV as Taguette writes one) as tags."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.library_model import CodebookEntry
 from reader.core.refiqda.codebook import Code, parse_codebook
+from reader.core.refiqda.codebook_csv import looks_like_codebook_csv, parse_codebook_csv
 from reader.core.refiqda.project_reader import project_codes, project_root
 from reader.core.refiqda.xmlsafe import MAX_XML_BYTES, RefiQdaError
 from reader.core.store.codebook import CodebookCounts
@@ -32,7 +34,8 @@ class CodebookReport(CodebookCounts):
 
 
 def read_codebook_file(path: str | Path) -> list[Code]:
-    """The codes of a ``.qdc`` codebook or of a ``.qdpx`` project's codebook, checked."""
+    """The codes of a ``.qdc`` codebook, of a ``.qdpx`` project's codebook or of a
+    codebook CSV (a ``.csv``, or a file starting with such a header), checked."""
     p = Path(path)
     try:
         with p.open("rb") as f:
@@ -45,7 +48,10 @@ def read_codebook_file(path: str | Path) -> list[Code]:
         else:
             with p.open("rb") as f:
                 data = f.read(MAX_XML_BYTES + 1)
-            codes = parse_codebook(data, p.name)
+            if p.suffix.lower() == ".csv" or looks_like_codebook_csv(data):
+                codes = parse_codebook_csv(data, p.name)
+            else:
+                codes = parse_codebook(data, p.name)
     except FileNotFoundError:
         raise RefiQdaError(f"{p}: no such file") from None
     except OSError as exc:  # a folder, no permission, a read error
@@ -57,9 +63,9 @@ def read_codebook_file(path: str | Path) -> list[Code]:
 
 def codebook_entries(codes: list[Code]) -> list[CodebookEntry]:
     """Every code as a tag (path, description, GUID, colour, codability), parents
-    before their children."""
+    before their children. A code without a GUID (from a CSV) keeps the tag's own."""
     return [
-        CodebookEntry(c.path, c.description, c.guid, c.color, c.codable)
+        CodebookEntry(c.path, c.description, c.guid or None, c.color, c.codable)
         for top in codes
         for c in top.walk()
     ]

@@ -88,11 +88,24 @@ def _q(name: str) -> str:
     return f"{{{PROJECT_NS}}}{name}"
 
 
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False  # the zip reader says what is wrong with it
+
+
 class _Archive:
     """The zip, read with size limits and one-line errors (see :class:`SafeZip`)."""
 
     def __init__(self, path: Path) -> None:
         self.what = path.name
+        if _is_sqlite(path):  # what Taguette offers as its project export
+            raise RefiQdaError(
+                f"{self.what}: an SQLite database, not a .qdpx project (Taguette exports its "
+                "projects so, and no .qdpx: import its codebook CSV with qdc-import)"
+            )
         self.safe = SafeZip(
             path, self.what, RefiQdaError, kind=".qdpx project", max_member_bytes=MAX_XML_BYTES
         )

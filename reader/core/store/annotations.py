@@ -260,6 +260,28 @@ class AnnotationsMixin(DocumentsMixin, TagsMixin, StoreBase):
             )
         return self.get_annotation(annotation_id)
 
+    def unsigned_annotations(self) -> list[str]:
+        """Ids of the live annotations that have no author (made before a name was
+        set): a team file carries only its author's, so these stay out of it."""
+        rows = self.conn.execute(
+            "SELECT id FROM annotations WHERE author IS NULL AND deleted IS NULL ORDER BY seq"
+        )
+        return [r[0] for r in rows]
+
+    def set_authors(self, annotation_ids: Iterable[str], author: str | None) -> int:
+        """Write ``author`` (``None``: nobody) on the annotations ``annotation_ids``, in
+        one transaction; each is modified now, so a team file carries the change.
+        Returns how many changed."""
+        if author is not None:
+            author = checked_field(author, "the author", MAX_NAME).strip() or None
+        now = utc_now()
+        with self.transaction():
+            cur = self.conn.executemany(
+                "UPDATE annotations SET author = ?, modified = ? WHERE id = ? AND author IS NOT ?",
+                [(author, now, i, author) for i in annotation_ids],
+            )
+        return cur.rowcount
+
     def delete_annotation(self, annotation_id: str) -> Annotation:
         """Delete an annotation recoverably: it disappears from views until undeleted."""
         self._change(annotation_id, "UPDATE annotations SET deleted = ? WHERE id = ?", (utc_now(),))

@@ -84,7 +84,7 @@ class DocumentsMixin(StoreBase):
             self.conn.executemany(
                 "INSERT INTO sections (document_id, start_offset, end_offset, depth, path) "
                 "VALUES (?, ?, ?, ?, ?)",
-                [(doc.id, *row) for row in section_rows(doc)],
+                [(doc.id, *row) for row in section_rows(doc.outline)],
             )
             labels: list[str | None] = [*doc.page_labels] or [None] * len(doc.pages)
             self.conn.executemany(

@@ -12,7 +12,15 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from reader.core.model import BLANK, FURNITURE, Block, Clause, Document, OutlineNode
+from reader.core.model import (
+    BLANK,
+    FURNITURE,
+    Block,
+    Clause,
+    OutlineNode,
+    path_text,
+    section_path_in,
+)
 
 # Paragraphs are split on blank lines when a document comes without blocks.
 _PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*")
@@ -56,8 +64,8 @@ def search_chunks(
     return chunks
 
 
-def section_rows(doc: Document) -> list[tuple[int, int, int, str]]:
-    """``(start, end, depth, path)`` for every outline node of ``doc``.
+def section_rows(outline: list[OutlineNode]) -> list[tuple[int, int, int, str]]:
+    """``(start, end, depth, path)`` for every node of a document's ``outline``.
 
     The deepest row containing an offset gives that offset's section path, so
     excerpts and search find it in SQL without loading the outline.
@@ -67,10 +75,11 @@ def section_rows(doc: Document) -> list[tuple[int, int, int, str]]:
     def visit(nodes: list[OutlineNode], depth: int) -> None:
         for node in nodes:
             if node.end > node.start:
-                rows.append((node.start, node.end, depth, doc.section_path_text(node.start)))
+                path = path_text(section_path_in(outline, node.start))
+                rows.append((node.start, node.end, depth, path))
             visit(node.children, depth + 1)
 
-    visit(doc.outline, 0)
+    visit(outline, 0)
     return rows
 
 

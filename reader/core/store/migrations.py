@@ -20,7 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.store.cjk_search import INSERT_ROWS, create_cjk_index, index_rows
-from reader.core.store.indexing import blocks_from_json, outline_from_json, search_chunks
+from reader.core.store.indexing import (
+    blocks_from_json,
+    outline_from_json,
+    search_chunks,
+    section_rows,
+)
 
 APPLICATION = "policy-reader"  # the marker that tells our library from any SQLite file
 
@@ -306,6 +311,23 @@ def _v12_team_folder(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v13_section_paths(conn: sqlite3.Connection) -> None:
+    # Section paths showed the outermost section by its label alone, which for a bare
+    # number ("4. > 4.2 Sanitization") told a reader nothing: such a section now keeps
+    # its title (reader.core.model.path_text). The stored paths, which excerpts, search
+    # and exports cite, are made again from each document's stored outline. Raw SQL:
+    # rows found by their document's key, replaced in one statement each.
+    docs = conn.execute("SELECT id, outline FROM documents").fetchall()
+    for doc_id, outline in docs:
+        rows = section_rows(outline_from_json(outline))
+        conn.execute("DELETE FROM sections WHERE document_id = ?", (doc_id,))
+        conn.executemany(
+            "INSERT INTO sections (document_id, start_offset, end_offset, depth, path) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(doc_id, *row) for row in rows],
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Migration:
     """One schema step: ``apply`` brings a library at ``version - 1`` to ``version``."""
@@ -335,6 +357,7 @@ MIGRATIONS: list[Migration] = [
     Migration(
         12, "team folder: tombstones of deleted annotations, document sources", _v12_team_folder
     ),
+    Migration(13, "section paths keep the title of a section numbered only", _v13_section_paths),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

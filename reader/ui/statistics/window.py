@@ -100,7 +100,7 @@ def _tag_columns() -> list[StatColumn[TagRow]]:
             lambda r: r.counts.clauses_tagged,
             lambda r: f"{r.counts.clauses_tagged}/{r.counts.clauses_total}",
         ),
-        num("Share", lambda r: r.counts.clause_share, lambda r: f"{r.counts.clause_share:.1%}"),
+        num("Share", lambda r: r.counts.clause_share, lambda r: r.counts.share_text),
         num("Documents", lambda r: r.stat.documents if r.document_id is None else 1),
         StatColumn(
             "Authors",
