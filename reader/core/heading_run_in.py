@@ -153,7 +153,7 @@ def _tight(line: str, lead: int) -> RunIn | None:
         return None
     title = t.group("title")
     after = line[t.end() :]
-    if not _run_in_title(title) or len(after.split()) < _SENTENCE_WORDS:
+    if not run_in_title(title) or len(after.split()) < _SENTENCE_WORDS:
         return None
     num = m.group("num")
     found = HeadingMatch("num.", f"{num}.", title, int(num), tight=True)
