@@ -42,7 +42,7 @@ _VERBISH = word_set(
 )
 
 
-def _run_in_title(title: str) -> bool:
+def run_in_title(title: str) -> bool:
     """A run-in title: in title case, or a few words of sentence case that do not
     start or read like a sentence (``Duties of the board``, ``Objeto``)."""
     if title_cased(title):
@@ -88,7 +88,7 @@ def split_run_in(line: str) -> RunIn | None:
         title = t.group("title").strip(" *_")  # Markdown emphasis around the title
         after = rest[t.end() :].lstrip(" \t*_")
         if (
-            _run_in_title(title)
+            run_in_title(title)
             and after
             and (after[0].isupper() or after[0] in '("“‘' or after[0].isdigit())
         ):
@@ -153,7 +153,7 @@ def _tight(line: str, lead: int) -> RunIn | None:
         return None
     title = t.group("title")
     after = line[t.end() :]
-    if not _run_in_title(title) or len(after.split()) < _SENTENCE_WORDS:
+    if not run_in_title(title) or len(after.split()) < _SENTENCE_WORDS:
         return None
     num = m.group("num")
     found = HeadingMatch("num.", f"{num}.", title, int(num), tight=True)

@@ -328,13 +328,19 @@ def build_outline(
     blocks: list[Block], heading_indexes: list[int], body_end: int
 ) -> list[OutlineNode]:
     """Outline nodes from heading blocks (already given kind, level, label, title)."""
-    roots: list[OutlineNode] = []
-    stack: list[OutlineNode] = []
     nodes = []
     for i in heading_indexes:
         b = blocks[i]
-        node = OutlineNode(b.label, b.title or "", b.level, b.start, body_end, i)
-        nodes.append(node)
+        nodes.append(OutlineNode(b.label, b.title or "", b.level, b.start, body_end, i))
+    return nest_outline(nodes, body_end)
+
+
+def nest_outline(nodes: list[OutlineNode], body_end: int) -> list[OutlineNode]:
+    """``nodes`` (in document order) nested by level, each ending where the next of
+    the same or a higher level starts."""
+    roots: list[OutlineNode] = []
+    stack: list[OutlineNode] = []
+    for node in nodes:
         while stack and stack[-1].level >= node.level:
             stack.pop()
         if stack:

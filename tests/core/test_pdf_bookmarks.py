@@ -127,3 +127,39 @@ def test_short_bookmark_titles_are_placed_on_the_line_they_point_at():
         "colortheme=name",
     ]
     assert [n.level for n in nodes] == [1, 1, 2, 2]
+
+
+def test_a_bookmark_the_page_does_not_print_anchors_its_node_and_adds_no_text():
+    # A thesis: its dedication page prints no "Dedication", only the dedication.
+    pages = []
+    for n, heads in enumerate([["1 Introduction"], [], ["2 Method"]]):
+        items, y = [], 780
+        for text in heads:
+            items.append((72, y, H, 14, text, 0))
+            y -= 24
+        for k in range(5):
+            items.append((72, y, B, 10, body(k + n), 0))
+            y -= 13
+        pages.append(items)
+    pages[1].insert(0, (72, 700, B, 10, "To my parents, who taught me to read.", 0))
+    bookmarks = [("Introduction", 0, 0), ("Dedication", 0, 1, 710), ("Method", 0, 2)]
+    doc = parse_bytes(drawn_pdf(pages, bookmarks=bookmarks), "pdf", "thesis.pdf")
+    nodes = doc.iter_nodes()
+    assert [n.title for n in nodes] == ["Introduction", "Dedication", "Method"]
+    assert "Dedication" not in doc.text  # nothing the PDF does not print
+    assert doc.text[nodes[1].start :].startswith("To my parents")
+    assert nodes[0].end == nodes[1].start
+
+
+def test_a_bookmark_worded_otherwise_takes_the_heading_where_it_points():
+    page = [(72, 810, H, 18, "The Conference Class", 0), (72, 780, H, 14, "1 Documentation", 0)]
+    page += [(72, 756 - 13 * k, B, 10, body(k), 0) for k in range(4)]
+    page.append((72, 690, H, 12, "All the available options", 0))
+    page += [(72, 670 - 13 * k, B, 10, body(k + 1), 0) for k in range(4)]
+    bookmarks = [("Documentation", 0, 0, 795), ("The options", 1, 0, 703)]
+    doc = parse_bytes(drawn_pdf([page], bookmarks=bookmarks), "pdf", "o.pdf")
+    assert [n.display for n in doc.iter_nodes()] == [
+        "1 Documentation",
+        "All the available options",
+    ]
+    assert [n.level for n in doc.iter_nodes()] == [1, 2]

@@ -158,6 +158,12 @@ def test_a_bold_run_in_phrase_wrapped_over_two_lines_is_no_heading():
     page.append((185, 576, B, 10, "Adding Coulomb interactions back, the", 0))
     page += [(72, 564 - 12 * k, B, 10, lines[k], 0) for k in range(6)]
     doc = parse(drawn_pdf([page]), "r.pdf", bookmarks=False)
-    assert [n.display for n in doc.iter_nodes()] == ["What's New", "Results"]
+    # ("Dynamic ion positions." is a run-in heading under Results: see test_pdf_run_in)
+    assert [n.display for n in doc.iter_nodes()] == [
+        "What's New",
+        "Results",
+        "Dynamic ion positions",
+    ]
+    assert [n.level for n in doc.iter_nodes()] == [1, 2, 3]
     text = reading_text(doc)
     assert "alternative minimum tax of the carryover. If you have an unused credit" in text

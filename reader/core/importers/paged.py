@@ -63,6 +63,8 @@ class PageLine:
     row: bool = False  # a table row: a line of its own, never a sentence going on
     top: float = -1.0  # its height on the page (points from the top), when known
     opens: bool = False  # it starts a paragraph (or a table row) of the text flow
+    lead: int = 0  # characters of a lead-in set apart by its face (a PDF's bold "Scope.")
+    run_in: int = 0  # a heading that runs into its paragraph: its first characters
 
 
 _Line = PageLine
@@ -274,6 +276,24 @@ def _claim(blocks: list[Block], starts: list[int], start: int, end: int) -> Bloc
     return merged
 
 
+def _cut_run_in(text: str, blocks: list[Block], starts: list[int], line: _Line) -> None:
+    """The block that ``line`` opens cut after its run-in heading: a heading block and
+    the paragraph going on after it (the text is not changed)."""
+    i = bisect_right(starts, line.start) - 1
+    b = blocks[i]
+    cut = line.start + line.run_in
+    if b.start != line.start or not b.content_start < cut < b.content_end:
+        return
+    body = cut
+    while body < b.content_end and text[body].isspace():
+        body += 1
+    head = Block(HEADING, b.start, cut, b.content_start, cut, line.heading)
+    head.label, head.title = line.label, line.title
+    rest = Block(b.kind, cut, b.end, body, b.content_end)
+    blocks[i : i + 1] = [head, rest]
+    starts[i : i + 1] = [head.start, rest.start]
+
+
 def assemble(raw_pages: list[str], bookmarks: list[Bookmark] | None = None) -> PagedText:
     """The stored text of a paged document from each page's extracted text."""
     pages = [[_Line(t) for t in clean_lines(raw)] for raw in raw_pages]
@@ -307,12 +327,21 @@ def assemble_lines(pages: list[list[PageLine]], headings: int = 0) -> PagedText:
         parts.append(chunk)
         pos += len(chunk)
 
+    run_ins: list[_Line] = []  # headings that run into their paragraph
     for lines in pages:
         page_starts.append(pos + (2 if parts else 0))
         group: list[PageLine] = []
         i = 0
         while i < len(lines):
             line = lines[i]
+            if line.heading and line.run_in:  # it opens a paragraph, cut after segmenting
+                if group:
+                    texts = [x.text for x in group]
+                    emit(unwrap_line(texts) or "\n".join(texts), group)
+                group = [line]
+                run_ins.append(line)
+                i += 1
+                continue
             if line.role or line.heading or line.is_title:
                 if group:
                     emit("\n".join(x.text for x in group), group)
@@ -335,6 +364,8 @@ def assemble_lines(pages: list[list[PageLine]], headings: int = 0) -> PagedText:
     text = "".join(parts) + ("\n" if parts else "")
     blocks = segment(text)
     starts = [b.start for b in blocks]
+    for line in reversed(run_ins):
+        _cut_run_in(text, blocks, starts, line)
     roles: Counter[str] = Counter()
     for start, end, line in reversed(marks):  # from the end: merging shifts later indexes
         b = _claim(blocks, starts, start, end)

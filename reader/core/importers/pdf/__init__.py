@@ -11,19 +11,29 @@ PDF's own outline, and :mod:`.pages` puts it together for the shared paged assem
 from __future__ import annotations
 
 import copy
+from statistics import median
 
 from reader.core.clauses import split_clauses
 from reader.core.document import build_document
 from reader.core.errors import DocumentError
 from reader.core.importers.paged import PagedText, PageLine, assemble, assemble_lines
-from reader.core.importers.pdf.bookmarks import Mark, merge, norm, place, set_unprinted
+from reader.core.importers.pdf.bookmarks import (
+    Mark,
+    merge,
+    norm,
+    place,
+    place_at_headings,
+    unprinted,
+)
 from reader.core.importers.pdf.engine import PdfSource, read_pdf
 from reader.core.importers.pdf.headings import join_wrapped, split_label
 from reader.core.importers.pdf.pages import Laid, lay_out
 from reader.core.metadata import Metadata, stated_title
 from reader.core.model import FURNITURE, HEADING, PARAGRAPH, Document
+from reader.core.outline_anchors import Anchor, add_anchors
 
 _MIN_TEXT_CHARS_PER_PAGE = 8  # less than this on average: scanned pages, no text layer
+_RUN_IN_END = " .:\u2013\u2014-"  # what ends a run-in heading's title ("Scope." "Scope:")
 
 
 def _set(pages: list[list[PageLine]], marks: list[Mark], title: Mark | None) -> None:
@@ -31,6 +41,11 @@ def _set(pages: list[list[PageLine]], marks: list[Mark], title: Mark | None) -> 
     for m in marks:
         lines = pages[m.page]
         first = lines[m.line]
+        if m.run_in:  # the heading is the line's lead-in; its paragraph goes on after it
+            label, name, _, _ = split_label(first.text[: m.run_in].rstrip(_RUN_IN_END))
+            first.heading, first.run_in = max(1, m.level), m.run_in
+            first.label, first.title = (label, name) if label and name else (None, name)
+            continue
         text = join_wrapped([ln.text for ln in lines[m.line : m.line + m.lines]])
         if m.title and norm(m.title) == norm(text):
             text = m.title  # a bookmark's own spelling: "Appendix" for "A p p e n d i x"
@@ -81,19 +96,28 @@ def _plain(src: PdfSource, name: str) -> PagedText:
 
 def _assemble(
     src: PdfSource, laid: Laid, name: str | None, bookmarks: bool = True
-) -> tuple[PagedText, bool]:
-    """The paged text, and whether the outline still needs the text conventions."""
+) -> tuple[PagedText, bool, list[Anchor]]:
+    """The paged text, whether the outline still needs the text conventions, and the
+    outline nodes of bookmarks whose title the pages do not print."""
     marks = laid.headings
     placed = place(laid.pages, src.bookmarks) if bookmarks else []
-    titles = [laid.title] if laid.title else []
-    unprinted = set_unprinted(laid.pages, src.bookmarks, placed, marks, titles) if bookmarks else []
+    if placed:
+        placed += place_at_headings(laid.pages, src.bookmarks, placed, marks)
+        placed.sort(key=lambda m: (m.page, m.line))
+    missing = unprinted(laid.pages, src.bookmarks, placed) if bookmarks else []
+    # (the lines themselves: placing the title reorders its page's lines)
+    at = [(laid.pages[m.page][m.line], m) for m in missing]
     if placed and not marks:
         marks = _convention_marks(laid.pages, name)
     final = merge(placed, marks) if placed else marks
-    if unprinted:  # the bookmarks of named sections the pages print no title for
-        final = sorted([*final, *unprinted], key=lambda m: (m.page, m.line))
     _set(laid.pages, final, laid.title)
-    return assemble_lines(laid.pages, len(placed)), not final
+    paged = assemble_lines(laid.pages, len(placed))
+    # The bookmarks' levels as the merge shifted them under the text's own.
+    levels = {(m.page, m.line): m.level for m in final}
+    shifts = [levels[(b.page, b.line)] - b.level for b in placed if (b.page, b.line) in levels]
+    shift = round(median(shifts)) if shifts else 0
+    anchors = [Anchor(line.start, m.level + shift, m.title) for line, m in at]
+    return paged, not final and not anchors, anchors
 
 
 def parse(data: bytes, filename: str | None = None, *, bookmarks: bool = True) -> Document:
@@ -106,10 +130,11 @@ def parse(data: bytes, filename: str | None = None, *, bookmarks: bool = True) -
     src = read_pdf(data, name)
     laid = lay_out(src)
     chars = sum(len("".join(ln.text.split())) for page in laid.pages for ln in page)
+    anchors: list[Anchor] = []
     if laid.empty or chars < _MIN_TEXT_CHARS_PER_PAGE * len(src.pages):
         paged, conventions = _plain(src, name), True
     else:
-        paged, conventions = _assemble(src, laid, filename, bookmarks)
+        paged, conventions, anchors = _assemble(src, laid, filename, bookmarks)
     doc = build_document(
         paged.text,
         paged.blocks,
@@ -119,6 +144,8 @@ def parse(data: bytes, filename: str | None = None, *, bookmarks: bool = True) -
         conventions=conventions,
     )
     doc.pages = paged.pages
+    if anchors:
+        add_anchors(doc, anchors)
     doc.page_labels = src.labels
     _rows_stand_alone(doc, {ln.start for page in laid.pages for ln in page if ln.row})
     return doc

@@ -14,6 +14,7 @@ headings join the bookmarks; the bookmarks keep their place and order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from statistics import median
@@ -36,6 +37,7 @@ class Mark:
     lines: int
     level: int
     title: str = ""
+    run_in: int = 0  # a heading running into its paragraph: its characters on the line
 
 
 def norm(text: str) -> str:
@@ -171,9 +173,43 @@ def place(pages: list[list[PageLine]], bookmarks: list[Bookmark]) -> list[Mark]:
             if found is not None:
                 (_, line, count), p = found
                 taken[p].update(range(line, line + count))
-                marks.append(Mark(p, line, count, bm.depth + 1, bm.title))
+                mark = Mark(p, line, count, bm.depth + 1, bm.title)
+                lead = pages[p][line].text[: pages[p][line].lead]
+                if exact is None and lead and _opens_with(lead, bm.title):
+                    mark.run_in = len(lead)  # the title is the line's bold lead-in
+                marks.append(mark)
                 break
     return marks
+
+
+def place_at_headings(
+    pages: list[list[PageLine]], bookmarks: list[Bookmark], placed: list[Mark], found: list[Mark]
+) -> list[Mark]:
+    """Bookmarks whose title the page words otherwise ("The <options>" bookmarks the
+    heading "All the available <options>"), placed on the heading the fonts found where
+    the bookmark points: just below its position on its page, no other bookmark there."""
+    done = Counter(m.title for m in placed)
+    taken = {(m.page, m.line) for m in placed}
+    out: list[Mark] = []
+    for bm in usable(bookmarks):
+        if done[bm.title]:
+            done[bm.title] -= 1
+            continue
+        if bm.top is None:
+            continue
+        near = [
+            (pages[m.page][m.line].top - bm.top, m)
+            for m in found
+            if m.page == bm.page
+            and (m.page, m.line) not in taken
+            and not m.run_in
+            and -3 <= pages[m.page][m.line].top - bm.top < 40
+        ]
+        if near:
+            m = min(near, key=lambda x: x[0])[1]
+            taken.add((m.page, m.line))
+            out.append(Mark(m.page, m.line, m.lines, bm.depth + 1, bm.title))
+    return out
 
 
 def merge(placed: list[Mark], found: list[Mark]) -> list[Mark]:
@@ -197,7 +233,8 @@ def merge(placed: list[Mark], found: list[Mark]) -> list[Mark]:
     # The bookmarks' own nesting stands, shifted under the levels the text shows above
     # them; the text's level of one heading does not override it.
     out = {
-        (b.page, b.line): Mark(b.page, b.line, b.lines, b.level + shift, b.title) for b in placed
+        (b.page, b.line): Mark(b.page, b.line, b.lines, b.level + shift, b.title, b.run_in)
+        for b in placed
     }
     first = min((b.page, b.line) for b in placed)
     for m in found:
@@ -212,33 +249,44 @@ def merge(placed: list[Mark], found: list[Mark]) -> list[Mark]:
     return [out[k] for k in sorted(out)]
 
 
-def set_unprinted(
-    pages: list[list[PageLine]], bookmarks: list[Bookmark], placed: list[Mark], *shift: list[Mark]
+def unprinted(
+    pages: list[list[PageLine]], bookmarks: list[Bookmark], placed: list[Mark]
 ) -> list[Mark]:
-    """Named sections ("References", "Appendix") whose bookmark points at a spot the
-    page prints no title for (a journal's reference list starts without a heading):
-    the bookmark's title is set there, before the first paragraph at or below where it
-    points, as a heading line of its own. Returns their marks; the marks in ``placed``
-    and ``shift`` that follow on the same page move down a line."""
-    done = {(m.title, m.page) for m in placed}
+    """Bookmarks the pages print no title for, as marks with no lines (``lines`` 0):
+    the outline gets a node there, the text nothing the page does not print.
+
+    A named section ("References", "Appendix") whose bookmark points at a spot with no
+    title (a journal's reference list starts without a heading) is marked on the first
+    paragraph at or below where it points. So is any other bookmark that could not be
+    placed (its title printed in words the text does not read back, or not at all),
+    when most bookmarks were placed: they are an outline, and this one belongs in it;
+    without a position it marks its page's first paragraph.
+    """
+    done = Counter(m.title for m in placed)  # (placed on their page or one beside it)
+    marks = usable(bookmarks)
+    outline = 2 * len(placed) >= len(marks)
     out: list[Mark] = []
-    for bm in usable(bookmarks):
-        if bm.top is None or (bm.title, bm.page) in done or not is_named(bm.title):
+    for bm in marks:
+        if done[bm.title]:
+            done[bm.title] -= 1
+            continue
+        if not 0 <= bm.page < len(pages):
             continue
         lines = pages[bm.page]
-        if any(norm(ln.text).startswith(norm(bm.title)) for ln in lines if not ln.role):
-            continue  # printed after all, in words the placing did not take
-        below = [
-            i
-            for i, ln in enumerate(lines)
-            if ln.opens and not ln.role and ln.text and -2 <= ln.top - bm.top < 60
-        ]
-        if not below:
+        if is_named(bm.title):
+            if bm.top is None or any(
+                norm(ln.text).startswith(norm(bm.title)) for ln in lines if not ln.role
+            ):
+                continue  # printed after all, in words the placing did not take
+        elif not outline:
             continue
-        at = min(below, key=lambda i: (lines[i].top, i))
-        lines.insert(at, PageLine(bm.title, top=lines[at].top, opens=True))
-        for m in (*placed, *out, *(m for marks in shift for m in marks)):
-            if m.page == bm.page and m.line >= at:
-                m.line += 1
-        out.append(Mark(bm.page, at, 1, bm.depth + 1, bm.title))
+        opens = [i for i, ln in enumerate(lines) if ln.opens and not ln.role and ln.text]
+        below = [i for i in opens if bm.top is not None and -2 <= lines[i].top - bm.top < 60]
+        if below:
+            at = min(below, key=lambda i: (lines[i].top, i))
+        elif opens and not is_named(bm.title):
+            at = opens[0]
+        else:
+            continue
+        out.append(Mark(bm.page, at, 0, bm.depth + 1, bm.title))
     return out

@@ -40,6 +40,11 @@ _FIELD_RE = re.compile(r"^[^\W\d_][\w -]{0,30}:\s*[\d.,/-]+$")  # "Since: 2.0", 
 _MATH_RE = re.compile(r"[=<>+\u0370-\u03ff\u2190-\u22ff\[\]]")
 _URL_RE = re.compile(r"https?://|www\.|@\w+\.\w")
 _MAX_WORDS = 20
+_NUMBER_WORD_RE = re.compile(
+    r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)$",
+    re.I,
+)
 _MAX_LINES = 4  # a long title wraps onto four lines at most
 _TOP_NAMES = frozenset(NAMED_TITLES | {"references", "appendix", "annex", "index"})
 
@@ -55,13 +60,16 @@ class Style:
     italic: bool = False
     spaced: bool = False  # letter-spaced, as a class sets its headings in spaced capitals
     smallcaps: bool = False
+    run_in: bool = False  # it runs into its paragraph: below a line of its own so set
 
     def stronger(self, other: Style) -> bool:
-        """Set more prominently than ``other``: larger, or as large and bolder or in caps."""
+        """Set more prominently than ``other``: larger, or as large and bolder or in caps,
+        or set as ``other`` but on a line of its own where ``other`` runs in."""
         if self.size > other.size + 0.6:
             return True
         if abs(self.size - other.size) <= 0.6:
-            return (self.bold, self.caps) > (other.bold, other.caps)
+            mine = (self.bold, self.caps, not self.run_in)
+            return mine > (other.bold, other.caps, not other.run_in)
         return False
 
 
@@ -191,8 +199,8 @@ def find_headings(paras: list[tuple[str, Style, int]], body: Style) -> list[Cand
             # Small print set in bold is a caption or a note, or a table's labels, unless
             # a heading face of its own sets it apart (a class's sans small headings).
             continue
-        if not title or not any(ch.isalpha() for ch in title):
-            continue
+        if not title or not any(ch.isalpha() for ch in title) or _NUMBER_WORD_RE.match(title):
+            continue  # ("ONE" under "CHAPTER", above the chapter's title: its number)
         cands.append(Candidate(i, text, style, label, title, depth, keyword))
     nest(cands)
     return cands

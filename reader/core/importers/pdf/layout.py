@@ -66,6 +66,8 @@ def _merged(a: Line, b: Line) -> Line:
         a.marks + b.marks,
         a.lead_mark,
         a.lead_bold,
+        run_in=a.run_in,
+        run_font=a.run_font,
     )
 
 
@@ -408,6 +410,12 @@ def reading_order(lines: list[Line]) -> list[Placed]:
     return order.out
 
 
+def _numbered(text: str) -> bool:
+    """Whether a line opens with a section number and goes on with words."""
+    label, title, _, _ = split_label(text)
+    return bool(label) and title[:1].isalpha()
+
+
 def _left_edge(placed: list[Placed], region: int) -> float:
     xs = [p.line.x0 for p in placed if p.block == region]
     return min(xs) if xs else 0.0
@@ -485,6 +493,9 @@ def mark_paragraphs(placed: list[Placed]) -> None:
             a.all_bold and b.lead_bold and not _ends_sentence(a.text) and _wrapped(a, b, right)
         )
         style = abs(a.size - b.size) > 0.6 or (a.all_bold != b.all_bold and not runs_on)
+        # A numbered line in italic above roman text, ending short of the edge: a
+        # heading set in an italic face on a line of its own ("3.2 Displayed equations").
+        style = style or (short and a.italic and not b.italic and _numbered(a.text))
         if p.cells or prev.cells:
             p.gap = False
         else:

@@ -49,6 +49,8 @@ class Line:
     lead_bold: bool = False  # its first word is bold (a bold run-in phrase goes on in it)
     spaced: bool = False  # set letter-spaced ("I N T R O D U C T I O N")
     smallcaps: bool = False  # most of its letters are in a small capitals face
+    run_in: int = 0  # characters of a lead-in set in a stronger face than the rest
+    run_font: int = -1  # ... and its font (a run-in heading: "1.2 Scope. The text")
 
     @property
     def height(self) -> float:
@@ -136,6 +138,45 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
             if 0 <= j < len(rows) and spans[j][0] <= g.top <= spans[j][1]:
                 rows[j].append(g)
                 break
+    return rows
+
+
+def _text_band(row: list[Glyph]) -> tuple[float, float, float]:
+    """``(size, top, foot)`` of a row's running text: its largest size (outsized glyphs
+    aside) and the median top and bottom of the glyphs set about that large."""
+    ink = [g for g in row if not g.ch.isspace() and g.bottom - g.top <= 1.5 * max(g.size, 1.0)]
+    size = max((g.size for g in ink), default=0.0)
+    body = [g for g in ink if g.size > _SUPER_SIZE * size]
+    if not body:
+        return size, 0.0, 0.0
+    tops = sorted(g.top for g in body)
+    feet = sorted(g.bottom for g in body)
+    return size, tops[len(tops) // 2], feet[len(feet) // 2]
+
+
+def _lower_marks(rows: list[list[Glyph]]) -> list[list[Glyph]]:
+    """A small raised digit or note sign that a row took although it stands below that
+    row's text, on the next line, goes to the row it is raised on. A tall bracket of a
+    displayed formula beside the two lines lets its row reach down to them: "slightly"
+    took the exponent of the "q²" under it and read "sligh2tly"."""
+    bands = [_text_band(row) for row in rows]
+    for i, row in enumerate(rows):
+        size, _, foot = bands[i]
+        stray = [
+            g
+            for g in row
+            if (g.ch.isdigit() or g.ch in _MARK_SIGNS)
+            and g.size <= _SUPER_SIZE * size
+            and g.top >= foot - 0.05 * size
+        ]
+        for g in stray:
+            for k in range(i + 1, min(i + 4, len(rows))):
+                big, top, low = bands[k]
+                near = any(not b.ch.isspace() and b.x0 - big <= g.x0 <= b.x1 + big for b in rows[k])
+                if top - 0.5 * big <= g.top and g.bottom < low and near:
+                    row.remove(g)
+                    rows[k].append(g)
+                    break
     return rows
 
 
@@ -341,6 +382,7 @@ def make_line(glyphs: list[Glyph], fonts: list[Font]) -> Line:
     if spaced:
         text, marks, lead = _text(glyphs, size, baseline, spaced)
     letters = [g for g in ink if g.ch.isalpha()] or ink
+    run_in = _lead_in(ink, fonts, text) if not spaced else (0, -1)
     bold = sum(fonts[g.font].bold for g in letters) * 2 > len(letters)
     italic = sum(fonts[g.font].italic for g in letters) * 2 > len(letters)
     font = Counter(g.font for g in ink).most_common(1)[0][0]
@@ -363,7 +405,54 @@ def make_line(glyphs: list[Glyph], fonts: list[Font]) -> Line:
         lead_bold=_edge_bold(glyphs, fonts, last=False),
         spaced=bool(spaced),
         smallcaps=sum(fonts[g.font].smallcaps for g in letters) * 2 > len(letters),
+        run_in=run_in[0],
+        run_font=run_in[1],
     )
+
+
+def _lead_in(ink: list[Glyph], fonts: list[Font], text: str) -> tuple[int, int]:
+    """``(characters of text, font)`` of the words opening a line in a stronger face
+    than the rest of it (bold before roman, italic before upright): the lead-in of a
+    run-in heading ("1.2 Scope. The text ..."), or ``(0, -1)``. The face changes
+    between two words, and the rest holds a few words set otherwise."""
+    if len(ink) < 12:
+        return 0, -1
+
+    def face(g: Glyph) -> tuple[bool, bool]:
+        return fonts[g.font].bold, fonts[g.font].italic
+
+    first = face(ink[0])
+    if first == (False, False):
+        return 0, -1
+    k = next((i for i, g in enumerate(ink) if g.ch.isalpha() and face(g) != first), None)
+    if k is None:
+        return 0, -1
+    rest = [g for g in ink[k:] if g.ch.isalpha()]
+    other = [face(g) for g in rest if face(g) != first]
+    stronger = (first[0] and not any(b for b, _ in other)) or (
+        first[1] and not first[0] and not any(b or i for b, i in other)
+    )
+    if len(rest) < 8 or len(other) < 0.8 * len(rest) or not stronger:
+        return 0, -1
+    # The lead-in ends at a space: back from the first glyph set otherwise to its word's
+    # start (punctuation after the lead-in may be set in the text's face).
+    want = ink[:k]
+    while want and not want[-1].ch.isalnum():
+        want.pop()
+    chars = "".join(g.ch for g in want)
+    at, seen = 0, 0
+    while at < len(text) and seen < len(chars):
+        if not text[at].isspace():
+            if text[at] != chars[seen]:
+                return 0, -1  # (a mark in brackets, a ligature: leave it)
+            seen += 1
+        at += 1
+    # Whatever punctuation follows in the same word (a full stop, a colon) goes with it.
+    while at < len(text) and not text[at].isspace() and not text[at].isalnum():
+        at += 1
+    if seen < len(chars) or at >= len(text) or not text[at].isspace():
+        return 0, -1
+    return at, ink[0].font
 
 
 def _edge_bold(glyphs: list[Glyph], fonts: list[Font], last: bool) -> bool:
@@ -446,7 +535,7 @@ def _rejoin(
 
 def page_lines(glyphs: list[Glyph], fonts: list[Font]) -> list[Line]:
     """The lines of a page, top to bottom and left to right within a height."""
-    rows = _attach_raised(_rows(_overprints(glyphs)))
+    rows = _attach_raised(_lower_marks(_rows(_overprints(glyphs))))
     gutters = _gutters(rows)
     segs: list[list[Glyph]] = []
     row_of: list[int] = []  # the row each segment comes from

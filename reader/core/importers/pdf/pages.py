@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reader.core.heading_run_in import run_in_title
 from reader.core.importers.paged import PageLine
 from reader.core.importers.pdf.bookmarks import Mark
 from reader.core.importers.pdf.engine import Font, PdfSource
@@ -22,8 +23,10 @@ from reader.core.importers.pdf.headings import (
     Style,
     family_of,
     find_headings,
+    is_heading_text,
     is_named,
     join_wrapped,
+    split_label,
     style_of,
 )
 from reader.core.importers.pdf.layout import Placed, reading_order
@@ -31,6 +34,16 @@ from reader.core.importers.pdf.lines import Line, page_lines
 from reader.core.importers.pdf.running import body_size, mark_footnotes, running_roles
 
 _TITLE_FACTOR = 1.15  # the title is set at least this much larger than the body
+_RUN_IN_END = " .:\u2013\u2014-"  # what ends a run-in heading's title ("Scope." "Scope:")
+_RUN_IN_WORDS = 10  # a run-in heading's title has at most this many words
+# Lead-ins that open a statement, not a section: theorems and their kin, notes.
+_NOT_RUN_IN_RE = re.compile(
+    r"(?:theorem|lemma|proof|corollary|definition|proposition|remark|example|conjecture"
+    r"|axiom|algorithm|claim|exercise|problem|solution|hint|case|step|assumption"
+    r"|hypothesis|observation|fact|notation|property|question|answer|note|warning"
+    r"|caution|tip|important|nota|beispiel|satz|beweis|exemple|preuve|th[ée]or[èe]me)\b",
+    re.I,
+)
 # A table of contents entry: a dot leader (or ellipses) to a page number at the end.
 _TOC_RE = re.compile(r"(?:\.\s?){4,}\s*[\dIVXivx]{0,6}\s*$|\u2026{2,}\s*[\dIVXivx]{0,6}\s*$")
 # ... or a plain page number after the entry's words.
@@ -63,6 +76,37 @@ class Para:
     def text(self) -> str:
         """Its lines joined with spaces."""
         return join_wrapped([ln.text for ln in self.lines])
+
+    def lead_in(self, fonts: list[Font]) -> tuple[str, Style, int] | None:
+        """A run-in heading opening the paragraph: its title, its style and its length
+        in characters on the first line ("1.2 Scope." of "1.2 Scope. The text ..."),
+        when the line's lead-in reads as a heading."""
+        first = self.lines[0]
+        if not first.run_in or self.row:
+            return None
+        lead = first.text[: first.run_in]
+        title = lead.rstrip(_RUN_IN_END)
+        after = first.text[first.run_in :].lstrip()
+        if not title or len(title.split()) > _RUN_IN_WORDS or not is_heading_text(title):
+            return None
+        label = split_label(title)[0]
+        if len(after.split()) < 3:
+            return None  # a heading line with a word in another face ("NMUs and debian/")
+        if not label and (
+            lead.rstrip()[-1:] not in ".\u2013\u2014"
+            or not after[:1].isupper()
+            or not run_in_title(title)
+        ):
+            # Unnumbered, a lead-in ends as a heading does ("Scope. The text") and reads
+            # as a title; else it is a phrase the sentence goes on from, a sentence set
+            # in bold, or a term and its definition.
+            return None
+        if _NOT_RUN_IN_RE.match(title) or (title.isupper() and not label):
+            return None  # "Theorem 1 (Powers).", "Proof.", "IMPORTANT": no section
+        font = fonts[first.run_font]
+        style = style_of(first.size, font.bold, title, family_of(font.name), font.italic)
+        style.run_in = True
+        return title, style, first.run_in
 
     def style(self, fonts: list[Font]) -> Style:
         """Its style when all its lines share one, else the body-like weakest."""
@@ -128,7 +172,15 @@ def _page(
         if p.gap or row or not paras or paras[-1].page != number:
             paras.append(Para(number, len(out), [], row))
         paras[-1].lines.append(p.line)
-        out.append(PageLine(p.line.text, row=row, top=p.line.top, opens=p.gap or row))
+        out.append(
+            PageLine(
+                p.line.text,
+                row=row,
+                top=p.line.top,
+                opens=p.gap or row,
+                lead=p.line.run_in if p.gap and not row else 0,
+            )
+        )
     for i in first_rows.values():  # a table header row seen again on a later page repeats
         repeated.add(placed[i].line.text)
     _add_notes(out, placed, notes)
@@ -303,13 +355,22 @@ def lay_out(src: PdfSource) -> Laid:
         laid.title = Mark(first.page, first.line, span, 0, text)
     elif raw:
         laid.title = _banner_title(laid.pages[0], raw[0], roles[0], size)
+    plain = [(p.text, p.style(src.fonts), 99 if p.row else len(p.lines)) for p in laid.paras]
+    leads = [p.lead_in(src.fonts) for p in laid.paras]
+    if any(leads):
+        # Where the headings set on lines of their own are numbered, an unnumbered
+        # lead-in is a paragraph's head below the outline (LaTeX's \paragraph).
+        own = find_headings(plain, laid.body)  # the headings on lines of their own
+        if 2 * sum(bool(c.label) for c in own) > len(own):
+            leads = [x if x and split_label(x[0])[0] else None for x in leads]
     found = find_headings(
-        [(p.text, p.style(src.fonts), 99 if p.row else len(p.lines)) for p in laid.paras],
-        laid.body,
+        [(x[0], x[1], 1) if x else p for p, x in zip(plain, leads, strict=True)], laid.body
     )
     for c in found:
-        para = laid.paras[c.index]
+        para, lead = laid.paras[c.index], leads[c.index]
         if c.index in title or (c.index in skip and not c.label and not is_named(c.title)):
             continue
-        laid.headings.append(Mark(para.page, para.line, len(para.lines), c.level, c.text))
+        mark = Mark(para.page, para.line, 1 if lead else len(para.lines), c.level, c.text)
+        mark.run_in = lead[2] if lead else 0
+        laid.headings.append(mark)
     return laid

@@ -60,8 +60,10 @@ def running_roles(pages: list[list[Line]], heights: list[float]) -> list[dict[in
         for where, key in keys:
             seen[where][key] += 1
     need = max(2, math.ceil(_REPEAT_SHARE * len(pages)))
+    repeated = {zone: {k for k, c in keys.items() if c >= need} for zone, keys in seen.items()}
+    titles = _section_headers(pages, heights, repeated)
     out: list[dict[int, str]] = []
-    for lines, height in zip(pages, heights, strict=True):
+    for n, (lines, height) in enumerate(zip(pages, heights, strict=True)):
         roles: dict[int, str] = {}
         for i, line in enumerate(lines):
             zone = _zone(line, height)
@@ -71,9 +73,46 @@ def running_roles(pages: list[list[Line]], heights: list[float]) -> list[dict[in
                 roles[i] = zone  # printed outside the visible page: a printer's slug
             elif _PAGE_NUMBER_RE.match(line.text):
                 roles[i] = "page-number"
-            elif seen[zone][_key(line.text)] >= need:
+            elif seen[zone][_key(line.text)] >= need or (n, i) in titles:
                 roles[i] = zone
         out.append(roles)
+    return out
+
+
+def _section_headers(
+    pages: list[list[Line]], heights: list[float], running: dict[str, set[str]]
+) -> set[tuple[int, int]]:
+    """``(page, line)`` of running headers and footers that carry the current chapter's
+    or section's title ("Chapter 1. About this manual", "1.4. Related documents" on the
+    pages of that section): a line in the top or bottom band that reads as a heading,
+    that another page repeats there or a heading printed before it holds, set at the
+    height of the running lines that repeat (``running``: their keys, by zone). A true
+    heading is printed once."""
+    # The band: the heights of the running lines that repeat (a heading at the top of a
+    # page's text stands lower, where the text starts on every page).
+    levels = {
+        (zone, round(ln.top))
+        for lines, height in zip(pages, heights, strict=True)
+        for ln in lines
+        if (zone := _zone(ln, height)) is not None and _key(ln.text) in running[zone]
+    }
+    bands: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    first_seen: dict[str, int] = {}  # where each heading-like line is first printed
+    for n, (lines, height) in enumerate(zip(pages, heights, strict=True)):
+        for i, line in enumerate(lines):
+            if len(line.text) > _MAX_RUNNING_CHARS or match_heading(line.text) is None:
+                continue
+            # ("1.4 Related documents" heads the section, "1.4. Related documents" runs)
+            key = " ".join(re.sub(r"[\W_]+", " ", line.text.lower()).split())
+            zone, y = _zone(line, height), round(line.top)
+            if zone and {(zone, y - 1), (zone, y), (zone, y + 1)} & levels:
+                bands.setdefault((zone, key), []).append((n, i))
+            else:
+                first_seen.setdefault(key, n)
+    out: set[tuple[int, int]] = set()
+    for (_, key), where in bands.items():
+        if len(where) >= 2 or (key in first_seen and first_seen[key] <= where[0][0]):
+            out.update(where)
     return out
 
 
