@@ -19,7 +19,6 @@ from reader.core.model import (
     Clause,
     OutlineNode,
     path_text,
-    section_path_in,
 )
 
 # Paragraphs are split on blank lines when a document comes without blocks.
@@ -72,14 +71,16 @@ def section_rows(outline: list[OutlineNode]) -> list[tuple[int, int, int, str]]:
     """
     rows = []
 
-    def visit(nodes: list[OutlineNode], depth: int) -> None:
+    def visit(nodes: list[OutlineNode], above: list[OutlineNode]) -> None:
+        # The walk holds each node's ancestors: its path is them and itself, with no
+        # search from the root again for every one of thousands of sections.
         for node in nodes:
+            chain = [*above, node]
             if node.end > node.start:
-                path = path_text(section_path_in(outline, node.start))
-                rows.append((node.start, node.end, depth, path))
-            visit(node.children, depth + 1)
+                rows.append((node.start, node.end, len(above), path_text(chain)))
+            visit(node.children, chain)
 
-    visit(outline, 0)
+    visit(outline, [])
     return rows
 
 
